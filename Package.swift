@@ -1,0 +1,96 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way:
+// poolplay → Playground → PoolScript, Lessons, TerminalUI, LineEditing, PoolEngine → PoolCore.
+// MockServer stands alone. PoolCore and PoolScript do no I/O.
+
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+]
+
+var targets: [Target] = [
+    .target(
+        name: "PoolCore",
+        dependencies: [.product(name: "DequeModule", package: "swift-collections")]
+    ),
+    .target(name: "PoolEngine", dependencies: ["PoolCore"] + nio),
+    .target(name: "MockServer", dependencies: nio),
+    .target(name: "PoolScript"),
+    .target(name: "Lessons", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "TerminalUI", dependencies: ["PoolCore"]),
+    .systemLibrary(
+        name: "CLibEdit",
+        pkgConfig: "libedit",
+        providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+    ),
+    .target(name: "CEditShim", dependencies: ["CLibEdit"]),
+    .target(name: "LineEditing", dependencies: ["CEditShim"]),
+    .target(
+        name: "Playground",
+        dependencies: [
+            "PoolScript", "Lessons", "TerminalUI", "LineEditing", "PoolEngine", "PoolCore", "MockServer",
+        ] + nio
+    ),
+    .executableTarget(
+        name: "poolplay",
+        dependencies: ["Playground", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+
+    .testTarget(
+        name: "PoolCoreTests",
+        dependencies: ["PoolCore", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+        name: "PoolEngineTests",
+        dependencies: ["PoolEngine", "PoolCore", "MockServer", .product(name: "NIOEmbedded", package: "swift-nio")] + nio
+    ),
+    .testTarget(
+        name: "MockServerTests",
+        dependencies: ["MockServer", .product(name: "NIOEmbedded", package: "swift-nio")] + nio
+    ),
+    .testTarget(name: "PoolScriptTests", dependencies: ["PoolScript"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PoolCore"]),
+    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+    .testTarget(name: "PlaygroundTests", dependencies: ["Playground", "PoolScript", "MockServer", "Lessons"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["poolplay"]),
+]
+
+// Development aid: `POOLPLAY_TARGETS="PoolScript Lessons"` limits the package to those targets, what they
+// depend on inside the package, and their test targets, so one room can be built and tested while
+// another is half-written. Unset (the normal case), every target is built.
+if let only = Context.environment["POOLPLAY_TARGETS"], !only.isEmpty {
+    let byName = Dictionary(uniqueKeysWithValues: targets.map { ($0.name, $0) })
+    var keep = Set<String>()
+    func visit(_ name: String) {
+        guard let target = byName[name], keep.insert(name).inserted else { return }
+        for dependency in target.dependencies {
+            if case .byNameItem(let inner, _) = dependency { visit(inner) }
+            if case .targetItem(let inner, _) = dependency { visit(inner) }
+        }
+    }
+    for name in only.split(separator: " ").map(String.init) {
+        visit(name)
+        visit(name + "Tests")
+    }
+    targets = targets.filter { keep.contains($0.name) }
+}
+
+let package = Package(
+    name: "PoolPlay",
+    platforms: [.macOS(.v15)],
+    products: targets.contains(where: { $0.name == "poolplay" })
+        ? [.executable(name: "poolplay", targets: ["poolplay"])] : [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

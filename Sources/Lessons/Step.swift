@@ -1,0 +1,54 @@
+/// One step of a ``Lesson``: an explanation, code to try, a goal, hints and a solution.
+///
+/// Steps come from `## Step title` sections of a lesson file. A step either has both a ``check``
+/// and a ``solution`` (a goal the learner reaches by typing Python), or neither (a reading step the
+/// learner leaves with `%next`). The loader enforces that pairing so the test suite can replay every
+/// solution and see every check pass.
+public struct Step: Sendable, Equatable {
+    /// The heading text after `## `.
+    public var title: String
+    /// The explanation: Markdown-ish paragraphs separated by one blank line, with any non-Python
+    /// fenced blocks (sample output, say) kept verbatim, fences included.
+    public var text: String
+    /// The contents of each fenced ```` ```python ```` block in the step (other than the solution), without
+    /// the fences. The learner is invited to type these; the host never runs them on its own.
+    public var tryCode: [String]
+    /// A Python expression the host evaluates after every statement the learner runs; truthy means
+    /// the step is passed. An expression that raises (an undefined name, say) counts as "not passed".
+    public var check: String?
+    /// Hints, revealed one at a time by `%hint`.
+    public var hints: [String]
+    /// Python code that reaches the goal; `%solution` pre-types it for the learner to edit. Never run
+    /// by the host on its own.
+    public var solution: String?
+    /// The 1-based line of the step's `##` heading in its file.
+    public var line: Int
+
+    /// Creates a step from its parts.
+    ///
+    /// - Parameters:
+    ///   - title: The heading text.
+    ///   - text: The explanation.
+    ///   - tryCode: Python blocks to try.
+    ///   - check: The goal expression, if any.
+    ///   - hints: Hints in the order they are revealed.
+    ///   - solution: Python code that makes `check` pass.
+    ///   - line: The heading's line in the source file.
+    public init(
+        title: String,
+        text: String = "",
+        tryCode: [String] = [],
+        check: String? = nil,
+        hints: [String] = [],
+        solution: String? = nil,
+        line: Int = 0
+    ) {
+        self.title = title
+        self.text = text
+        self.tryCode = tryCode
+        self.check = check
+        self.hints = hints
+        self.solution = solution
+        self.line = line
+    }
+}

@@ -1,0 +1,319 @@
+import NIOCore
+import NIOHTTP1
+
+/// Serves one HTTP/1.1 connection: aggregates each request, answers it after the configured latency,
+/// applies keep-alive, idle-timeout and max-requests rules, and writes everything to the ledger.
+///
+/// Sits after NIO's `HTTPServerPipelineHandler`, which hands over one request at a time and holds
+/// pipelined ones back until the previous response's `.end` is written, so responses go out in order.
+/// The latency and the idle timeout are tasks scheduled on the connection's event loop, so a slow
+/// response never blocks other connections.
+///
+/// Ledger writes happen *before* the bytes that reveal them go out (a response's request is finished
+/// before its `.end` is written; a server close is recorded before `close()`), so a client that has
+/// read a response or seen EOF always finds the ledger already up to date.
+final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// A request being received or answered.
+    struct Exchange {
+        var request: MockRequest
+        var match: Route.Match
+        /// The ledger id; `nil` for admin routes, which are not recorded.
+        var requestID: Int?
+    }
+
+    /// Where the connection is. Parts arrive in order `head, body*, end` (the HTTP decoder and the
+    /// pipeline handler guarantee it), so other combinations are preconditions.
+    enum State {
+        /// Waiting for a request head; the idle timer may run. Next: `receiving`, `closed`.
+        case idle
+        /// A head arrived, the body is accumulating. Next: `responding`, `closed`.
+        case receiving(Exchange)
+        /// The request is complete; the response waits for its latency task (`nil` when sent at once).
+        /// Next: `idle` (keep-alive), `closed`.
+        case responding(Exchange, Scheduled<Void>?)
+        /// The server decided to close, or the channel went inactive. Terminal; input is ignored.
+        case closed
+    }
+
+    private let server: MockServerState
+    private var state: State = .idle
+    private var connectionID = 0
+    private var responsesWritten = 0
+    private var idleTimer: Scheduled<Void>?
+    /// The client half-closed while a response was pending: close once it is written.
+    private var inputClosed = false
+
+    init(server: MockServerState) {
+        self.server = server
+    }
+
+    // MARK: Connection lifecycle
+
+    func channelActive(context: ChannelHandlerContext) {
+        let port = context.remoteAddress?.port ?? 0
+        let now = self.now(context)
+        connectionID = server.record { $0.connectionOpened(clientPort: port, at: now) }
+        context.fireChannelActive()
+        guard server.register(context.channel, id: connectionID) else {
+            closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.shutdown)
+            return
+        }
+        scheduleIdleTimer(context: context)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        abandonExchange(context: context)
+        state = .closed
+        server.unregister(id: connectionID)
+        let shuttingDown = server.isShuttingDown
+        recordClose(
+            context: context,
+            by: shuttingDown ? ConnectionRecord.Closer.server : ConnectionRecord.Closer.client,
+            reason: shuttingDown ? ConnectionRecord.Reason.shutdown : ConnectionRecord.Reason.clientEOF
+        )
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleTimer?.cancel()
+        idleTimer = nil
+    }
+
+    /// Handles a client half-close (`ChannelEvent.inputClosed`, delivered in order by NIO's pipeline
+    /// handler when `allowRemoteHalfClosure` is on): finish the pending response, then close.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard case .inputClosed = event as? ChannelEvent else {
+            context.fireUserInboundEventTriggered(event)
+            return
+        }
+        switch state {
+        case .responding:
+            inputClosed = true
+        case .idle, .receiving:
+            closeNow(context: context, by: ConnectionRecord.Closer.client, reason: ConnectionRecord.Reason.clientEOF)
+        case .closed:
+            break
+        }
+    }
+
+    // MARK: Requests
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = unwrapInboundIn(data)
+        switch (state, part) {
+        case (.closed, _):
+            return
+        case (.idle, .head(let head)):
+            idleTimer?.cancel()
+            idleTimer = nil
+            let request = MockRequest(head: head, body: context.channel.allocator.buffer(capacity: 0))
+            let match = Route.match(method: head.method, path: request.path)
+            var requestID: Int?
+            if !match.isAdmin {
+                let now = self.now(context)
+                let connectionID = self.connectionID
+                requestID = server.record {
+                    $0.requestStarted(
+                        connectionID: connectionID,
+                        method: head.method.rawValue,
+                        path: request.path,
+                        retryCount: request.retryCount,
+                        at: now
+                    )
+                }
+            }
+            state = .receiving(Exchange(request: request, match: match, requestID: requestID))
+        case (.receiving(var exchange), .body(var chunk)):
+            state = .idle  // drop the enum's reference so the buffer is not copied on write
+            exchange.request.body.writeBuffer(&chunk)
+            state = .receiving(exchange)
+        case (.receiving(let exchange), .end):
+            requestComplete(context: context, exchange: exchange)
+        case (.idle, .body), (.idle, .end), (.receiving, .head), (.responding, _):
+            preconditionFailure("Invalid request part \(part) in state \(state)")
+        }
+    }
+
+    /// Computes the response and sends it now (admin routes, zero latency) or after the latency.
+    private func requestComplete(context: ChannelHandlerContext, exchange: Exchange) {
+        let configuration = server.configuration
+        let response = OpenAIResponder(configuration: configuration, state: server)
+            .respond(to: exchange.request, match: exchange.match, requestID: exchange.requestID ?? 0)
+        let latency = exchange.match.isAdmin ? Duration.zero : max(configuration.latency, .zero)
+        guard latency > .zero else {
+            state = .responding(exchange, nil)
+            send(response, latency: latency, context: context)
+            return
+        }
+        let task = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(latency)) {
+            self.send(response, latency: latency, context: context)
+        }
+        state = .responding(exchange, task)
+    }
+
+    /// Writes a response with its connection-level headers, then keeps the connection or closes it.
+    private func send(_ response: MockResponse, latency: Duration, context: ChannelHandlerContext) {
+        guard case .responding(let exchange, _) = state else { return }
+        responsesWritten += 1
+        let head = exchange.request.head
+        let closeReason = closeReason(after: head)
+        let closer = inputClosed ? ConnectionRecord.Closer.client : ConnectionRecord.Closer.server
+
+        var headers = response.headers
+        if let id = exchange.requestID {
+            headers.add(name: "x-request-id", value: "req_\(id)")
+            headers.add(name: "openai-processing-ms", value: String(latency.milliseconds))
+            headers.add(name: "openai-version", value: "2020-10-01")
+        }
+        writeHead(response, headers: headers, version: head.version, close: closeReason != nil, context: context)
+
+        if let id = exchange.requestID {
+            let now = self.now(context)
+            server.record { $0.requestFinished(id: id, status: Int(response.status.code), at: now) }
+        }
+        if let closeReason {
+            closeAfterResponse(context: context, by: closer, reason: closeReason)
+        } else {
+            // State and idle timer first: writing `.end` can deliver the next pipelined request re-entrantly.
+            state = .idle
+            scheduleIdleTimer(context: context)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+
+    /// Why the connection must close after this response, or `nil` to keep it alive.
+    private func closeReason(after head: HTTPRequestHead) -> String? {
+        if inputClosed { return ConnectionRecord.Reason.clientEOF }
+        if let max = server.configuration.maxRequestsPerConnection, responsesWritten >= max {
+            return ConnectionRecord.Reason.maxRequests
+        }
+        if !head.isKeepAlive { return ConnectionRecord.Reason.requestedClose }
+        if server.isShuttingDown { return ConnectionRecord.Reason.shutdown }
+        return nil
+    }
+
+    /// Writes the head and body (not `.end`), adding `content-length` and the `connection` header.
+    ///
+    /// HTTP/1.0 clients get `connection: keep-alive` when the connection stays open, since keep-alive is
+    /// not their default (RFC 9112 §9.3); HTTP/1.1 clients get `connection: close` only when it closes.
+    private func writeHead(
+        _ response: MockResponse,
+        headers: HTTPHeaders,
+        version: HTTPVersion,
+        close: Bool,
+        context: ChannelHandlerContext
+    ) {
+        var headers = headers
+        var body = context.channel.allocator.buffer(capacity: response.body.utf8.count)
+        body.writeString(response.body)
+        headers.replaceOrAdd(name: "content-length", value: String(body.readableBytes))
+        if close {
+            headers.replaceOrAdd(name: "connection", value: "close")
+        } else if version.major == 1, version.minor == 0 {
+            headers.replaceOrAdd(name: "connection", value: "keep-alive")
+        }
+        let responseVersion: HTTPVersion = version.major == 1 && version.minor == 0 ? .http1_0 : .http1_1
+        context.write(
+            wrapOutboundOut(
+                .head(HTTPResponseHead(version: responseVersion, status: response.status, headers: headers))
+            ),
+            promise: nil
+        )
+        context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+    }
+
+    // MARK: Closing
+
+    /// Records the close, writes `.end`, and closes once it is flushed.
+    func closeAfterResponse(
+        context: ChannelHandlerContext,
+        by closer: String = ConnectionRecord.Closer.server,
+        reason: String
+    ) {
+        state = .closed
+        recordClose(context: context, by: closer, reason: reason)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+
+    /// Records a close and closes the channel at once.
+    func closeNow(context: ChannelHandlerContext, by closer: String, reason: String) {
+        abandonExchange(context: context)
+        state = .closed
+        recordClose(context: context, by: closer, reason: reason)
+        context.close(promise: nil)
+    }
+
+    /// Records the close in the ledger; only the first call per connection counts.
+    func recordClose(context: ChannelHandlerContext, by closer: String, reason: String) {
+        idleTimer?.cancel()
+        idleTimer = nil
+        let now = self.now(context)
+        let id = connectionID
+        server.record { $0.connectionClosed(id: id, by: closer, reason: reason, at: now) }
+    }
+
+    /// Whether no response has started, so an error response may still be written.
+    var canSendErrorResponse: Bool {
+        switch state {
+        case .idle, .receiving: true
+        case .responding, .closed: false
+        }
+    }
+
+    /// Cancels a pending response and marks its request finished: by default without a response
+    /// (status 0, not counted as served).
+    func abandonExchange(context: ChannelHandlerContext, status: Int = 0, served: Bool = false) {
+        let exchange: Exchange?
+        switch state {
+        case .idle, .closed:
+            exchange = nil
+        case .receiving(let current):
+            exchange = current
+        case .responding(let current, let task):
+            task?.cancel()
+            exchange = current
+        }
+        if let id = exchange?.requestID {
+            let now = self.now(context)
+            server.record { $0.requestFinished(id: id, status: status, served: served, at: now) }
+        }
+    }
+
+    // MARK: Timers and time
+
+    /// (Re)starts the idle timer with the idle timeout configured right now, if any.
+    private func scheduleIdleTimer(context: ChannelHandlerContext) {
+        idleTimer?.cancel()
+        idleTimer = nil
+        guard let timeout = server.configuration.idleTimeout else { return }
+        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
+            guard case .idle = self.state else { return }
+            self.closeNow(
+                context: context,
+                by: ConnectionRecord.Closer.server,
+                reason: ConnectionRecord.Reason.idleTimeout
+            )
+        }
+    }
+
+    /// Seconds since server start, on the event loop's clock (virtual on `EmbeddedEventLoop`).
+    private func now(_ context: ChannelHandlerContext) -> Double {
+        server.seconds(at: context.eventLoop.now)
+    }
+}
+
+@available(*, unavailable)
+extension MockHTTPHandler: Sendable {}
+
+extension Duration {
+    /// Whole milliseconds, rounded down.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

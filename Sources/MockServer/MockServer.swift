@@ -1,0 +1,156 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A mock OpenAI endpoint: a real HTTP/1.1 server on loopback that records every TCP connection and
+/// request in a ``Ledger``.
+///
+/// ```swift
+/// let server = try await MockServer.start(configuration: .init(latency: .milliseconds(50)))
+/// // point the SDK (or PoolEngine) at server.baseURL, e.g. "http://127.0.0.1:54321/v1"
+/// let ledger = server.ledger()   // connections, requests per connection, peaks
+/// try await server.shutdown()
+/// ```
+///
+/// Routes: `GET /v1/models`, `GET /v1/models/{id}`, `POST /v1/chat/completions` (non-streaming), plus
+/// the admin routes `GET /_poolplay/ledger` and `POST /_poolplay/reset`. Admin routes are answered at
+/// once (no latency), need no API key, and are **not** recorded as requests (their TCP connection is
+/// recorded, as every accepted connection is).
+///
+/// The top level follows NIO's `NIOTCPEchoServer`: `bind` returns an `NIOAsyncChannel` of accepted
+/// connections, and a task runs a discarding task group holding one child task per connection until
+/// it closes. Each connection's protocol work lives in ``MockHTTPHandler``, on the connection's event
+/// loop. The listen backlog is 1024: a stdlib Python server's backlog of 5 caused 1 s SYN-retry
+/// stalls under 32 concurrent connects in the SDK probes, which would teach false lessons.
+public final class MockServer: Sendable {
+    /// The host the server listens on.
+    public let host: String
+    /// The bound port (the real one when started with port 0).
+    public let port: Int
+    let state: MockServerState
+    private let serverChannel: NIOAsyncChannel<any Channel, Never>
+    private let runTask: Task<Void, Never>
+
+    /// The base URL to give the SDK: `http://HOST:PORT/v1`.
+    public var baseURL: String {
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        return "http://\(bracketed):\(port)/v1"
+    }
+
+    /// The live configuration.
+    public var configuration: MockServerConfiguration { state.configuration }
+
+    private init(host: String, port: Int, state: MockServerState, serverChannel: NIOAsyncChannel<any Channel, Never>) {
+        self.host = host
+        self.port = port
+        self.state = state
+        self.serverChannel = serverChannel
+        self.runTask = Task { await Self.run(serverChannel) }
+    }
+
+    /// Binds and starts serving.
+    ///
+    /// - Parameters:
+    ///   - host: the address to bind; keep the default loopback address.
+    ///   - port: the port; 0 picks a free one (read it back from ``port``).
+    ///   - configuration: the initial configuration; change it later with ``updateConfiguration(_:)``.
+    /// - Returns: the running server. Call ``shutdown()`` when done.
+    public static func start(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        configuration: MockServerConfiguration = .init()
+    ) async throws -> MockServer {
+        let state = MockServerState(configuration: configuration, startTime: .now())
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(ChannelOptions.backlog, value: 1024)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
+            .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withPipeliningAssistance: true,
+                        withErrorHandling: false
+                    )
+                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(server: state))
+                    return channel
+                }
+            }
+        let boundPort = channel.channel.localAddress?.port ?? port
+        return MockServer(host: host, port: boundPort, state: state, serverChannel: channel)
+    }
+
+    /// Accepts connections until the server channel closes, then waits for every connection to close.
+    private static func run(_ serverChannel: NIOAsyncChannel<any Channel, Never>) async {
+        do {
+            try await serverChannel.executeThenClose { inbound in
+                try await withThrowingDiscardingTaskGroup { group in
+                    for try await connection in inbound {
+                        group.addTask {
+                            // Errors stay inside the connection: the handler records and closes.
+                            try? await connection.closeFuture.get()
+                        }
+                    }
+                }
+            }
+        } catch {
+            // The accept loop ends with the server channel; nothing to report to anyone.
+        }
+    }
+
+    /// Changes the configuration while the server runs; each setting takes effect at its next use.
+    public func updateConfiguration(_ body: @Sendable (inout MockServerConfiguration) -> Void) {
+        state.updateConfiguration(body)
+    }
+
+    /// A snapshot of the ledger.
+    public func ledger() -> Ledger {
+        state.ledger
+    }
+
+    /// Forgets closed connections and finished requests (open connections stay; see ``Ledger``).
+    public func resetLedger() {
+        state.record { $0.reset() }
+    }
+
+    /// Waits until the ledger satisfies `predicate`, without polling: every ledger change re-checks it.
+    ///
+    /// Use it where a test must see an event the client cannot observe first, such as the server
+    /// recording a client's close.
+    ///
+    /// - Parameters:
+    ///   - timeout: how long to wait; default 5 s.
+    ///   - predicate: the condition; checked at once and after every change.
+    /// - Returns: the first ledger snapshot that satisfied `predicate`.
+    /// - Throws: ``MockServerError/ledgerWaitTimedOut``.
+    @discardableResult
+    public func waitForLedger(
+        timeout: Duration = .seconds(5),
+        until predicate: @escaping @Sendable (Ledger) -> Bool
+    ) async throws -> Ledger {
+        try await withThrowingTaskGroup(of: Ledger?.self) { group in
+            group.addTask { try await self.state.waitForLedger(until: predicate) }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let ledger = first else {
+                throw MockServerError.ledgerWaitTimedOut
+            }
+            return ledger
+        }
+    }
+
+    /// Stops accepting, closes every open connection, and waits until they are closed. Idempotent.
+    ///
+    /// Connections closed this way are recorded as `closedBy: "server"`, `closeReason: "server shutdown"`.
+    public func shutdown() async throws {
+        let open = state.beginShutdown()
+        try? await serverChannel.channel.close()
+        for channel in open {
+            channel.close(promise: nil)
+        }
+        await runTask.value
+    }
+}

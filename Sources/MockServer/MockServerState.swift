@@ -1,0 +1,126 @@
+import NIOCore
+import Synchronization
+
+/// The state shared by the server and every connection handler: configuration, ledger and waiters.
+///
+/// All mutable state sits behind one `Mutex` each; callbacks (waking ledger waiters) run after the
+/// lock is released, in the style of AHC's `modifyStateAndRunActions`.
+final class MockServerState: Sendable {
+    /// A task waiting until the ledger satisfies a predicate.
+    private struct Waiter: Sendable {
+        var predicate: @Sendable (Ledger) -> Bool
+        var continuation: CheckedContinuation<Ledger, any Error>
+    }
+
+    private struct Book: Sendable {
+        var ledger = LedgerBook()
+        var waiters: [Int: Waiter] = [:]
+        var nextWaiterID = 0
+        var isShuttingDown = false
+        /// Open connections by connection id, so that shutdown can close them.
+        var channels: [Int: any Channel] = [:]
+    }
+
+    /// Time zero of the ledger.
+    let startTime: NIODeadline
+    private let configurationBox: Mutex<MockServerConfiguration>
+    private let book = Mutex(Book())
+
+    init(configuration: MockServerConfiguration, startTime: NIODeadline) {
+        self.configurationBox = Mutex(configuration)
+        self.startTime = startTime
+    }
+
+    // MARK: Configuration
+
+    var configuration: MockServerConfiguration {
+        configurationBox.withLock { $0 }
+    }
+
+    func updateConfiguration(_ body: (inout MockServerConfiguration) -> Void) {
+        configurationBox.withLock { body(&$0) }
+    }
+
+    // MARK: Time
+
+    /// Seconds between server start and `deadline`.
+    func seconds(at deadline: NIODeadline) -> Double {
+        Double((deadline - startTime).nanoseconds) / 1_000_000_000
+    }
+
+    // MARK: Ledger
+
+    var ledger: Ledger {
+        book.withLock { $0.ledger.ledger }
+    }
+
+    var isShuttingDown: Bool {
+        book.withLock { $0.isShuttingDown }
+    }
+
+    /// Marks the server as shutting down and returns the open connections, which the caller closes.
+    func beginShutdown() -> [any Channel] {
+        book.withLock { book in
+            book.isShuttingDown = true
+            return Array(book.channels.values)
+        }
+    }
+
+    /// Registers an open connection; returns `false` (and registers nothing) once shutdown has begun.
+    func register(_ channel: any Channel, id: Int) -> Bool {
+        book.withLock { book in
+            guard !book.isShuttingDown else { return false }
+            book.channels[id] = channel
+            return true
+        }
+    }
+
+    func unregister(id: Int) {
+        _ = book.withLock { $0.channels.removeValue(forKey: id) }
+    }
+
+    /// Mutates the ledger, then wakes every waiter whose predicate now holds.
+    @discardableResult
+    func record<Result>(_ body: (inout LedgerBook) -> Result) -> Result {
+        let (result, woken) = book.withLock { book -> (Result, [(CheckedContinuation<Ledger, any Error>, Ledger)]) in
+            let result = body(&book.ledger)
+            let snapshot = book.ledger.ledger
+            var woken: [(CheckedContinuation<Ledger, any Error>, Ledger)] = []
+            for (id, waiter) in book.waiters where waiter.predicate(snapshot) {
+                book.waiters[id] = nil
+                woken.append((waiter.continuation, snapshot))
+            }
+            return (result, woken)
+        }
+        for (continuation, snapshot) in woken {
+            continuation.resume(returning: snapshot)
+        }
+        return result
+    }
+
+    /// Suspends until the ledger satisfies `predicate`, and returns that ledger.
+    ///
+    /// Returns at once if the predicate already holds. Throws `CancellationError` when the task is
+    /// cancelled (which is how ``MockServer/waitForLedger(timeout:until:)`` implements its timeout).
+    func waitForLedger(until predicate: @escaping @Sendable (Ledger) -> Bool) async throws -> Ledger {
+        let id = book.withLock { book in
+            book.nextWaiterID += 1
+            return book.nextWaiterID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Ledger, any Error>) in
+                let immediate: Result<Ledger, any Error>? = book.withLock { book in
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    let snapshot = book.ledger.ledger
+                    if predicate(snapshot) { return .success(snapshot) }
+                    book.waiters[id] = Waiter(predicate: predicate, continuation: continuation)
+                    return nil
+                }
+                if let immediate { continuation.resume(with: immediate) }
+            }
+        } onCancel: {
+            let waiter = book.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.continuation.resume(throwing: CancellationError())
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Turns a complete request into a response: routing, authentication, validation and the bodies.
+///
+/// Pure apart from the admin routes, which read or reset the ledger in ``MockServerState``. Bodies
+/// are the strict-valid ones from the SDK probes (they pass `_strict_response_validation=True`):
+/// every field the SDK's strict mode requires is present, with explicit `null`s where optional.
+struct OpenAIResponder: Sendable {
+    /// The `created` timestamp of every object, fixed so that bodies are reproducible.
+    static let created = 1_700_000_000
+
+    var configuration: MockServerConfiguration
+    var state: MockServerState
+
+    /// Answers `request`, which `match` routed; `requestID` is the ledger id (0 for admin routes).
+    func respond(to request: MockRequest, match: Route.Match, requestID: Int) -> MockResponse {
+        let method = request.head.method.rawValue
+        switch match {
+        case .notFound:
+            return .error(.invalidURL(method: method, path: request.path))
+        case .methodNotAllowed(let allowed):
+            var response = MockResponse.error(.methodNotAllowed(method: method, path: request.path))
+            response.headers.add(name: "allow", value: allowed.map(\.rawValue).joined(separator: ", "))
+            return response
+        case .route(let route):
+            if !route.isAdmin, let failure = authenticate(request.head.headers) {
+                return .error(failure)
+            }
+            return respond(to: request, route: route, requestID: requestID)
+        }
+    }
+
+    private func respond(to request: MockRequest, route: Route, requestID: Int) -> MockResponse {
+        switch route {
+        case .listModels:
+            return .json(.object([("object", .string("list")), ("data", .array(configuration.models.map(model)))]))
+        case .retrieveModel(let id):
+            guard configuration.models.contains(id) else { return .error(.modelNotFound(id)) }
+            return .json(model(id))
+        case .chatCompletions:
+            switch ChatRequest.parse(request.body) {
+            case .failure(let error):
+                return .error(error)
+            case .success(let chat):
+                if configuration.rejectUnknownModels, !configuration.models.contains(chat.model) {
+                    return .error(.modelNotFound(chat.model))
+                }
+                return .json(chat.completion(id: requestID, created: Self.created))
+            }
+        case .ledger:
+            return Self.ledgerResponse(state.ledger)
+        case .resetLedger:
+            state.record { $0.reset() }
+            return .json(.object([("reset", .bool(true))]))
+        }
+    }
+
+    /// Checks `Authorization: Bearer <key>` when an API key is configured.
+    ///
+    /// - Returns: the 401 to send, or `nil` when the request may proceed.
+    func authenticate(_ headers: HTTPHeaders) -> OpenAIError? {
+        guard let expected = configuration.apiKey else { return nil }
+        guard let value = headers.first(name: "authorization") else { return .missingAPIKey }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return .missingAPIKey }
+        let token = String(parts[1].drop(while: \.isWhitespace))
+        return token == expected ? nil : .invalidAPIKey(token)
+    }
+
+    /// A model object with every field strict validation requires.
+    private func model(_ id: String) -> JSONValue {
+        .object([
+            ("id", .string(id)),
+            ("object", .string("model")),
+            ("created", .int(Self.created)),
+            ("owned_by", .string("mock")),
+        ])
+    }
+
+    /// The ledger as JSON (`JSONEncoder`, keys sorted for stable output).
+    private static func ledgerResponse(_ ledger: Ledger) -> MockResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = (try? encoder.encode(ledger)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return MockResponse(status: .ok, headers: ["content-type": "application/json"], body: body)
+    }
+}

@@ -1,0 +1,287 @@
+import PoolCore
+import PoolEngine
+import PoolScript
+
+/// `httpx.AsyncClient` / `httpx.Client` (and the httpx2 twins, and openai's subclasses of them).
+///
+/// The pool follows the client's class: `stack` decides which httpcore algorithm its pool runs.
+final class HTTPClientObject: PyObject {
+    let stack: HTTPStack
+    let isAsync: Bool
+    /// The class name Python shows: `AsyncClient`, `Client`, `AsyncHttpxClientWrapper`, `DefaultAsyncHttpxClient`, …
+    let className: String
+    /// The module of that class, for `type(x)`-style reprs.
+    let classModule: String
+    var timeout: TimeoutObject
+    let baseURLText: String
+    let baseURL: URLParts?
+    var headers: [(name: String, value: String)]
+    let followRedirects: Bool
+    let transport: TransportObject
+    private(set) var isClosed = false
+
+    init(
+        stack: HTTPStack, isAsync: Bool, className: String, classModule: String, timeout: TimeoutObject,
+        baseURLText: String, headers: [(name: String, value: String)], followRedirects: Bool, transport: TransportObject
+    ) {
+        self.stack = stack
+        self.isAsync = isAsync
+        self.className = className
+        self.classModule = classModule
+        self.timeout = timeout
+        self.baseURLText = baseURLText
+        var base = URLParts.parseAbsolute(baseURLText)
+        if base != nil, !(base!.target.hasSuffix("/")) { base!.target += "/" }
+        self.baseURL = base
+        self.headers = headers
+        self.followRedirects = followRedirects
+        self.transport = transport
+    }
+
+    /// The parameters of `httpx.Client.__init__` / `AsyncClient.__init__` (0.28.1): all keyword-only.
+    static func parameters(_ stack: HTTPStack, defaults: [String: Value] = [:]) -> [Parameter] {
+        let base: [(String, Value)] = [
+            ("auth", .none), ("params", .none), ("headers", .none), ("cookies", .none), ("verify", .bool(true)),
+            ("cert", .none), ("http1", .bool(true)), ("http2", .bool(false)), ("proxy", .none), ("mounts", .none),
+            ("timeout", .object(TimeoutObject.defaultTimeout(stack))), ("follow_redirects", .bool(false)),
+            ("limits", .object(LimitsObject.defaultLimits(stack))), ("max_redirects", .int(20)),
+            ("event_hooks", .none), ("base_url", .str("")), ("transport", .none), ("trust_env", .bool(true)),
+            ("default_encoding", .str("utf-8")),
+        ]
+        return base.map { Parameter($0.0, kind: .keywordOnly, default: defaults[$0.0] ?? $0.1) }
+    }
+
+    /// Builds a client from constructor arguments. A given `transport=` makes `limits=` ignored, as in httpx
+    /// (`_client.py:718-729`).
+    static func make(
+        _ stack: HTTPStack, isAsync: Bool, className: String, classModule: String, arguments: Arguments,
+        defaults: [String: Value] = [:], context: PlaygroundContext
+    ) throws -> HTTPClientObject {
+        let bound = try arguments.bind("\(className).__init__", parameters(stack, defaults: defaults), selfCounted: true)
+        let timeout = try coerceTimeout(stack, bound["timeout"])
+        var transport: TransportObject
+        if case .object(let object) = bound["transport"], let given = object as? TransportObject {
+            transport = given
+        } else {
+            guard case .object(let object) = bound["limits"], let limits = object as? LimitsObject else {
+                throw PythonError.attributeError(
+                    "'\(bound["limits"].typeName)' object has no attribute 'max_connections'")
+            }
+            let pool = try context.makePool(
+                stack: stack, isAsync: isAsync, limits: limits, http1: bound["http1"], http2: bound["http2"],
+                retries: .int(0))
+            transport = TransportObject(stack: stack, isAsync: isAsync, pool: pool)
+        }
+        var baseURLText = ""
+        switch bound["base_url"] {
+        case .str(let s): baseURLText = s
+        case .object(let o) where o is URLObject: baseURLText = (o as! URLObject).text
+        default: break
+        }
+        if !baseURLText.isEmpty, URLParts.parseAbsolute(baseURLText) == nil {
+            throw PythonError.unsupportedProtocol(stack, url: baseURLText)
+        }
+        var headers: [(name: String, value: String)] = [
+            ("Accept", "*/*"), ("Accept-Encoding", "gzip, deflate"), ("Connection", "keep-alive"),
+            ("User-Agent", stack.module == "httpx" ? "python-httpx/0.28.1" : "python-httpx2/2.16.2"),
+        ]
+        if case .dict(let dict) = bound["headers"] {
+            for pair in dict.pairs {
+                let name = pair.key.str()
+                headers.removeAll { $0.name.lowercased() == name.lowercased() }
+                headers.append((name, pair.value.str()))
+            }
+        }
+        let follow = bound["follow_redirects"].isTruthy
+        return HTTPClientObject(
+            stack: stack, isAsync: isAsync, className: className, classModule: classModule, timeout: timeout,
+            baseURLText: baseURLText, headers: headers, followRedirects: follow, transport: transport)
+    }
+
+    /// httpx accepts a `Timeout`, a number, None or a tuple wherever a timeout goes.
+    static func coerceTimeout(_ stack: HTTPStack, _ value: Value) throws -> TimeoutObject {
+        if case .object(let object) = value, let timeout = object as? TimeoutObject { return timeout }
+        guard case .object(let made) = try TimeoutObject.make(stack, Arguments(positional: [value])),
+            let timeout = made as? TimeoutObject
+        else { throw PythonError.typeError("invalid timeout") }
+        return timeout
+    }
+
+    var pyTypeName: String { className }
+    func pyRepr() -> String { "<\(classModule).\(className) object>" }
+
+    var attributeNames: [String] {
+        [
+            "get", "post", "request", "put", "patch", "delete", "head", "options", "timeout", "base_url", "headers",
+            "is_closed", "follow_redirects", "_transport", isAsync ? "aclose" : "close",
+        ]
+    }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "_transport": return .object(transport)
+        case "timeout": return .object(timeout)
+        case "base_url": return .object(URLObject(baseURL?.description ?? ""))
+        case "headers": return .object(HeadersObject(headers))
+        case "is_closed": return .bool(isClosed)
+        case "follow_redirects": return .bool(followRedirects)
+        case "get", "head", "options", "delete":
+            return requestMethod(name.uppercased(), name: name, hasBody: false)
+        case "post", "put", "patch":
+            return requestMethod(name.uppercased(), name: name, hasBody: true)
+        case "request":
+            return pyMethod(className, "request") { [self] arguments in
+                var rest = arguments
+                guard !rest.positional.isEmpty else {
+                    throw PythonError.typeError("\(className).request() missing 2 required positional arguments: 'method' and 'url'")
+                }
+                let verb = rest.positional.removeFirst().str().uppercased()
+                return try perform(verb, name: "request", arguments: rest, hasBody: true)
+            }
+        case "aclose" where isAsync:
+            return pyMethod(className, "aclose") { [self] _ in
+                .object(
+                    Coroutine(name: "\(className).aclose") { [self] context in
+                        try await closeNow(context: context)
+                        return .none
+                    })
+            }
+        case "close" where !isAsync:
+            return pyMethod(className, "close") { [self] _ in
+                _ = try exit(nil)
+                return .none
+            }
+        default: return nil
+        }
+    }
+
+    /// Closes the pool (`aclose()` and leaving an `async with` block).
+    func closeNow(context: TaskContext) async throws {
+        isClosed = true
+        let engine = transport.pool.engine
+        try await context.suspend { await engine.close() }
+    }
+
+    private func requestMethod(_ verb: String, name: String, hasBody: Bool) -> Value {
+        pyMethod(className, name) { [self] arguments in try perform(verb, name: name, arguments: arguments, hasBody: hasBody) }
+    }
+
+    /// Binds the arguments of `get`/`post`/…; returns a coroutine (async client) or the response (sync client).
+    private func perform(_ verb: String, name: String, arguments: Arguments, hasBody: Bool) throws -> Value {
+        var parameters = [Parameter("url")]
+        if hasBody {
+            parameters += ["content", "data", "files", "json"].map { Parameter($0, kind: .keywordOnly, default: Value.none) }
+        }
+        parameters += ["params", "headers", "cookies", "auth", "follow_redirects", "timeout", "extensions"].map {
+            Parameter($0, kind: .keywordOnly, default: Value.none)
+        }
+        let bound = try arguments.bind("\(className).\(name)", parameters, selfCounted: true)
+        var body: [UInt8] = []
+        var extraHeaders: [(name: String, value: String)] = []
+        if hasBody {
+            if bound["json"] != .none {
+                body = Array(try JSON.serialize(bound["json"]).utf8)
+                extraHeaders.append(("Content-Type", "application/json"))
+            } else if case .str(let s) = bound["content"] {
+                body = Array(s.utf8)
+            } else if case .bytes(let b) = bound["content"] {
+                body = b
+            }
+        }
+        if case .dict(let dict) = bound["headers"] {
+            for pair in dict.pairs { extraHeaders.append((pair.key.str(), pair.value.str())) }
+        }
+        let timeout = bound.isGiven("timeout") ? try Self.coerceTimeout(stack, bound["timeout"]) : self.timeout
+        let urlText: String
+        switch bound["url"] {
+        case .str(let s): urlText = s
+        case .object(let o) where o is URLObject: urlText = (o as! URLObject).text
+        default: throw PythonError.typeError("Invalid type for url.  Expected str or httpx.URL, got \(bound["url"].typeName): \(bound["url"].repr())")
+        }
+        let build = { [self] () throws -> (PoolRequest, URLParts) in
+            try makeRequest(verb, urlText: urlText, headers: extraHeaders, body: body, timeout: timeout)
+        }
+        if isAsync {
+            return .object(
+                Coroutine(name: "\(className).\(name)") { [self] context in
+                    let (request, url) = try build()
+                    return .object(try await send(request, url: url, context: context))
+                })
+        }
+        let (request, url) = try build()
+        return .object(try sendBlocking(request, url: url))
+    }
+
+    /// Resolves the URL and builds what the pool sends. Errors match httpx's for missing or unsupported schemes.
+    func makeRequest(
+        _ verb: String, urlText: String, headers extra: [(name: String, value: String)], body: [UInt8],
+        timeout: TimeoutObject
+    ) throws -> (PoolRequest, URLParts) {
+        guard let url = URLParts.resolve(urlText, base: baseURL) else {
+            throw PythonError.unsupportedProtocol(stack, url: urlText)
+        }
+        guard url.scheme == "http" else {
+            if url.scheme == "https" { throw PythonError.tlsUnsupported(url: url.description) }
+            throw PythonError.unsupportedProtocol(stack, url: url.description)
+        }
+        var all = headers
+        for header in extra {
+            all.removeAll { $0.name.lowercased() == header.name.lowercased() }
+            all.append(header)
+        }
+        let request = PoolRequest(
+            method: verb, origin: url.origin, target: url.target, headers: all, body: body,
+            timeouts: try timeout.requestTimeouts())
+        return (request, url)
+    }
+
+    /// Sends through the pool; the Python task gives up its turn while waiting (async clients).
+    func send(_ request: PoolRequest, url: URLParts, context: TaskContext) async throws -> ResponseObject {
+        let pending = try submit(request)
+        do {
+            let response = try await context.suspend { try await pending.response() }
+            return ResponseObject(stack: stack, response: response, method: request.method, url: url)
+        } catch let error as PoolError {
+            throw stack.pythonError(for: error)
+        }
+    }
+
+    /// Sends through the pool and blocks the caller until the response is read (sync clients).
+    func sendBlocking(_ request: PoolRequest, url: URLParts) throws -> ResponseObject {
+        let pending = try submit(request)
+        do {
+            let response = try blockingWait { try await pending.response() }
+            return ResponseObject(stack: stack, response: response, method: request.method, url: url)
+        } catch let error as PoolError {
+            throw stack.pythonError(for: error)
+        }
+    }
+
+    private func submit(_ request: PoolRequest) throws -> PendingRequest {
+        guard !isClosed, !transport.pool.engine.isClosed else {
+            throw PythonError(.runtimeError, "Cannot send a request, as the client has been closed.")
+        }
+        return transport.pool.engine.submit(request)
+    }
+}
+
+extension HTTPClientObject: PyContextManager, PyAsyncContextManager {
+    func enter() throws -> Value { .object(self) }
+
+    func exit(_ error: PythonError?) throws -> Bool {
+        isClosed = true
+        let engine = transport.pool.engine
+        try blockingWait { await engine.close() }
+        return false
+    }
+
+    func asyncEnter() throws -> Value { .object(Coroutine(name: "\(className).__aenter__") { [self] _ in .object(self) }) }
+
+    func asyncExit(_ error: PythonError?) throws -> Value {
+        .object(
+            Coroutine(name: "\(className).__aexit__") { [self] context in
+                try await closeNow(context: context)
+                return .bool(false)
+            })
+    }
+}

@@ -1,0 +1,39 @@
+import PoolScript
+
+/// Builds the `httpx` or `httpx2` module the learner imports.
+enum HTTPXModule {
+    static func make(_ stack: HTTPStack, context: PlaygroundContext) -> ModuleObject {
+        var attributes: [String: Value] = [
+            "Limits": LimitsObject.constructor(stack),
+            "Timeout": TimeoutObject.constructor(stack),
+            "AsyncClient": clientClass(stack, isAsync: true, context: context),
+            "Client": clientClass(stack, isAsync: false, context: context),
+            "AsyncHTTPTransport": TransportObject.constructor(stack, isAsync: true, context: context),
+            "HTTPTransport": TransportObject.constructor(stack, isAsync: false, context: context),
+            "__version__": .str(stack.module == "httpx" ? "0.28.1" : "2.16.2"),
+        ]
+        for (name, exception) in stack.exceptions.byName { attributes[name] = .object(exception) }
+        let module = ModuleObject(name: stack.module, attributes: attributes)
+        // `httpx._config.DEFAULT_LIMITS` and friends, as the reference probes print them.
+        module.attributes["_config"] = .object(
+            ModuleObject(
+                name: "\(stack.module)._config",
+                attributes: [
+                    "DEFAULT_LIMITS": .object(LimitsObject.defaultLimits(stack)),
+                    "DEFAULT_TIMEOUT_CONFIG": .object(TimeoutObject.defaultTimeout(stack)),
+                    "DEFAULT_MAX_REDIRECTS": .int(20),
+                ]))
+        return module
+    }
+
+    static func clientClass(_ stack: HTTPStack, isAsync: Bool, context: PlaygroundContext) -> Value {
+        let name = isAsync ? "AsyncClient" : "Client"
+        return .object(
+            PythonClass(name: name, module: stack.module) { arguments in
+                .object(
+                    try HTTPClientObject.make(
+                        stack, isAsync: isAsync, className: name, classModule: stack.module, arguments: arguments,
+                        context: context))
+            })
+    }
+}

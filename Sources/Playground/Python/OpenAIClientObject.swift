@@ -1,0 +1,249 @@
+import Foundation
+import PoolCore
+import PoolEngine
+import PoolScript
+
+/// `openai.OpenAI` / `openai.AsyncOpenAI` (openai 3.57.0): constructor rules, the `_client` it wraps, and the
+/// SDK's retry loop.
+final class OpenAIClientObject: PyObject {
+    let isAsync: Bool
+    let apiKey: String
+    let baseURL: String
+    let organization: Value
+    let project: Value
+    var timeout: TimeoutObject
+    var maxRetries: Int
+    let defaultHeaders: [(name: String, value: String)]
+    let httpClient: HTTPClientObject
+    let exceptions: OpenAIExceptions
+    let clock: any Clock<Duration>
+
+    init(
+        isAsync: Bool, apiKey: String, baseURL: String, organization: Value, project: Value, timeout: TimeoutObject,
+        maxRetries: Int, defaultHeaders: [(name: String, value: String)], httpClient: HTTPClientObject,
+        exceptions: OpenAIExceptions, clock: any Clock<Duration>
+    ) {
+        self.isAsync = isAsync
+        self.apiKey = apiKey
+        self.baseURL = baseURL
+        self.organization = organization
+        self.project = project
+        self.timeout = timeout
+        self.maxRetries = maxRetries
+        self.defaultHeaders = defaultHeaders
+        self.httpClient = httpClient
+        self.exceptions = exceptions
+        self.clock = clock
+    }
+
+    var className: String { isAsync ? "AsyncOpenAI" : "OpenAI" }
+    var pyTypeName: String { className }
+    func pyRepr() -> String { "<openai.\(className) object>" }
+
+    var attributeNames: [String] {
+        [
+            "models", "chat", "api_key", "base_url", "organization", "project", "timeout", "max_retries", "_client",
+            "with_options", "close", "is_closed",
+        ]
+    }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "_client": return .object(httpClient)
+        case "api_key": return .str(apiKey)
+        case "base_url": return .object(URLObject(baseURL))
+        case "organization": return organization
+        case "project": return project
+        case "timeout": return .object(timeout)
+        case "max_retries": return .int(maxRetries)
+        case "models": return .object(ModelsResource(client: self))
+        case "chat": return .object(ChatResource(client: self))
+        case "is_closed": return pyMethod(className, "is_closed") { [self] _ in .bool(httpClient.isClosed) }
+        case "close":
+            guard let close = try httpClient.getAttribute(isAsync ? "aclose" : "close") else { return nil }
+            return close
+        case "with_options", "copy":
+            return pyMethod(className, name) { [self] arguments in
+                let bound = try arguments.bind(
+                    "\(className).\(name)",
+                    [
+                        Parameter("timeout", kind: .keywordOnly, default: Value.none),
+                        Parameter("max_retries", kind: .keywordOnly, default: Value.none),
+                    ])
+                let copy = OpenAIClientObject(
+                    isAsync: isAsync, apiKey: apiKey, baseURL: baseURL, organization: organization, project: project,
+                    timeout: bound.isGiven("timeout") ? try HTTPClientObject.coerceTimeout(.httpx2, bound["timeout"]) : timeout,
+                    maxRetries: bound.isGiven("max_retries") ? try intValue(bound["max_retries"], "max_retries") : maxRetries,
+                    defaultHeaders: defaultHeaders, httpClient: httpClient, exceptions: exceptions, clock: clock)
+                return .object(copy)
+            }
+        default: return nil
+        }
+    }
+
+    // MARK: - Requests
+
+    /// One API call: returns a coroutine (AsyncOpenAI) or the parsed result (OpenAI).
+    func call(
+        _ verb: String, path: String, body: Value?, name: String, parse: @escaping (Value) -> Value
+    ) throws -> Value {
+        if isAsync {
+            return .object(
+                Coroutine(name: name) { [self] context in
+                    parse(try await perform(verb, path: path, body: body, context: context))
+                })
+        }
+        return parse(try performBlocking(verb, path: path, body: body))
+    }
+
+    /// What one attempt of the retry loop led to.
+    private enum Outcome {
+        case retry(after: Double)
+        case done(Value)
+    }
+
+    /// The request of attempt `retriesTaken` (its `x-stainless-retry-count` header differs per attempt).
+    private func attempt(_ verb: String, path: String, body: Value?, retriesTaken: Int) throws -> (PoolRequest, URLParts) {
+        var relative = Substring(path)
+        while relative.hasPrefix("/") { relative = relative.dropFirst() }
+        let urlText = (baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + relative
+        let bodyBytes = try body.map { Array(try JSON.serialize($0).utf8) } ?? []
+        var headers: [(name: String, value: String)] = [
+            ("Accept", "application/json"), ("User-Agent", "\(className)/Python 3.57.0"),
+            ("X-Stainless-Lang", "python"), ("X-Stainless-Package-Version", "3.57.0"),
+            ("x-stainless-retry-count", String(retriesTaken)),
+            ("Authorization", "Bearer \(apiKey)"),
+        ]
+        if let read = timeout.read.asSeconds { headers.append(("x-stainless-read-timeout", Value.float(read).str())) }
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        headers += defaultHeaders
+        return try httpClient.makeRequest(verb, urlText: urlText, headers: headers, body: bodyBytes, timeout: timeout)
+    }
+
+    /// The SDK's retry loop (`_base_client.py:1154-1250`): timeouts and connection errors, 408/409/429/≥500 and
+    /// `x-should-retry: true` are retried `max_retries` times with `min(0.5·2ⁿ, 8)·(1−0.25·rand)` s of backoff, or the
+    /// server's `retry-after-ms` / `retry-after` when 0 < v ≤ 120 (v > 120: no retry).
+    private func decide(_ result: Result<ResponseObject, PythonError>, retriesTaken: Int) throws -> Outcome {
+        let remaining = maxRetries - retriesTaken
+        switch result {
+        case .failure(let error):
+            guard error.type.isSubclass(of: httpClient.stack.exceptions.transportError) else { throw error }
+            if remaining > 0 { return .retry(after: backoff(retriesTaken)) }
+            if error.type.isSubclass(of: httpClient.stack.exceptions.timeoutException) {
+                throw PythonError(exceptions.apiTimeoutError, "Request timed out.")
+            }
+            throw PythonError(exceptions.apiConnectionError, "Connection error.")
+        case .success(let response):
+            if response.response.status >= 400 {
+                if remaining > 0, let delay = retryDecision(response, retriesTaken: retriesTaken) {
+                    return .retry(after: delay)
+                }
+                throw statusError(response)
+            }
+            do {
+                return .done(try JSON.parse(response.text))
+            } catch {
+                throw PythonError(exceptions.apiResponseValidationError, "Data returned by API invalid for expected schema.")
+            }
+        }
+    }
+
+    private func perform(_ verb: String, path: String, body: Value?, context: TaskContext) async throws -> Value {
+        var retriesTaken = 0
+        while true {
+            let (request, url) = try attempt(verb, path: path, body: body, retriesTaken: retriesTaken)
+            let result: Result<ResponseObject, PythonError>
+            do {
+                result = .success(try await httpClient.send(request, url: url, context: context))
+            } catch let error as PythonError {
+                result = .failure(error)
+            }
+            switch try decide(result, retriesTaken: retriesTaken) {
+            case .done(let value): return value
+            case .retry(let seconds):
+                let clock = self.clock
+                try await context.suspend { try await clock.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
+                retriesTaken += 1
+            }
+        }
+    }
+
+    private func performBlocking(_ verb: String, path: String, body: Value?) throws -> Value {
+        var retriesTaken = 0
+        while true {
+            let (request, url) = try attempt(verb, path: path, body: body, retriesTaken: retriesTaken)
+            let result: Result<ResponseObject, PythonError>
+            do {
+                result = .success(try httpClient.sendBlocking(request, url: url))
+            } catch let error as PythonError {
+                result = .failure(error)
+            }
+            switch try decide(result, retriesTaken: retriesTaken) {
+            case .done(let value): return value
+            case .retry(let seconds):
+                let clock = self.clock
+                try blockingWait { try await clock.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
+                retriesTaken += 1
+            }
+        }
+    }
+
+    /// nil: don't retry. Otherwise the delay in seconds (`_should_retry` then `_calculate_retry_timeout`).
+    private func retryDecision(_ response: ResponseObject, retriesTaken: Int) -> Double? {
+        let headers = HeadersObject(response.response.headers)
+        var serverDelay: Double?
+        if let ms = headers.lookup("retry-after-ms"), let v = Double(ms) { serverDelay = v / 1000 }
+        else if let s = headers.lookup("retry-after"), let v = Double(s) { serverDelay = v }
+        if let v = serverDelay, v > 120 { return nil }
+        let forced = headers.lookup("x-should-retry")
+        if forced == "false" { return nil }
+        let status = response.response.status
+        guard forced == "true" || [408, 409, 429].contains(status) || status >= 500 else { return nil }
+        if let v = serverDelay, v > 0, v <= 120 { return v }
+        return backoff(retriesTaken)
+    }
+
+    private func backoff(_ retriesTaken: Int) -> Double {
+        let base = min(0.5 * Double(1 << min(retriesTaken, 10)), 8.0)
+        return base * (1 - 0.25 * Double.random(in: 0..<1))
+    }
+
+    /// `APIStatusError` subclasses with the SDK's message: `Error code: 404 - {'error': {...}}`.
+    private func statusError(_ response: ResponseObject) -> PythonError {
+        let status = response.response.status
+        let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let message: String
+        if let body = try? JSON.parse(text) {
+            message = "Error code: \(status) - \(body.repr())"
+        } else {
+            message = text.isEmpty ? "Error code: \(status)" : text
+        }
+        return PythonError(exceptions.statusError(status), message)
+    }
+}
+
+extension Value {
+    /// A timeout value in seconds, when it is a number.
+    var asSeconds: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .float(let d): d
+        default: nil
+        }
+    }
+}
+
+func intValue(_ value: Value, _ name: String) throws -> Int {
+    switch value {
+    case .int(let i): return i
+    case .bool(let b): return b ? 1 : 0
+    default: throw PythonError.typeError("'\(value.typeName)' object cannot be interpreted as an integer")
+    }
+}
+
+extension OpenAIClientObject: PyContextManager, PyAsyncContextManager {
+    func enter() throws -> Value { .object(self) }
+    func exit(_ error: PythonError?) throws -> Bool { try httpClient.exit(error) }
+    func asyncEnter() throws -> Value { .object(Coroutine(name: "\(className).__aenter__") { [self] _ in .object(self) }) }
+    func asyncExit(_ error: PythonError?) throws -> Value { try httpClient.asyncExit(error) }
+}

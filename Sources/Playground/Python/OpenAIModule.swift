@@ -1,0 +1,150 @@
+import PoolScript
+
+/// Builds the `openai` module (openai 3.57.0).
+enum OpenAIModule {
+    static func make(context: PlaygroundContext) -> ModuleObject {
+        let exceptions = OpenAIExceptions()
+        var attributes: [String: Value] = [
+            "OpenAI": clientClass(isAsync: false, context: context, exceptions: exceptions),
+            "AsyncOpenAI": clientClass(isAsync: true, context: context, exceptions: exceptions),
+            "DefaultHttpxClient": defaultHTTPClient("DefaultHttpxClient", isAsync: false, context: context),
+            "DefaultAsyncHttpxClient": defaultHTTPClient("DefaultAsyncHttpxClient", isAsync: true, context: context),
+            "DefaultHttpx2Client": defaultHTTPClient("DefaultHttpx2Client", isAsync: false, context: context),
+            "DefaultAsyncHttpx2Client": defaultHTTPClient("DefaultAsyncHttpx2Client", isAsync: true, context: context),
+            "DEFAULT_MAX_RETRIES": .int(2),
+            "DEFAULT_TIMEOUT": .object(TimeoutObject.openAIDefault(.httpx2)),
+            "DEFAULT_CONNECTION_LIMITS": .object(openAILimits),
+            "__version__": .str("3.57.0"),
+        ]
+        for exception in exceptions.all { attributes[exception.name] = .object(exception) }
+        return ModuleObject(name: "openai", attributes: attributes)
+    }
+
+    /// `DEFAULT_CONNECTION_LIMITS = Limits(max_connections=1000, max_keepalive_connections=100)`.
+    static var openAILimits: LimitsObject {
+        LimitsObject(stack: .httpx2, maxConnections: .int(1000), maxKeepaliveConnections: .int(100), keepaliveExpiry: .float(5))
+    }
+
+    /// openai's defaults for its own client classes (`_DefaultHttpxClient.__init__`, `_base_client.py:970-987`).
+    static var defaultClientDefaults: [String: Value] {
+        [
+            "timeout": .object(TimeoutObject.openAIDefault(.httpx2)), "limits": .object(openAILimits),
+            "follow_redirects": .bool(true),
+        ]
+    }
+
+    /// `DefaultHttpxClient` and friends: in openai 3.57 they subclass `httpx2.Client` / `httpx2.AsyncClient`, so their
+    /// pool is httpcore2's.
+    static func defaultHTTPClient(_ name: String, isAsync: Bool, context: PlaygroundContext) -> Value {
+        .object(
+            PythonClass(name: name, module: "openai") { arguments in
+                .object(
+                    try HTTPClientObject.make(
+                        .httpx2, isAsync: isAsync, className: name, classModule: "openai", arguments: arguments,
+                        defaults: defaultClientDefaults, context: context))
+            })
+    }
+
+    static var constructorParameters: [Parameter] {
+        [
+        ("api_key", Value.none), ("organization", .none), ("project", .none), ("webhook_secret", .none),
+        ("base_url", .none), ("websocket_base_url", .none), ("timeout", .none), ("max_retries", .int(2)),
+        ("default_headers", .none), ("default_query", .none), ("http_client", .none),
+        ("_strict_response_validation", .bool(false)),
+        ].map { Parameter($0.0, kind: .keywordOnly, default: $0.1) }
+    }
+
+    /// Keyword arguments learners try on the OpenAI constructor that belong to the HTTP client.
+    static let httpClientKeywords: Set<String> = [
+        "limits", "max_connections", "max_keepalive_connections", "keepalive_expiry", "http2", "http1", "transport",
+        "proxy", "proxies", "verify",
+    ]
+
+    static func clientClass(isAsync: Bool, context: PlaygroundContext, exceptions: OpenAIExceptions) -> Value {
+        let name = isAsync ? "AsyncOpenAI" : "OpenAI"
+        let httpClass = isAsync ? "httpx.AsyncClient" : "httpx.Client"
+        return .object(
+            PythonClass(name: name, module: "openai") { arguments in
+                let bound: BoundArguments
+                do {
+                    bound = try arguments.bind("\(name).__init__", constructorParameters, selfCounted: true)
+                } catch var error as PythonError {
+                    if let keyword = arguments.keywords.first(where: { httpClientKeywords.contains($0.name) }),
+                        error.message.contains("'\(keyword.name)'")
+                    {
+                        error.hint =
+                            "\(keyword.name) belongs to the HTTP client: "
+                            + "\(name)(http_client=\(httpClass)(\(keyword.name == "limits" ? "limits=httpx.Limits(...)" : "\(keyword.name)=...")))"
+                    }
+                    throw error
+                }
+                return .object(try makeClient(isAsync: isAsync, bound: bound, context: context, exceptions: exceptions))
+            })
+    }
+
+    private static func makeClient(
+        isAsync: Bool, bound: BoundArguments, context: PlaygroundContext, exceptions: OpenAIExceptions
+    ) throws -> OpenAIClientObject {
+        var apiKey = bound["api_key"]
+        if apiKey == .none, let key = context.environment["OPENAI_API_KEY"] { apiKey = .str(key) }
+        guard case .str(let key) = apiKey else {
+            throw PythonError(
+                exceptions.openAIError,
+                "The api_key client option must be set either by passing api_key to the client or by setting the "
+                    + "OPENAI_API_KEY environment variable")
+        }
+        var baseURL = bound["base_url"].isTruthy ? bound["base_url"] : .none
+        if baseURL == .none, let fromEnv = context.environment["OPENAI_BASE_URL"], !fromEnv.isEmpty { baseURL = .str(fromEnv) }
+        var base: String
+        switch baseURL {
+        case .none: base = "https://api.openai.com/v1"
+        case .object(let o) where o is URLObject: base = (o as! URLObject).text
+        default: base = baseURL.str()
+        }
+        if !base.hasSuffix("/") { base += "/" }
+        let maxRetries = try intValue(bound["max_retries"], "max_retries")
+        var headers: [(name: String, value: String)] = []
+        if case .dict(let dict) = bound["default_headers"] {
+            headers = dict.pairs.map { ($0.key.str(), $0.value.str()) }
+        }
+        if case .str(let org) = bound["organization"] { headers.append(("OpenAI-Organization", org)) }
+        if case .str(let project) = bound["project"] { headers.append(("OpenAI-Project", project)) }
+
+        let httpClient: HTTPClientObject
+        var timeout: TimeoutObject
+        if case .object(let object) = bound["http_client"] {
+            guard let given = object as? HTTPClientObject, given.isAsync == isAsync else {
+                let expected = isAsync ? "`httpx.AsyncClient` or `httpx2.AsyncClient`" : "`httpx.Client` or `httpx2.Client`"
+                throw PythonError.typeError(
+                    "Invalid `http_client` argument; Expected an instance of \(expected) but got "
+                        + "<class '\((object as? HTTPClientObject).map { "\($0.classModule).\($0.className)" } ?? object.pyTypeName)'>")
+            }
+            httpClient = given
+            // `_base_client.py:1017-1029`: keep the client's timeout unless it equals httpx's default Timeout(5.0).
+            if bound.isGiven("timeout"), bound["timeout"] != .none {
+                timeout = try HTTPClientObject.coerceTimeout(given.stack, bound["timeout"])
+            } else if given.timeout.pyEquals(.object(TimeoutObject.defaultTimeout(given.stack))) {
+                timeout = TimeoutObject.openAIDefault(given.stack)
+            } else {
+                timeout = given.timeout
+            }
+        } else if bound["http_client"] != .none {
+            throw PythonError.attributeError("'\(bound["http_client"].typeName)' object has no attribute 'timeout'")
+        } else {
+            timeout =
+                bound["timeout"] == .none
+                ? TimeoutObject.openAIDefault(.httpx2) : try HTTPClientObject.coerceTimeout(.httpx2, bound["timeout"])
+            let wrapper = isAsync ? "AsyncHttpxClientWrapper" : "SyncHttpxClientWrapper"
+            var defaults = defaultClientDefaults
+            defaults["timeout"] = .object(timeout)
+            defaults["base_url"] = .str(base)
+            httpClient = try HTTPClientObject.make(
+                .httpx2, isAsync: isAsync, className: wrapper, classModule: "openai._base_client", arguments: Arguments(),
+                defaults: defaults, context: context)
+        }
+        return OpenAIClientObject(
+            isAsync: isAsync, apiKey: key, baseURL: base, organization: bound["organization"], project: bound["project"],
+            timeout: timeout, maxRetries: maxRetries, defaultHeaders: headers, httpClient: httpClient,
+            exceptions: exceptions, clock: context.clock)
+    }
+}

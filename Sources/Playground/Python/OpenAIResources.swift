@@ -1,0 +1,98 @@
+import PoolScript
+
+/// `client.models`: `list()` and `retrieve(model)`.
+final class ModelsResource: PyObject {
+    let client: OpenAIClientObject
+    init(client: OpenAIClientObject) { self.client = client }
+
+    var pyTypeName: String { client.isAsync ? "AsyncModels" : "Models" }
+    func pyRepr() -> String { "<openai.resources.models.\(pyTypeName) object>" }
+    var attributeNames: [String] { ["list", "retrieve"] }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        let pageType = client.isAsync ? "AsyncPage[Model]" : "SyncPage[Model]"
+        switch name {
+        case "list":
+            return pyMethod(pyTypeName, "list") { [client, pyTypeName] arguments in
+                _ = try arguments.bind("\(pyTypeName).list", OpenAIResourceParameters.requestOptions)
+                return try client.call("GET", path: "/models", body: nil, name: "\(pyTypeName).list") { json in
+                    guard case .dict(let dict) = json, case .list(let list)? = dict[.str("data")] else {
+                        return .object(PageObject(typeName: pageType, data: [], object: .none))
+                    }
+                    let models = list.items.map { OpenAISchema.build("Model", from: $0) }
+                    return .object(PageObject(typeName: pageType, data: models, object: dict[.str("object")] ?? .none))
+                }
+            }
+        case "retrieve":
+            return pyMethod(pyTypeName, "retrieve") { [client, pyTypeName] arguments in
+                let bound = try arguments.bind(
+                    "\(pyTypeName).retrieve", [Parameter("model")] + OpenAIResourceParameters.requestOptions)
+                guard case .str(let model) = bound["model"], !model.isEmpty else {
+                    throw PythonError.valueError("Expected a non-empty value for `model` but received \(bound["model"].repr())")
+                }
+                return try client.call("GET", path: "/models/\(model)", body: nil, name: "\(pyTypeName).retrieve") {
+                    OpenAISchema.build("Model", from: $0)
+                }
+            }
+        default: return nil
+        }
+    }
+}
+
+/// `client.chat`, holding `completions`.
+final class ChatResource: PyObject {
+    let client: OpenAIClientObject
+    init(client: OpenAIClientObject) { self.client = client }
+    var pyTypeName: String { client.isAsync ? "AsyncChat" : "Chat" }
+    func pyRepr() -> String { "<openai.resources.chat.chat.\(pyTypeName) object>" }
+    var attributeNames: [String] { ["completions"] }
+    func getAttribute(_ name: String) throws -> Value? {
+        name == "completions" ? .object(ChatCompletionsResource(client: client)) : nil
+    }
+}
+
+/// `client.chat.completions.create(model=…, messages=…)` (non-streaming).
+final class ChatCompletionsResource: PyObject {
+    let client: OpenAIClientObject
+    init(client: OpenAIClientObject) { self.client = client }
+    var pyTypeName: String { client.isAsync ? "AsyncCompletions" : "Completions" }
+    func pyRepr() -> String { "<openai.resources.chat.completions.completions.\(pyTypeName) object>" }
+    var attributeNames: [String] { ["create"] }
+
+    /// The body parameters PoolPlay forwards; any other keyword is accepted and sent, as the SDK sends extra_body.
+    static let bodyParameters = [
+        "frequency_penalty", "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata", "n",
+        "parallel_tool_calls", "presence_penalty", "response_format", "seed", "service_tier", "stop", "store",
+        "stream", "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user",
+    ]
+
+    func getAttribute(_ name: String) throws -> Value? {
+        guard name == "create" else { return nil }
+        return pyMethod(pyTypeName, "create") { [client, pyTypeName] arguments in
+            let parameters =
+                [Parameter("messages", kind: .keywordOnly), Parameter("model", kind: .keywordOnly)]
+                + Self.bodyParameters.map { Parameter($0, kind: .keywordOnly, default: Value.none) }
+                + OpenAIResourceParameters.requestOptions
+            let bound = try arguments.bind("\(pyTypeName).create", parameters)
+            if bound["stream"].isTruthy {
+                throw PythonError(
+                    .notImplementedError, "stream=True is not supported by PoolPlay yet",
+                    hint: "streaming responses arrive with the mock endpoint's SSE support")
+            }
+            var body: [(Value, Value)] = [(.str("messages"), bound["messages"]), (.str("model"), bound["model"])]
+            for name in Self.bodyParameters where bound.isGiven(name) { body.append((.str(name), bound[name])) }
+            return try client.call("POST", path: "/chat/completions", body: .dict(PyDict(body)), name: "\(pyTypeName).create") {
+                OpenAISchema.build("ChatCompletion", from: $0)
+            }
+        }
+    }
+}
+
+enum OpenAIResourceParameters {
+    /// The per-request options every resource method takes.
+    static var requestOptions: [Parameter] {
+        ["extra_headers", "extra_query", "extra_body", "timeout"].map {
+            Parameter($0, kind: .keywordOnly, default: Value.none)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import PoolCore
+import PoolEngine
+import PoolScript
+
+/// What every Python object bound into a session shares: the environment, the transport factory and the registry
+/// of pools (for the pool panel and `%pool`). Lives on the interpreter's single logical thread.
+final class PlaygroundContext {
+    /// The environment `os.environ` shows and openai reads (`OPENAI_BASE_URL`, `OPENAI_API_KEY`).
+    var environment: [String: String]
+    let factory: any ConnectionFactory
+    let clock: any Clock<Duration>
+    /// Every pool created in this session, in creation order.
+    private(set) var pools: [PoolObject] = []
+    /// Ids for pools, in creation order (panel labels).
+    private var nextPoolID = 1
+
+    init(environment: [String: String], factory: any ConnectionFactory, clock: any Clock<Duration> = ContinuousClock()) {
+        self.environment = environment
+        self.factory = factory
+        self.clock = clock
+    }
+
+    /// Creates and registers the pool behind a new transport.
+    func makePool(stack: HTTPStack, isAsync: Bool, limits: LimitsObject, http1: Value, http2: Value, retries: Value) throws
+        -> PoolObject
+    {
+        let pool = try PoolObject(
+            id: nextPoolID, stack: stack, isAsync: isAsync, limits: limits, http1: http1, http2: http2,
+            retries: retries, factory: factory, clock: clock)
+        nextPoolID += 1
+        pools.append(pool)
+        return pool
+    }
+
+    /// Snapshots of every open pool, keyed by pool id.
+    func snapshots() -> [Int: PoolSnapshot] {
+        Dictionary(uniqueKeysWithValues: pools.map { ($0.id, $0.engine.snapshot) })
+    }
+
+    /// Closes every pool (session end or `%reset`).
+    func closeAll() async {
+        for pool in pools { await pool.engine.close() }
+    }
+
+    func forgetPools() { pools.removeAll() }
+}

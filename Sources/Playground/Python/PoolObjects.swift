@@ -1,0 +1,155 @@
+import PoolCore
+import PoolEngine
+import PoolScript
+
+/// `client._transport._pool`: httpcore's `AsyncConnectionPool` / `ConnectionPool`, backed by a real PoolEngine pool.
+///
+/// Attribute values mirror httpcore's `__init__` (`connection_pool.py:94-104`): `None` becomes `sys.maxsize`, and
+/// the keep-alive limit is `min(max_connections, max_keepalive_connections)` — computed with Python's `min`, so a
+/// string limit raises the same `TypeError` httpcore raises at client construction.
+final class PoolObject: PyObject {
+    let id: Int
+    let stack: HTTPStack
+    let isAsync: Bool
+    let engine: ConnectionPool
+    let maxConnections: Value
+    let maxKeepaliveConnections: Value
+    let keepaliveExpiry: Value
+    let http1: Value
+    let http2: Value
+    let retries: Value
+    /// The variable name the learner gave the owning client, when the session can tell (for panel labels).
+    var label: String?
+
+    static var sysMaxsize: Value { .int(Int.max) }
+
+    init(
+        id: Int, stack: HTTPStack, isAsync: Bool, limits: LimitsObject, http1: Value, http2: Value, retries: Value,
+        factory: any ConnectionFactory, clock: any Clock<Duration>
+    ) throws {
+        self.id = id
+        self.stack = stack
+        self.isAsync = isAsync
+        self.http1 = http1
+        self.http2 = http2
+        self.retries = retries
+        let maxConnections = limits.maxConnections == .none ? Self.sysMaxsize : limits.maxConnections
+        let keepalive = limits.maxKeepaliveConnections == .none ? Self.sysMaxsize : limits.maxKeepaliveConnections
+        self.maxConnections = maxConnections
+        self.maxKeepaliveConnections = try Self.pythonMin(maxConnections, keepalive)
+        self.keepaliveExpiry = limits.keepaliveExpiry
+        let configuration = PoolConfiguration(
+            maxConnections: try Self.intLimit(limits.maxConnections, roundUp: true),
+            maxKeepaliveConnections: try Self.intLimit(limits.maxKeepaliveConnections, roundUp: false),
+            keepaliveExpiry: try Self.seconds(limits.keepaliveExpiry),
+            algorithm: stack.algorithm)
+        self.engine = ConnectionPool(configuration: configuration, factory: factory, clock: clock)
+    }
+
+    /// Python's `min(a, b)` for the two limit values.
+    private static func pythonMin(_ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return .int(min(x, y))
+        case (.float, _), (_, .float), (.bool, _), (_, .bool):
+            guard let x = number(a), let y = number(b) else { break }
+            return y < x ? b : a
+        default: break
+        }
+        throw PythonError.typeError("'<' not supported between instances of '\(b.typeName)' and '\(a.typeName)'")
+    }
+
+    private static func number(_ v: Value) -> Double? {
+        switch v {
+        case .int(let i): Double(i)
+        case .float(let d): d
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+
+    /// A limit as the integer the pool compares against: `len(connections) < 2.5` admits 3 connections, while
+    /// `len(connections) > 2.5` trims above 2, hence the rounding direction.
+    private static func intLimit(_ v: Value, roundUp: Bool) throws -> Int? {
+        switch v {
+        case .none: return nil
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d):
+            guard d.isFinite else { return d > 0 ? nil : Int.min }
+            return Int(roundUp ? d.rounded(.up) : d.rounded(.down))
+        default:
+            throw PythonError.typeError("'<' not supported between instances of 'int' and '\(v.typeName)'")
+        }
+    }
+
+    private static func seconds(_ v: Value) throws -> Double? {
+        switch v {
+        case .none: return nil
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        case .bool(let b): return b ? 1 : 0
+        default:
+            throw PythonError.typeError("unsupported operand type(s) for +: 'float' and '\(v.typeName)'")
+        }
+    }
+
+    var className: String { isAsync ? "AsyncConnectionPool" : "ConnectionPool" }
+    var connectionClassName: String { isAsync ? "AsyncHTTPConnection" : "HTTPConnection" }
+    var pyTypeName: String { className }
+    func pyRepr() -> String { engine.snapshot.repr(className: className) }
+
+    var attributeNames: [String] {
+        [
+            "connections", "_connections", "_requests", "_max_connections", "_max_keepalive_connections",
+            "_keepalive_expiry", "_http1", "_http2", "_retries", "aclose", "close",
+        ]
+    }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "_max_connections": return maxConnections
+        case "_max_keepalive_connections": return maxKeepaliveConnections
+        case "_keepalive_expiry": return keepaliveExpiry
+        case "_http1": return http1
+        case "_http2": return http2
+        case "_retries": return retries
+        case "connections", "_connections":
+            let objects = engine.snapshot.connections.map { Value.object(ConnectionObject(snapshot: $0, className: connectionClassName)) }
+            return .list(PyList(objects))
+        case "_requests":
+            let snapshot = engine.snapshot
+            let count = snapshot.activeRequests + snapshot.queuedRequests
+            return .list(PyList((0..<count).map { _ in Value.object(PoolRequestObject()) }))
+        default: return nil
+        }
+    }
+}
+
+/// `pool.connections[i]`: a frozen view of one connection, with httpcore's repr.
+final class ConnectionObject: PyObject {
+    let snapshot: ConnectionSnapshot
+    let className: String
+
+    init(snapshot: ConnectionSnapshot, className: String) {
+        self.snapshot = snapshot
+        self.className = className
+    }
+
+    var pyTypeName: String { className }
+    func pyRepr() -> String { snapshot.repr(className: className) }
+    var attributeNames: [String] { ["_origin", "_request_count"] }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "_origin": .str(snapshot.origin.description)
+        case "_request_count": .int(snapshot.requestCount)
+        default: nil
+        }
+    }
+}
+
+/// An entry of `pool._requests` (httpcore's `PoolRequest`).
+final class PoolRequestObject: PyObject {
+    var pyTypeName: String { "PoolRequest" }
+    func pyRepr() -> String { "<httpcore._async.connection_pool.PoolRequest object>" }
+}

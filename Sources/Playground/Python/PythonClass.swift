@@ -1,0 +1,34 @@
+import PoolScript
+
+/// A class implemented in Swift: calling it constructs an instance. repr `<class 'httpx.Limits'>`.
+final class PythonClass: PyObject {
+    let name: String
+    let module: String
+    private let construct: (Arguments) throws -> Value
+    /// Class-level attributes (e.g. constants), looked up by `getAttribute`.
+    var classAttributes: [String: Value] = [:]
+
+    init(name: String, module: String, construct: @escaping (Arguments) throws -> Value) {
+        self.name = name
+        self.module = module
+        self.construct = construct
+    }
+
+    var pyTypeName: String { "type" }
+    func pyRepr() -> String { "<class '\(module).\(name)'>" }
+    func call(_ arguments: Arguments) throws -> Value { try construct(arguments) }
+    var attributeNames: [String] { ["__name__", "__module__"] + classAttributes.keys.sorted() }
+
+    func getAttribute(_ attribute: String) throws -> Value? {
+        switch attribute {
+        case "__name__", "__qualname__": .str(name)
+        case "__module__": .str(module)
+        default: classAttributes[attribute]
+        }
+    }
+}
+
+/// A method bound to a Swift object, shown as Python shows bound methods.
+func pyMethod(_ owner: String, _ name: String, _ body: @escaping (Arguments) throws -> Value) -> Value {
+    .object(NativeFunction(name: "\(owner).\(name)", body))
+}

@@ -1,0 +1,89 @@
+import PoolCore
+import PoolScript
+
+/// An absolute `http://` URL split the way httpx needs it: origin and request target.
+struct URLParts: Equatable {
+    var scheme: String
+    var host: String
+    var port: Int
+    /// Path plus query, always starting with "/".
+    var target: String
+
+    var origin: Origin { Origin(scheme: scheme, host: host, port: port) }
+
+    /// `http://127.0.0.1:8000/v1/models` (the default port is omitted, as httpx prints URLs).
+    var description: String {
+        let defaultPort = scheme == "https" ? 443 : 80
+        return "\(scheme)://\(host)\(port == defaultPort ? "" : ":\(port)")\(target)"
+    }
+
+    /// Parses an absolute URL; nil when the text has no `scheme://`.
+    static func parseAbsolute(_ text: String) -> URLParts? {
+        guard let schemeEnd = text.range(of: "://") else { return nil }
+        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+        else { return nil }
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        var target = String(rest[authorityEnd...])
+        if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
+        if target.isEmpty || target.first == "?" { target = "/" + target }
+        var host = String(authority)
+        var port = scheme == "https" ? 443 : 80
+        if host.hasPrefix("[") {
+            if let close = host.firstIndex(of: "]") {
+                let after = host[host.index(after: close)...]
+                if after.hasPrefix(":"), let p = Int(after.dropFirst()) { port = p }
+                host = String(host[host.index(after: host.startIndex)..<close])
+            }
+        } else if let colon = host.lastIndex(of: ":") {
+            let portText = host[host.index(after: colon)...]
+            if let p = Int(portText) { port = p } else if !portText.isEmpty { return nil }
+            host = String(host[..<colon])
+        }
+        return URLParts(scheme: scheme, host: host.lowercased(), port: port, target: target)
+    }
+
+    /// httpx's `_merge_url`: a relative URL is appended to the base URL's path (base path gets a trailing slash,
+    /// the relative path loses its leading one).
+    static func resolve(_ text: String, base: URLParts?) -> URLParts? {
+        if let absolute = parseAbsolute(text) { return absolute }
+        guard var merged = base else { return nil }
+        var basePath = merged.target
+        var baseQuery = ""
+        if let q = basePath.firstIndex(of: "?") {
+            baseQuery = String(basePath[q...])
+            basePath = String(basePath[..<q])
+        }
+        _ = baseQuery
+        if !basePath.hasSuffix("/") { basePath += "/" }
+        var relative = Substring(text)
+        while relative.hasPrefix("/") { relative = relative.dropFirst() }
+        merged.target = basePath + relative
+        return merged
+    }
+}
+
+extension PythonError {
+    /// httpx's error for a relative URL with no base_url, or an unknown scheme.
+    static func unsupportedProtocol(_ stack: HTTPStack, url: String) -> PythonError {
+        if URLParts.parseAbsolute(url) == nil {
+            return PythonError(
+                stack.exceptions.unsupportedProtocol,
+                "Request URL is missing an 'http://' or 'https://' protocol.",
+                hint: "httpx clients need an absolute URL, or base_url= on the client, e.g. "
+                    + "httpx.AsyncClient(base_url=os.environ['OPENAI_BASE_URL'])")
+        }
+        return PythonError(
+            stack.exceptions.unsupportedProtocol, "Request URL has an unsupported protocol '\(url.prefix(while: { $0 != ":" }))://'.")
+    }
+
+    /// PoolPlay speaks plain HTTP only, for now.
+    static func tlsUnsupported(url: String) -> PythonError {
+        PythonError(
+            .notImplementedError, "PoolPlay does not support https:// yet: \(url)",
+            hint: "use an http:// URL, e.g. the built-in mock in os.environ['OPENAI_BASE_URL'], or `poolplay serve`")
+    }
+}

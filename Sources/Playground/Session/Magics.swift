@@ -1,0 +1,137 @@
+import Lessons
+import MockServer
+import PoolCore
+import PoolScript
+
+/// The playground's `%magic` commands (IPython style) and `obj?` help.
+extension Session {
+    static let magicHelp = """
+        PoolPlay — type Python as you would ship it; the pool panel shows what the pool did.
+          %lessons            list the guided lessons        %lesson N    start lesson N
+          %next / %back       move between steps             %hint        a hint for this step
+          %solution           pre-type the step's solution (edit it, then Enter)
+          %pool               every pool in detail (the _pool repr and its connections)
+          %server             the mock endpoint's ledger; %server latency=300ms changes its latency
+          %reset              a fresh session (closes every pool)
+          %history            what you ran in this session
+          help(obj), obj?     what an object is and which lesson covers it
+          %quit, exit(), Ctrl-D   leave
+        Modules: httpx (httpcore 1.0.9 pools), httpx2 and openai (httpcore2 pools), asyncio, os, time.
+        """
+
+    func runMagic(_ line: String) async {
+        if !line.hasPrefix("%") {
+            let name = String(line.prefix { $0 != "?" })
+            do {
+                let value = try await interpreter.evaluate(name)
+                output.write(HelpText.describe(value) + "\n")
+            } catch let error as PythonError {
+                output.writeError(error.formatted())
+            } catch let diagnostic as Diagnostic {
+                output.writeError(diagnostic.formatted(fileName: "<stdin>"))
+            } catch {
+                output.writeError("\(error)\n")
+            }
+            return
+        }
+        let words = line.dropFirst().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let command = words.first ?? ""
+        let arguments = Array(words.dropFirst())
+        switch command {
+        case "help", "":
+            output.write(Self.magicHelp + "\n")
+        case "lessons":
+            lessons.loadIfNeeded(directory: options.lessonsDirectory)
+            if let error = lessons.loadError { output.writeError("lessons: \(error)\n") }
+            for lesson in lessons.lessons {
+                output.write("  \(lesson.number). \(lesson.title) — \(lesson.summary)\n")
+            }
+            if !lessons.lessons.isEmpty { output.write("Start one with %lesson N.\n") }
+        case "lesson":
+            lessons.loadIfNeeded(directory: options.lessonsDirectory)
+            guard let key = arguments.first, let lesson = lessons.find(key) else {
+                output.writeError("usage: %lesson N (see %lessons)\n")
+                return
+            }
+            show(lessons.start(lesson))
+        case "next": show(lessons.perform { $0.next() })
+        case "back": show(lessons.perform { $0.back() })
+        case "hint": show(lessons.perform { $0.hint() })
+        case "solution":
+            var solution: String?
+            show(
+                lessons.perform { runner in
+                    solution = runner.solution()
+                    return solution == nil ? [.message("This step has no solution to show.")] : []
+                })
+            if let solution {
+                if let lineSource, !solution.contains("\n") {
+                    lineSource.pretype(solution)
+                } else {
+                    output.write("Solution:\n" + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n")
+                }
+            }
+        case "pool":
+            if context.pools.isEmpty { output.write("No pools yet: create a client first.\n") }
+            for pool in context.pools {
+                output.write(PoolPanel.detail(pool: pool, label: label(for: pool)))
+            }
+        case "server":
+            await serverMagic(arguments)
+        case "reset":
+            await reset()
+            output.write("Session reset: names cleared, pools closed.\n")
+        case "history":
+            for (index, entry) in history.enumerated() { output.write("\(index + 1): \(entry)\n") }
+        case "quit", "exit":
+            wantsExit = true
+        default:
+            output.writeError("UsageError: Line magic function `%\(command)` not found. Try %help.\n")
+        }
+    }
+
+    private func serverMagic(_ arguments: [String]) async {
+        guard let server else {
+            output.writeError("The built-in mock is not running in this session.\n")
+            return
+        }
+        for argument in arguments {
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0] == "latency", let duration = DurationText.parse(parts[1]) else {
+                output.writeError("usage: %server [latency=200ms]\n")
+                return
+            }
+            server.updateConfiguration { $0.latency = duration }
+        }
+        let ledger = server.ledger()
+        output.write(
+            "mock endpoint \(server.baseURL) · latency \(DurationText.format(server.configuration.latency))\n"
+                + "  TCP connections accepted: \(ledger.acceptedConnections) (open now \(ledger.openConnections), "
+                + "peak \(ledger.peakConcurrentConnections))\n"
+                + "  requests: \(ledger.requests.count) (peak concurrent \(ledger.peakConcurrentRequests))\n")
+        for connection in ledger.connections.suffix(10) {
+            output.write("    conn \(connection.id) :\(connection.clientPort)  requests \(connection.requestsServed)"
+                + (connection.closedAt == nil ? "  open" : "  closed by \(connection.closedBy ?? "?")") + "\n")
+        }
+    }
+
+    /// Prints what the lesson runner said.
+    func show(_ outputs: [LessonOutput]) {
+        for item in outputs { output.write(LessonView.render(item, color: options.color)) }
+    }
+}
+
+/// `200ms`, `1.5s`, `0` ↔ Duration.
+enum DurationText {
+    static func parse(_ text: String) -> Duration? {
+        if text.hasSuffix("ms"), let v = Double(text.dropLast(2)) { return .nanoseconds(Int64(v * 1e6)) }
+        if text.hasSuffix("s"), let v = Double(text.dropLast()) { return .nanoseconds(Int64(v * 1e9)) }
+        if let v = Double(text) { return .nanoseconds(Int64(v * 1e6)) }
+        return nil
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return ms.rounded() == ms ? "\(Int(ms))ms" : "\(ms)ms"
+    }
+}

@@ -1,0 +1,35 @@
+import PoolScript
+
+/// Connects PoolScript to the playground: imports resolve to PoolPlay's models of httpx, httpx2, openai, asyncio
+/// and os; `print` goes to the session's output.
+final class PlaygroundHost: ScriptHost {
+    let context: PlaygroundContext
+    private let writeOutput: (String) -> Void
+    private var modules: [String: Value] = [:]
+
+    init(context: PlaygroundContext, write: @escaping (String) -> Void) {
+        self.context = context
+        self.writeOutput = write
+    }
+
+    /// The modules a learner can import.
+    static let moduleNames = ["httpx", "httpx2", "openai", "asyncio", "os", "time"]
+
+    func importModule(_ name: String) throws -> Value? {
+        if let module = modules[name] { return module }
+        let made: ModuleObject
+        switch name {
+        case "httpx": made = HTTPXModule.make(.httpx, context: context)
+        case "httpx2": made = HTTPXModule.make(.httpx2, context: context)
+        case "openai": made = OpenAIModule.make(context: context)
+        case "asyncio": made = makeAsyncioModule()
+        case "time": made = makeTimeModule()
+        case "os": made = OSModule.make(context: context)
+        default: return nil
+        }
+        modules[name] = .object(made)
+        return .object(made)
+    }
+
+    func write(_ text: String) { writeOutput(text) }
+}

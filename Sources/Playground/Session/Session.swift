@@ -1,0 +1,217 @@
+import Dispatch
+import LineEditing
+import MockServer
+import PoolCore
+import PoolEngine
+import PoolScript
+import TerminalUI
+
+/// One playground session: the interpreter with PoolPlay's Python objects bound in, the lesson in progress, and the
+/// pool panel drawn after each statement that touched a pool.
+public final class Session {
+    /// How the session presents itself.
+    public struct Options {
+        /// Echo the repr of expression statements (the interactive prompt, also when piped).
+        public var echoValues: Bool = true
+        /// Draw the pool panel after statements that touched a pool.
+        public var showPanels: Bool = true
+        /// Send panels to stderr instead of stdout (`poolplay run --panels`).
+        public var panelsToStderr: Bool = false
+        /// ANSI colour in panels and errors.
+        public var color: Bool = false
+        /// Where lesson files live; nil: lessons unavailable.
+        public var lessonsDirectory: String?
+        /// Where lesson progress is kept; nil: not kept.
+        public var progressFile: String?
+
+        public init() {}
+    }
+
+    let context: PlaygroundContext
+    let server: MockServer?
+    public var options: Options
+    let output: SessionOutput
+    private(set) var interpreter: Interpreter
+    private var host: PlaygroundHost
+    var lessons = LessonController()
+    /// Entries run in this session, for `%history`.
+    var history: [String] = []
+    /// Set by `%quit`.
+    var wantsExit = false
+    /// The terminal reader while the REPL runs (for `%solution` pre-typing).
+    var lineSource: LineSource?
+
+    /// - Parameters:
+    ///   - environment: what `os.environ` holds (the caller presets `OPENAI_BASE_URL` / `OPENAI_API_KEY`).
+    ///   - server: the built-in mock, for `%server`; nil when the session talks to something else.
+    public init(
+        environment: [String: String], server: MockServer?, options: Options, output: SessionOutput,
+        factory: any ConnectionFactory = NIOConnectionFactory(), clock: any Clock<Duration> = ContinuousClock()
+    ) {
+        let context = PlaygroundContext(environment: environment, factory: factory, clock: clock)
+        self.context = context
+        self.server = server
+        self.options = options
+        self.output = output
+        let host = PlaygroundHost(context: context, write: { output.write($0) })
+        self.host = host
+        self.interpreter = Interpreter(host: host)
+        installBuiltins()
+    }
+
+    /// Replaces `help` and adds `exit`/`quit`, which are the playground's own.
+    private func installBuiltins() {
+        interpreter.globals["help"] = .object(
+            NativeFunction(name: "help") { [weak self] arguments in
+                guard let self else { return .none }
+                self.output.write(HelpText.describe(arguments.positional.first) + "\n")
+                return .none
+            })
+        for name in ["exit", "quit"] {
+            interpreter.globals[name] = .object(
+                NativeFunction(name: name) { [weak self] _ in
+                    self?.wantsExit = true
+                    return .none
+                })
+        }
+    }
+
+    // MARK: - Entries
+
+    /// Runs one complete entry: a `%magic`, `obj?`, or Python source.
+    public func execute(_ entry: String) async {
+        let trimmed = String(entry.trimmingLeadingWhitespace())
+        if EntryAssembler.isMagic(trimmed) {
+            history.append(trimmed)
+            await runMagic(trimmed)
+            return
+        }
+        history.append(entry)
+        let before = context.snapshots()
+        let poolCount = context.pools.count
+        let result = await interpreter.run(entry, fileName: "<stdin>", mode: options.echoValues ? .interactive : .file)
+        report(result)
+        if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }
+        await lessons.afterStatement(session: self)
+    }
+
+    /// Prints an error result the way Python does (to stderr), plus PoolPlay's hint.
+    func report(_ result: RunResult) {
+        switch result {
+        case .ok: break
+        case .error(let error): output.writeError(ErrorView.render(error.formatted(), color: options.color))
+        case .syntaxError(let diagnostic):
+            output.writeError(ErrorView.render(diagnostic.formatted(fileName: "<stdin>"), color: options.color))
+        }
+    }
+
+    /// Draws a panel for every pool whose state changed during the entry.
+    func drawPanels(before: [Int: PoolSnapshot], newPoolsFrom: Int) {
+        for (index, pool) in context.pools.enumerated() {
+            let now = pool.engine.snapshot
+            let previous = before[pool.id]
+            guard index >= newPoolsFrom || previous != now else { continue }
+            let panel = PoolPanel.render(
+                pool: pool, label: label(for: pool), snapshot: now, previous: previous, color: options.color)
+            if options.panelsToStderr { output.writeError(panel) } else { output.write(panel) }
+        }
+    }
+
+    /// The learner's name for the client that owns `pool` (`client._client`, `http_client`), when there is one.
+    func label(for pool: PoolObject) -> String? {
+        var fromHTTPClient: String?
+        for (name, value) in interpreter.globals.sorted(by: { $0.key < $1.key }) {
+            guard case .object(let object) = value else { continue }
+            if let client = object as? OpenAIClientObject, client.httpClient.transport.pool === pool {
+                return "\(name)._client"
+            }
+            if let client = object as? HTTPClientObject, client.transport.pool === pool, fromHTTPClient == nil {
+                fromHTTPClient = name
+            }
+        }
+        return fromHTTPClient
+    }
+
+    // MARK: - Loops
+
+    /// The read-eval-print loop until end of input or `%quit`. Lines are read on a dedicated thread (libedit blocks).
+    public func runREPL(reader: LineReader) async {
+        let lineSource = LineSource(reader: reader)
+        self.lineSource = lineSource
+        defer { self.lineSource = nil }
+        var assembler = EntryAssembler()
+        while !wantsExit {
+            let result = await lineSource.read(prompt: assembler.prompt)
+            switch result {
+            case .eof:
+                if let last = assembler.finish() { await execute(last) }
+                return
+            case .interrupted:
+                assembler.discard()
+                output.writeError("KeyboardInterrupt\n")
+            case .line(let line):
+                for entry in assembler.feed(line) {
+                    lineSource.addHistory(entry)
+                    await execute(entry)
+                    if wantsExit { return }
+                }
+            }
+        }
+    }
+
+    /// Runs a whole file as `python FILE` would (top-level `await` allowed): stdout carries only what the program
+    /// prints; an uncaught error prints a traceback to stderr. Returns the exit status.
+    public func runFile(source: String, path: String) async -> Int32 {
+        let before = context.snapshots()
+        let result = await interpreter.run(source, fileName: path, mode: .file)
+        if options.showPanels {
+            drawPanels(before: before, newPoolsFrom: 0)
+        }
+        switch result {
+        case .ok: return 0
+        case .error(let error):
+            output.writeError(error.formatted())
+            return 1
+        case .syntaxError(let diagnostic):
+            output.writeError(diagnostic.formatted(fileName: path))
+            return 1
+        }
+    }
+
+    /// Closes every pool the session opened.
+    public func shutdown() async {
+        await context.closeAll()
+    }
+
+    /// `%reset`: a fresh namespace; pools are closed.
+    func reset() async {
+        await context.closeAll()
+        context.forgetPools()
+        host = PlaygroundHost(context: context, write: { [output] in output.write($0) })
+        interpreter = Interpreter(host: host)
+        installBuiltins()
+    }
+}
+
+/// Reads lines on one dedicated thread, so libedit stays on a single thread and no cooperative thread blocks.
+final class LineSource: @unchecked Sendable {
+    // Safe: `reader` is only touched on `queue`, one call at a time (each read is awaited before the next).
+    private let reader: LineReader
+    private let queue = DispatchQueue(label: "poolplay.line-reader")
+
+    init(reader: LineReader) { self.reader = reader }
+
+    func read(prompt: String) async -> ReadResult {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: self.reader.readLine(prompt: prompt)) }
+        }
+    }
+
+    func addHistory(_ entry: String) {
+        queue.sync { reader.addHistory(entry) }
+    }
+
+    func pretype(_ text: String) {
+        queue.sync { reader.pretype(text) }
+    }
+}

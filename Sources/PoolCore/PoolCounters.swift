@@ -1,0 +1,30 @@
+/// Running totals since the pool was created, for teaching views ("opened 20 · reused 0 · closed 18").
+public struct PoolCounters: Sendable, Equatable {
+    /// Connections the pool created (each a TCP dial), including ones whose connect then failed.
+    public var opened: Int = 0
+    /// Requests that started on a connection which had served a request before.
+    public var reused: Int = 0
+    /// Connections removed from the pool, for any reason.
+    public var closed: Int = 0
+    /// `closed`, split by reason. Reasons never seen are absent.
+    public var closedByReason: [CloseReason: Int] = [:]
+    /// `ConnectionNotAvailable` re-queues (httpcore 1.0.9's double assignment of one idle connection).
+    public var requeues: Int = 0
+    /// Requests that ended with `PoolTimeout`.
+    public var poolTimeouts: Int = 0
+    /// Requests whose response was read to the end.
+    public var completed: Int = 0
+    /// Requests that ended with any error other than `PoolTimeout` (connect errors, transport errors, cancellation,
+    /// pool closed).
+    public var failed: Int = 0
+
+    public init() {}
+
+    /// How many connections were closed for `reason`.
+    public func closed(_ reason: CloseReason) -> Int { closedByReason[reason] ?? 0 }
+
+    mutating func recordClose(_ reason: CloseReason) {
+        closed += 1
+        closedByReason[reason, default: 0] += 1
+    }
+}

@@ -1,0 +1,29 @@
+import DequeModule
+
+/// A bounded log of ``PoolLogEntry`` values: the newest `capacity` entries, oldest first.
+public struct PoolEventLog: Sendable, Equatable {
+    /// The most entries kept; older ones are dropped and counted in ``droppedCount``.
+    public let capacity: Int
+    private var storage: Deque<PoolLogEntry> = []
+    /// Entries dropped because the log was full.
+    public private(set) var droppedCount = 0
+
+    public init(capacity: Int) {
+        self.capacity = max(0, capacity)
+    }
+
+    /// Kept entries, oldest first.
+    public var entries: [PoolLogEntry] { Array(storage) }
+
+    mutating func append(_ entry: PoolLogEntry) {
+        guard capacity > 0 else {
+            droppedCount += 1
+            return
+        }
+        if storage.count == capacity {
+            storage.removeFirst()
+            droppedCount += 1
+        }
+        storage.append(entry)
+    }
+}

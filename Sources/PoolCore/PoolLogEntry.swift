@@ -1,0 +1,35 @@
+/// One line of the pool's history, for teaching views ("t=0.31 request 6 re-queued: connection 1 taken").
+public struct PoolLogEntry: Sendable, Equatable {
+    /// What happened.
+    public enum Event: Sendable, Equatable {
+        /// A request joined the FIFO queue.
+        case requestArrived(request: Int, origin: Origin)
+        /// A pass created a connection for the request.
+        case connectionCreated(connection: Int, origin: Origin, request: Int)
+        /// A pass assigned an existing idle connection to the request (start still pending).
+        case requestAssigned(request: Int, connection: Int)
+        /// The request began on the connection (`Request Count` went up).
+        case requestStarted(request: Int, connection: Int)
+        /// The connection's TCP connect finished.
+        case connectionEstablished(connection: Int)
+        /// The request found its assigned connection taken or closed (`ConnectionNotAvailable`) and re-queued.
+        case requestRequeued(request: Int, connection: Int)
+        /// The response was read to its end; `keepAlive` says whether the connection went idle.
+        case responseCompleted(request: Int, connection: Int, keepAlive: Bool)
+        /// The request ended with an error (including `PoolTimeout` and cancellation).
+        case requestFailed(request: Int, error: PoolError)
+        /// The pool let go of a connection.
+        case connectionClosed(connection: Int, reason: CloseReason)
+        /// `aclose()`.
+        case poolClosed
+    }
+
+    /// Seconds, on the machine's clock.
+    public var time: Double
+    public var event: Event
+
+    public init(time: Double, event: Event) {
+        self.time = time
+        self.event = event
+    }
+}

@@ -1,0 +1,264 @@
+/// httpcore's connection pool as a value: events in, ``PoolAction``s out.
+///
+/// The machine mirrors `AsyncConnectionPool` of httpcore 1.0.9 or httpcore2 2.16.2 (``PoolAlgorithm``):
+/// one flat FIFO list of requests, one flat list of connections in creation order, and an assignment pass
+/// (`_assign_requests_to_connections`) that runs only when something happens — a request arrives, re-queues,
+/// fails, is cancelled, or its response closes. There is no background work: expiry and server closes are noticed
+/// lazily, at the next pass.
+///
+/// It is pure: time (`now`, seconds on any monotonic clock) and request IDs come in as arguments; connection IDs
+/// and timer IDs are numbered 1, 2, 3, … by the machine. Events about unknown or finished requests and
+/// connections return no actions, because a runner may report them after a race (e.g. a response arriving after a
+/// cancel).
+public struct PoolStateMachine: Sendable {
+    public typealias RequestID = Int
+    public typealias ConnectionID = Int
+
+    public let configuration: PoolConfiguration
+    var connections: [Connection] = []
+    var requests: [Request] = []
+    var counters = PoolCounters()
+    /// The bounded history of what happened.
+    public private(set) var eventLog: PoolEventLog
+    var nextConnectionID = 1
+    var nextTimerID = 1
+    /// `aclose()` was called; new requests fail with `PoolError.poolClosed`.
+    public private(set) var isClosed = false
+
+    /// Creates an empty pool.
+    ///
+    /// - Parameters:
+    ///   - configuration: limits and algorithm.
+    ///   - eventLogCapacity: how many log entries to keep.
+    public init(configuration: PoolConfiguration, eventLogCapacity: Int = 512) {
+        self.configuration = configuration
+        self.eventLog = PoolEventLog(capacity: eventLogCapacity)
+    }
+
+    // MARK: Events
+
+    /// A request enters the pool (`handle_async_request`, `connection_pool.py:218-230`): it joins the FIFO queue,
+    /// a pass runs, and if it is still queued its pool timer starts.
+    ///
+    /// - Parameters:
+    ///   - id: a new request ID, unique for this machine.
+    ///   - origin: where it goes.
+    ///   - poolTimeout: `Timeout.pool` in seconds, `nil` for None.
+    ///   - now: the current time.
+    public mutating func requestArrived(
+        _ id: RequestID,
+        origin: Origin,
+        poolTimeout: Double?,
+        now: Double
+    )
+        -> [PoolAction]
+    {
+        precondition(requestIndex(id) == nil, "Request \(id) is already in the pool")
+        guard !isClosed else {
+            counters.failed += 1
+            log(now, .requestFailed(request: id, error: .poolClosed))
+            return [.failRequest(id, .poolClosed)]
+        }
+        requests.append(Request(id: id, origin: origin, poolTimeout: poolTimeout, phase: .queued(timer: nil)))
+        log(now, .requestArrived(request: id, origin: origin))
+        return assignmentPass(now: now) + startWaiting(id, now: now)
+    }
+
+    /// The runner delivers the start attempt of a request that a pass assigned to an idle connection
+    /// (``PoolAction/attemptStart(_:on:)``), in assignment order.
+    ///
+    /// If the connection is still idle the request wins it (`http11.py:72-78`: `Request Count` + 1, ACTIVE,
+    /// `expire_at` cleared). Otherwise — another request started first, or a pass closed it — httpcore raises
+    /// `ConnectionNotAvailable`: the request re-queues in its old place, runs a pass, and waits with a fresh timer
+    /// (`connection_pool.py:239-244`).
+    public mutating func startAttempted(_ id: RequestID, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(id), case .assigned(let connectionID) = requests[r].phase else { return [] }
+        if let c = connectionIndex(connectionID), connections[c].state == .idle {
+            connections[c].state = .active
+            connections[c].requestCount += 1
+            connections[c].expireAt = nil
+            counters.reused += 1
+            requests[r].phase = .started(connection: connectionID)
+            log(now, .requestStarted(request: id, connection: connectionID))
+            return [.execute(id, on: connectionID)]
+        }
+        requests[r].phase = .queued(timer: nil)
+        counters.requeues += 1
+        log(now, .requestRequeued(request: id, connection: connectionID))
+        return assignmentPass(now: now) + startWaiting(id, now: now)
+    }
+
+    /// The TCP connect finished; the request that owns the connection starts on it.
+    public mutating func connectionEstablished(_ id: ConnectionID, localPort: Int?, now: Double) -> [PoolAction] {
+        guard let c = connectionIndex(id), connections[c].state == .connecting,
+            let r = requests.firstIndex(where: { $0.phase == .started(connection: id) })
+        else { return [] }
+        connections[c].state = .active
+        connections[c].requestCount += 1
+        connections[c].localPort = localPort
+        log(now, .connectionEstablished(connection: id))
+        log(now, .requestStarted(request: requests[r].id, connection: id))
+        return [.execute(requests[r].id, on: id)]
+    }
+
+    /// The connect failed: the owning request fails with `error`, and the pass removes the connection
+    /// (`connect_failed` makes `is_closed()` true).
+    public mutating func connectionFailed(_ id: ConnectionID, error: PoolError, now: Double) -> [PoolAction] {
+        guard let c = connectionIndex(id), connections[c].state == .connecting else { return [] }
+        connections[c].state = .connectionFailed
+        connections[c].closeReason = .error
+        var actions: [PoolAction] = []
+        if let r = requests.firstIndex(where: { $0.phase == .started(connection: id) }) {
+            actions.append(endRequest(at: r, error: error, now: now))
+        }
+        return actions + assignmentPass(now: now)
+    }
+
+    /// The response was read to its end and closed (`PoolByteStream.aclose()`, `connection_pool.py:409-420`).
+    ///
+    /// With `keepAlive` the connection goes IDLE with `expire_at = now + keepalive_expiry`; without, it closes
+    /// (`http11.py:238-250`). The request leaves the pool and a pass runs.
+    public mutating func responseCompleted(_ id: RequestID, keepAlive: Bool, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
+            let c = connectionIndex(connectionID), connections[c].state == .active
+        else { return [] }
+        requests.remove(at: r)
+        if keepAlive {
+            connections[c].state = .idle
+            connections[c].expireAt = configuration.keepaliveExpiry.map { now + $0 }
+        } else {
+            connections[c].state = .closed
+            connections[c].closeReason = .notReusable
+        }
+        counters.completed += 1
+        log(now, .responseCompleted(request: id, connection: connectionID, keepAlive: keepAlive))
+        return [.completeRequest(id)] + assignmentPass(now: now)
+    }
+
+    /// Sending or reading failed mid-request: the connection closes, the request fails with `error`, a pass runs.
+    public mutating func requestFailed(_ id: RequestID, error: PoolError, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
+            let c = connectionIndex(connectionID), connections[c].state == .active
+        else { return [] }
+        connections[c].state = .closed
+        connections[c].closeReason = .error
+        return [endRequest(at: r, error: error, now: now)] + assignmentPass(now: now)
+    }
+
+    /// The runner saw the peer close the connection (EOF). Only recorded: the next pass drops the connection if it
+    /// is idle then, as httpcore's readability probe in `has_expired()` would.
+    public mutating func peerClosed(_ id: ConnectionID) {
+        guard let c = connectionIndex(id) else { return }
+        connections[c].peerClosed = true
+    }
+
+    /// A pool-timeout timer fired. If it is the current timer of a still-queued request, that request fails with
+    /// `PoolTimeout` (empty message), leaves the queue, and a pass runs. Stale timers are ignored.
+    public mutating func poolTimeoutFired(_ timer: PoolTimer, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(timer.requestID), requests[r].queuedTimer == timer else { return [] }
+        return [endRequest(at: r, error: .poolTimeout, now: now)] + assignmentPass(now: now)
+    }
+
+    /// The caller cancelled the request (`connection_pool.py:248-256`). A request that was connecting or running
+    /// takes its connection down with it (httpcore sets `connect_failed`, or closes the half-used HTTP/1.1
+    /// connection); an assigned-but-unstarted request leaves its idle connection idle.
+    public mutating func requestCancelled(_ id: RequestID, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(id) else { return [] }
+        var actions: [PoolAction] = []
+        switch requests[r].phase {
+        case .queued(let timer):
+            if let timer { actions.append(.cancelTimer(timer)) }
+        case .assigned:
+            break
+        case .started(let connectionID):
+            if let c = connectionIndex(connectionID) {
+                switch connections[c].state {
+                case .connecting:
+                    connections[c].state = .connectionFailed
+                    connections[c].closeReason = .error
+                case .active:
+                    connections[c].state = .closed
+                    connections[c].closeReason = .error
+                case .idle, .closed, .connectionFailed:
+                    break
+                }
+            }
+        }
+        actions.append(endRequest(at: r, error: .cancelled, now: now))
+        return actions + assignmentPass(now: now)
+    }
+
+    /// `pool.aclose()`: every connection is closed and removed; every request still in the pool fails with
+    /// `PoolError.poolClosed` (httpx refuses later sends with the same wording); later arrivals fail the same way.
+    public mutating func close(now: Double) -> [PoolAction] {
+        guard !isClosed else { return [] }
+        isClosed = true
+        var actions: [PoolAction] = []
+        while !requests.isEmpty {
+            if let timer = requests[0].queuedTimer { actions.append(.cancelTimer(timer)) }
+            actions.append(endRequest(at: 0, error: .poolClosed, now: now))
+        }
+        while !connections.isEmpty {
+            actions.append(removeConnection(at: 0, reason: .poolClosed, now: now))
+        }
+        log(now, .poolClosed)
+        return actions
+    }
+
+    // MARK: Queries
+
+    /// What `repr(pool)` and `pool.connections` show now.
+    public var snapshot: PoolSnapshot {
+        let active = requests.count { !$0.phase.isQueued }
+        return PoolSnapshot(
+            activeRequests: active,
+            queuedRequests: requests.count - active,
+            connections: connections.map(\.snapshot),
+            counters: counters
+        )
+    }
+
+    /// Where the request is, or `nil` if it is not (or no longer) in the pool.
+    public func phase(of id: RequestID) -> RequestPhase? {
+        requestIndex(id).map { requests[$0].phase }
+    }
+
+    /// Request IDs in the pool, in arrival (FIFO) order.
+    public var requestIDs: [RequestID] { requests.map(\.id) }
+
+    // MARK: Helpers
+
+    func requestIndex(_ id: RequestID) -> Int? { requests.firstIndex { $0.id == id } }
+    func connectionIndex(_ id: ConnectionID) -> Int? { connections.firstIndex { $0.id == id } }
+
+    mutating func log(_ time: Double, _ event: PoolLogEntry.Event) {
+        eventLog.append(PoolLogEntry(time: time, event: event))
+    }
+
+    /// Removes a request that ends with an error and returns the action that reports it.
+    mutating func endRequest(at index: Int, error: PoolError, now: Double) -> PoolAction {
+        let id = requests.remove(at: index).id
+        if error == .poolTimeout { counters.poolTimeouts += 1 } else { counters.failed += 1 }
+        log(now, .requestFailed(request: id, error: error))
+        return .failRequest(id, error)
+    }
+
+    /// Starts the pool timer of a request that is queued without one (`wait_for_connection(timeout=pool)`).
+    mutating func startWaiting(_ id: RequestID, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(id), case .queued(timer: nil) = requests[r].phase,
+            let poolTimeout = requests[r].poolTimeout
+        else { return [] }
+        let timer = PoolTimer(id: nextTimerID, requestID: id, deadline: now + poolTimeout)
+        nextTimerID += 1
+        requests[r].phase = .queued(timer: timer)
+        return [.scheduleTimer(timer)]
+    }
+
+    /// Removes a connection from the list, counts it, and returns the close action.
+    mutating func removeConnection(at index: Int, reason: CloseReason, now: Double) -> PoolAction {
+        let id = connections.remove(at: index).id
+        counters.recordClose(reason)
+        log(now, .connectionClosed(connection: id, reason: reason))
+        return .closeConnection(id, reason)
+    }
+}

@@ -1,0 +1,142 @@
+import PoolCore
+import Synchronization
+
+extension ConnectionPool {
+    /// The one door into the state: lock, apply one event, perform the resulting actions' bookkeeping, unlock,
+    /// then do the I/O.
+    ///
+    /// Before the event, every connection whose peer has closed is reported to the machine
+    /// (``PoolStateMachine/peerClosed(_:)``); the machine acts on it only at a pass, as httpcore's readability probe.
+    @discardableResult
+    func modifyStateAndRunActions<Result>(
+        _ event: (inout State, Double) -> (actions: [PoolAction], result: Result)
+    ) -> Result {
+        let now = clock.now()
+        let (result, unlocked): (Result, [Unlocked]) = state.withLock { state in
+            for (id, connection) in state.connections where connection.hasPeerClosed {
+                state.machine.peerClosed(id)
+            }
+            let (actions, result) = event(&state, now)
+            perform(actions, in: &state, now: now)
+            state.responses.removeAll()
+            if !state.observers.isEmpty {
+                // Yielding never blocks, and doing it under the lock keeps snapshots in event order.
+                let snapshot = state.machine.snapshot
+                for observer in state.observers.values { observer.yield(snapshot) }
+            }
+            let unlocked = state.unlocked
+            state.unlocked.removeAll()
+            return (result, unlocked)
+        }
+        for work in unlocked {
+            switch work {
+            case .close(let connection): connection.close()
+            case .finish(let pending, let result): pending.finish(result)
+            case .cancel(let task): task.cancel()
+            }
+        }
+        return result
+    }
+
+    /// Applies actions under the lock. Start attempts are fed back to the machine in order (breadth first); the
+    /// actions they produce join the end of the list.
+    private func perform(_ initial: [PoolAction], in state: inout State, now: Double) {
+        var actions = initial
+        var index = 0
+        while index < actions.count {
+            defer { index += 1 }
+            switch actions[index] {
+            case .createConnection(let id, let origin, let requestID):
+                let connectTimeout = state.requests[requestID]?.request.timeouts.connect
+                state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
+            case .attemptStart(let requestID, _):
+                actions += state.machine.startAttempted(requestID, now: now)
+            case .execute(let requestID, let connectionID):
+                guard let connection = state.connections[connectionID], let entry = state.requests[requestID] else {
+                    preconditionFailure("execute(\(requestID), on: \(connectionID)) without connection or request")
+                }
+                state.executions[requestID] = Task {
+                    await self.execute(requestID, entry.request, on: connection)
+                }
+            case .closeConnection(let id, _):
+                if let connection = state.connections.removeValue(forKey: id) {
+                    state.unlocked.append(.close(connection))
+                } else if let dial = state.dials.removeValue(forKey: id) {
+                    state.abandoned.insert(id)
+                    state.unlocked.append(.cancel(dial))
+                }
+            case .completeRequest(let id):
+                guard let entry = state.requests.removeValue(forKey: id) else { continue }
+                state.executions[id] = nil
+                let result: Swift.Result<PoolResponse, PoolError> =
+                    state.responses.removeValue(forKey: id).map { .success($0) }
+                    ?? .failure(.readError("response missing"))
+                state.unlocked.append(.finish(entry.pending, result))
+            case .failRequest(let id, let error):
+                guard let entry = state.requests.removeValue(forKey: id) else { continue }
+                if let execution = state.executions.removeValue(forKey: id) {
+                    state.unlocked.append(.cancel(execution))
+                }
+                state.unlocked.append(.finish(entry.pending, .failure(error)))
+            case .scheduleTimer(let timer):
+                state.timers[timer.id] = Task { await self.runTimer(timer) }
+            case .cancelTimer(let timer):
+                if let task = state.timers.removeValue(forKey: timer.id) { state.unlocked.append(.cancel(task)) }
+            }
+        }
+    }
+
+    private func dial(_ id: Int, origin: Origin, connectTimeout: Duration?) async {
+        do {
+            let connection = try await factory.makeConnection(to: origin, connectTimeout: connectTimeout)
+            modifyStateAndRunActions { state, now in
+                state.dials[id] = nil
+                if state.abandoned.remove(id) != nil {
+                    state.unlocked.append(.close(connection))
+                    return ([], ())
+                }
+                state.connections[id] = connection
+                let actions = state.machine.connectionEstablished(id, localPort: connection.localPort, now: now)
+                if actions.isEmpty {
+                    state.connections[id] = nil
+                    state.unlocked.append(.close(connection))
+                }
+                return (actions, ())
+            }
+        } catch {
+            let poolError = error as? PoolError ?? .connectError
+            modifyStateAndRunActions { state, now in
+                state.dials[id] = nil
+                state.abandoned.remove(id)
+                return (state.machine.connectionFailed(id, error: poolError, now: now), ())
+            }
+        }
+    }
+
+    private func execute(_ id: Int, _ request: PoolRequest, on connection: any PoolConnection) async {
+        do {
+            let response = try await connection.execute(request)
+            modifyStateAndRunActions { state, now in
+                state.responses[id] = response
+                return (state.machine.responseCompleted(id, keepAlive: response.keepAlive, now: now), ())
+            }
+        } catch {
+            let poolError = error as? PoolError ?? .readError(String(describing: error))
+            modifyStateAndRunActions { state, now in
+                (state.machine.requestFailed(id, error: poolError, now: now), ())
+            }
+        }
+    }
+
+    private func runTimer(_ timer: PoolTimer) async {
+        do {
+            try await clock.sleepUntil(timer.deadline)
+        } catch {
+            return  // cancelled: the request got a connection or ended
+        }
+        modifyStateAndRunActions { state, now in
+            state.timers[timer.id] = nil
+            return (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+        }
+    }
+}

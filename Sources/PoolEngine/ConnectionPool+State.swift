@@ -1,0 +1,41 @@
+import PoolCore
+
+extension ConnectionPool {
+    /// Everything behind the pool's one lock: the pure machine plus the runner's handles.
+    struct State: ~Copyable {
+        var machine: PoolStateMachine
+        var nextRequestID = 1
+        /// Requests in the pool: what to send, and whom to tell.
+        var requests: [Int: (request: PoolRequest, pending: PendingRequest)] = [:]
+        /// Open connections by machine ID.
+        var connections: [Int: any PoolConnection] = [:]
+        /// Dials in flight by connection ID.
+        var dials: [Int: Task<Void, Never>] = [:]
+        /// Connections the machine dropped while their dial was in flight: closed as soon as they arrive.
+        var abandoned: Set<Int> = []
+        /// Sends in flight by request ID.
+        var executions: [Int: Task<Void, Never>] = [:]
+        /// Pool-timeout timers by timer ID.
+        var timers: [Int: Task<Void, Never>] = [:]
+        /// A response waiting for the machine's `completeRequest`, within one critical section.
+        var responses: [Int: PoolResponse] = [:]
+        /// Work collected under the lock, done after unlocking.
+        var unlocked: [Unlocked] = []
+        /// Streams returned by ``ConnectionPool/changes(bufferingPolicy:)``, by subscription ID.
+        var observers: [Int: AsyncStream<PoolSnapshot>.Continuation] = [:]
+        var nextObserverID = 1
+
+        init(machine: PoolStateMachine) {
+            self.machine = machine
+        }
+    }
+
+    /// I/O and callbacks performed after the lock is released.
+    enum Unlocked: Sendable {
+        case close(any PoolConnection)
+        case finish(PendingRequest, Result<PoolResponse, PoolError>)
+        /// Cancelling runs cancellation handlers synchronously (the factory's, the clock's), so it waits until the
+        /// pool's lock is released.
+        case cancel(Task<Void, Never>)
+    }
+}

@@ -1,0 +1,88 @@
+import PoolCore
+import Synchronization
+
+/// A live connection pool: PoolCore's ``PoolStateMachine`` driven by real connections and a clock.
+///
+/// There is one door into the state: every entry point calls `modifyStateAndRunActions`, which locks, feeds the
+/// machine one event, turns the returned actions into bookkeeping and spawned tasks, unlocks, and only then closes
+/// sockets and resumes callers (the split of async-http-client's `HTTPConnectionPool` and postgres-nio's pool).
+///
+/// Start attempts (``PoolAction/attemptStart(_:on:)``) are delivered inside the same critical section, in the order
+/// the machine assigned them, breadth first: the first request wins the idle connection and, under httpcore 1.0.9,
+/// each loser re-queues and runs its own pass — one legal asyncio schedule of what httpcore does.
+///
+/// The runner talks to sockets only through ``ConnectionFactory`` and ``PoolConnection``. Pool timeouts sleep on the
+/// injected clock; nothing else runs in the background (httpcore has no background work either).
+public final class ConnectionPool: Sendable {
+    /// The limits and algorithm this pool follows.
+    public let configuration: PoolConfiguration
+    let factory: any ConnectionFactory
+    let clock: ConnectionPoolClock
+    let state: Mutex<State>
+
+    /// Creates an empty pool. Nothing is dialled until a request needs a connection.
+    ///
+    /// - Parameters:
+    ///   - configuration: raw `httpx.Limits` values and the algorithm.
+    ///   - factory: opens connections (NIO in the product, a mock in tests).
+    ///   - clock: drives pool timeouts and keep-alive expiry; tests inject a manual clock.
+    public init(
+        configuration: PoolConfiguration,
+        factory: any ConnectionFactory,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) {
+        self.configuration = configuration
+        self.factory = factory
+        self.clock = ConnectionPoolClock(clock)
+        self.state = Mutex(State(machine: PoolStateMachine(configuration: configuration)))
+    }
+
+    /// Registers the request synchronously: when this returns, the request is in the pool's FIFO queue (or
+    /// assigned) — callers rely on this for deterministic arrival order.
+    ///
+    /// After ``close()`` the returned request has already failed with `PoolError.poolClosed`.
+    public func submit(_ request: PoolRequest) -> PendingRequest {
+        modifyStateAndRunActions { state, now in
+            let id = state.nextRequestID
+            state.nextRequestID += 1
+            let pending = PendingRequest(id: id) { [weak self] id in self?.cancel(id) }
+            state.requests[id] = (request, pending)
+            let poolTimeout = request.timeouts.pool.map(ConnectionPoolClock.seconds)
+            let actions = state.machine.requestArrived(id, origin: request.origin, poolTimeout: poolTimeout, now: now)
+            return (actions, pending)
+        }
+    }
+
+    /// What `repr(pool)` and `pool.connections` show now.
+    public var snapshot: PoolSnapshot {
+        state.withLock { $0.machine.snapshot }
+    }
+
+    /// The pool's recent history, oldest first, for teaching views.
+    public var eventLog: [PoolLogEntry] {
+        state.withLock { $0.machine.eventLog.entries }
+    }
+
+    /// True after ``close()``.
+    public var isClosed: Bool {
+        state.withLock { $0.machine.isClosed }
+    }
+
+    /// `await pool.aclose()`: closes every connection and fails every request still in the pool with
+    /// `PoolError.poolClosed`; later submits fail the same way. Idempotent.
+    public func close() async {
+        let observers = modifyStateAndRunActions { state, now in
+            let actions = state.machine.close(now: now)
+            let observers = Array(state.observers.values)
+            state.observers.removeAll()
+            let final = state.machine.snapshot
+            for observer in observers { observer.yield(final) }
+            return (actions, observers)
+        }
+        for observer in observers { observer.finish() }
+    }
+
+    func cancel(_ id: Int) {
+        modifyStateAndRunActions { state, now in (state.machine.requestCancelled(id, now: now), ()) }
+    }
+}

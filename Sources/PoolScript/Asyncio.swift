@@ -1,0 +1,259 @@
+/// Builds the `asyncio` module: `gather`, `create_task`, `sleep`, `run`, `wait_for`, `Semaphore`, `Lock`, plus
+/// `CancelledError` and `TimeoutError`. The host's `importModule` returns it for "asyncio" (the interpreter also falls back to
+/// one built on `Interpreter.clock` when the host returns nil).
+///
+/// - Parameter clock: what `asyncio.sleep` sleeps on; tests pass a manual clock to drive virtual time.
+public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) -> ModuleObject {
+    var attributes: [String: Value] = [:]
+    attributes["gather"] = .object(
+        InterpBuiltin("gather") { _, a, _ in
+            let b = try a.bind(
+                "gather",
+                [
+                    Parameter("coros_or_futures", kind: .varPositional),
+                    Parameter("return_exceptions", kind: .keywordOnly, default: .bool(false)),
+                ]
+            )
+            for v in b.extraPositional {
+                guard case .object(let o) = v, o is PyAwaitable else {
+                    throw PythonError.typeError("An asyncio.Future, a coroutine or an awaitable is required")
+                }
+            }
+            return .object(
+                GatheringFuture(children: b.extraPositional, returnExceptions: b["return_exceptions"].isTruthy)
+            )
+        }
+    )
+    attributes["create_task"] = .object(
+        InterpBuiltin("create_task") { i, a, _ in
+            let b = try a.bind(
+                "create_task",
+                [Parameter("coro"), Parameter("name", kind: .keywordOnly, default: Value.none)]
+            )
+            guard case .object(let o) = b["coro"], let coroutine = o as? Coroutine else {
+                throw PythonError.typeError("a coroutine was expected, got \(b["coro"].repr())")
+            }
+            return .object(i.spawn(coroutine))
+        }
+    )
+    attributes["ensure_future"] = attributes["create_task"]
+    attributes["sleep"] = .object(
+        NativeFunction(name: "sleep") { a in
+            let b = try a.bind("sleep", [Parameter("delay"), Parameter("result", default: Value.none)])
+            let seconds: Double
+            switch b["delay"].numeric {
+            case .int(let n): seconds = Double(n)
+            case .float(let d): seconds = d
+            case nil:
+                throw PythonError.typeError(
+                    "'<=' not supported between instances of '\(b["delay"].typeName)' and 'int'"
+                )
+            }
+            if seconds.isNaN { throw PythonError.valueError("Invalid value NaN (not a number)") }
+            let result = b["result"]
+            return .object(
+                Coroutine(name: "sleep") { context in
+                    if seconds <= 0 {
+                        try await context.yieldTurn()
+                    } else {
+                        let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
+                        try await context.suspend { try await clock.sleep(for: .nanoseconds(nanoseconds)) }
+                    }
+                    return result
+                }
+            )
+        }
+    )
+    attributes["run"] = .object(
+        InterpBuiltin("run") { i, a, f in
+            let b = try a.bind("run", [Parameter("main"), Parameter("debug", kind: .keywordOnly, default: Value.none)])
+            guard case .object(let o) = b["main"], o is Coroutine else {
+                throw PythonError.valueError("a coroutine was expected, got \(b["main"].repr())")
+            }
+            return try await i.awaitValue(b["main"], f)
+        }
+    )
+    attributes["wait_for"] = .object(
+        InterpBuiltin("wait_for") { i, a, f in
+            let b = try a.bind("wait_for", [Parameter("fut"), Parameter("timeout")])
+            guard case .object(let o) = b["fut"], let awaitable = o as? PyAwaitable else {
+                throw PythonError.typeError("An asyncio.Future, a coroutine or an awaitable is required")
+            }
+            let seconds: Double
+            switch b["timeout"].numeric {
+            case .int(let n): seconds = Double(n)
+            case .float(let d): seconds = d
+            case nil:
+                guard case .none = b["timeout"] else {
+                    throw PythonError.typeError("'\(b["timeout"].typeName)' object cannot be interpreted as a timeout")
+                }
+                return try await awaitable.awaitValue(f.context)
+            }
+            let task: PyTask
+            if let t = o as? PyTask {
+                task = t
+            } else if let c = o as? Coroutine {
+                task = i.spawn(c)
+            } else {
+                task = i.spawn(Coroutine(name: o.pyTypeName) { try await awaitable.awaitValue($0) })
+            }
+            if task.result == nil {
+                let state = WaitForState()
+                if seconds > 0 {
+                    await f.context.block { wake in
+                        task.callbacks.append(wake)
+                        let timer = TurnBound(value: (wake, state, task, i.scheduler))
+                        let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
+                        state.timer = Task {
+                            try? await clock.sleep(for: .nanoseconds(nanoseconds))
+                            let (wake, state, task, scheduler) = timer.value
+                            await scheduler.acquire()
+                            if task.result == nil {
+                                state.timedOut = true
+                                wake()
+                            }
+                            scheduler.release()
+                        }
+                    }
+                    state.timer?.cancel()
+                }
+                if task.result == nil && (seconds <= 0 || state.timedOut) {
+                    _ = task.requestCancel()
+                    throw PythonError(.timeoutError, "")
+                }
+            }
+            return try await task.awaitValue(f.context)
+        }
+    )
+    attributes["iscoroutine"] = .object(
+        NativeFunction(name: "iscoroutine") { a in
+            let v = try a.bind("iscoroutine", [Parameter("obj")])["obj"]
+            return .bool(v.object(as: Coroutine.self) != nil)
+        }
+    )
+    attributes["CancelledError"] = .object(ExceptionClass.cancelledError)
+    attributes["TimeoutError"] = .object(ExceptionClass.timeoutError)
+    attributes["InvalidStateError"] = .object(ExceptionClass.invalidStateError)
+    let module = ModuleObject(name: "asyncio", attributes: attributes)
+    module.addAsyncioLocks()
+    return module
+}
+
+/// Shared by `wait_for` and its timer task, touched only while holding the turn.
+private final class WaitForState {
+    var timedOut = false
+    var timer: Task<Void, Never>?
+}
+
+/// What `asyncio.gather(...)` returns: awaiting it wraps each argument in a task, in argument order, then
+/// waits for all of them (or the first error unless `return_exceptions=True`).
+final class GatheringFuture: PyAwaitable {
+    let children: [Value]
+    let returnExceptions: Bool
+    private var started = false
+
+    init(children: [Value], returnExceptions: Bool) {
+        self.children = children
+        self.returnExceptions = returnExceptions
+    }
+
+    var pyTypeName: String { "_GatheringFuture" }
+    func pyRepr() -> String { "<_GatheringFuture pending>" }
+
+    nonisolated(nonsending) func awaitValue(_ context: TaskContext) async throws -> Value {
+        guard !started else { throw PythonError.runtimeError("cannot reuse already awaited gather") }
+        started = true
+        let interpreter = context.interpreter
+        let tasks = children.map { child -> PyTask in
+            switch child {
+            case .object(let t as PyTask): return t
+            case .object(let c as Coroutine): return interpreter.spawn(c)
+            case .object(let other as PyAwaitable):
+                return interpreter.spawn(Coroutine(name: other.pyTypeName) { try await other.awaitValue($0) })
+            default: preconditionFailure("gather arguments are checked when gather is called")
+            }
+        }
+        if tasks.isEmpty { return .list(PyList([])) }
+        var firstError: Error?
+        func settled() -> Bool {
+            if !returnExceptions, firstError != nil { return true }
+            return tasks.allSatisfy { $0.result != nil }
+        }
+        if !settled() {
+            await context.block { wake in
+                for task in tasks where task.result == nil {
+                    task.callbacks.append {
+                        if case .failure(let e) = task.result!, firstError == nil { firstError = e }
+                        if settled() { wake() }
+                    }
+                }
+            }
+        }
+        if !returnExceptions {
+            func fresh(_ error: Error) -> PythonError {
+                var e = pythonError(from: error)
+                e.recordedFrame = nil
+                return e
+            }
+            if let firstError { throw fresh(firstError) }
+            for task in tasks { if case .failure(let e) = task.result! { throw fresh(e) } }
+        }
+        return .list(
+            PyList(
+                tasks.map { task in
+                    switch task.result! {
+                    case .success(let v): return v
+                    case .failure(let e):
+                        let pe = pythonError(from: e)
+                        return .object(pe.instance ?? ExceptionInstance(pe))
+                    }
+                }
+            )
+        )
+    }
+}
+
+/// Builds a `time` module: `monotonic()`, `perf_counter()` and `time()` read the injected closures;
+/// `sleep(s)` blocks the whole loop (it keeps the turn, as `time.sleep` blocks asyncio) on the
+/// interpreter's `clock`.
+public func makeTimeModule(
+    monotonic: @escaping () -> Double = defaultMonotonicSeconds,
+    wallClock: @escaping () -> Double = defaultWallClockSeconds
+) -> ModuleObject {
+    ModuleObject(
+        name: "time",
+        attributes: [
+            "monotonic": .object(NativeFunction(name: "monotonic") { _ in .float(monotonic()) }),
+            "perf_counter": .object(NativeFunction(name: "perf_counter") { _ in .float(monotonic()) }),
+            "time": .object(NativeFunction(name: "time") { _ in .float(wallClock()) }),
+            "sleep": .object(
+                InterpBuiltin("sleep") { i, a, _ in
+                    let b = try a.bind("sleep", [Parameter("secs")])
+                    let seconds: Double
+                    switch b["secs"].numeric {
+                    case .int(let n): seconds = Double(n)
+                    case .float(let d): seconds = d
+                    case nil:
+                        throw PythonError.typeError(
+                            "'\(b["secs"].typeName)' object cannot be interpreted as an integer"
+                        )
+                    }
+                    guard seconds >= 0 else { throw PythonError.valueError("sleep length must be non-negative") }
+                    if seconds > 0 {
+                        let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
+                        try await i.clock.sleep(for: .nanoseconds(nanoseconds))
+                    }
+                    return .none
+                }
+            ),
+        ]
+    )
+}
+
+private let processStart = ContinuousClock.now
+
+/// Seconds since the process started, on the continuous clock.
+public func defaultMonotonicSeconds() -> Double {
+    let d = ContinuousClock.now - processStart
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}

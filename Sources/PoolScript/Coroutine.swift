@@ -1,0 +1,55 @@
+/// Something `await` accepts: coroutines, tasks and `asyncio.gather` futures.
+public protocol PyAwaitable: PyObject {
+    /// Runs (or waits for) the awaitable in the task of `context`, holding the turn on entry and exit.
+    nonisolated(nonsending) func awaitValue(_ context: TaskContext) async throws -> Value
+}
+
+/// Optional protocol: something `async for` can iterate (`__aiter__`), e.g. a streamed response.
+public protocol PyAsyncIterable: PyObject {
+    func makeAsyncIterator() throws -> any PyAsyncIterator
+}
+
+/// The iterator of an `async for` (`__anext__`): returns nil when exhausted (`StopAsyncIteration`).
+/// `next` runs holding the turn; use `context.suspend` to wait for I/O.
+public protocol PyAsyncIterator: AnyObject {
+    nonisolated(nonsending) func next(_ context: TaskContext) async throws -> Value?
+}
+
+/// A Python coroutine object. Calling an `async def` or an async host method returns one; nothing runs until
+/// it is awaited, gathered or wrapped in a task. repr: `<coroutine object AsyncModels.list at 0x7f…>`.
+public final class Coroutine: PyAwaitable {
+    public let name: String
+    let body: nonisolated(nonsending) (TaskContext) async throws -> Value
+    private(set) var started = false
+
+    /// - Parameter body: runs when the coroutine is awaited (or scheduled by gather/create_task), holding the
+    ///   interpreter's turn.
+    public init(name: String, body: nonisolated(nonsending) @escaping (TaskContext) async throws -> Value) {
+        self.name = name
+        self.body = body
+    }
+
+    public var pyTypeName: String { "coroutine" }
+    public func pyRepr() -> String { "<coroutine object \(name) at \(fakeAddress(self))>" }
+    public func getAttribute(_ name: String) throws -> Value? {
+        name == "__name__" ? .str(self.name) : nil
+    }
+
+    nonisolated(nonsending) public func awaitValue(_ context: TaskContext) async throws -> Value {
+        guard !started else { throw PythonError.runtimeError("cannot reuse already awaited coroutine") }
+        started = true
+        return try await body(context)
+    }
+}
+
+/// A stable-looking address for reprs (`0x7f…`); it only has to be unique while the object lives.
+func fakeAddress(_ object: AnyObject) -> String {
+    "0x" + String(UInt(bitPattern: ObjectIdentifier(object).hashValue), radix: 16)
+}
+
+/// Converts any Swift error into the Python exception the script sees.
+func pythonError(from error: Error) -> PythonError {
+    if let e = error as? PythonError { return e }
+    if error is CancellationError { return PythonError(.cancelledError, "") }
+    return PythonError(.runtimeError, "\(error)")
+}

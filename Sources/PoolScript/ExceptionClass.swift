@@ -1,0 +1,142 @@
+/// A Python exception class. Also a `PyObject`, so `except httpx.PoolTimeout as e:` and `raise X("m")` work.
+public final class ExceptionClass: PyObject, Sendable {
+    public let name: String
+    public let module: String
+    public let base: ExceptionClass?
+
+    public init(name: String, module: String = "builtins", base: ExceptionClass?) {
+        self.name = name
+        self.module = module
+        self.base = base
+    }
+
+    /// True when this class is `other` or derives from it.
+    public func isSubclass(of other: ExceptionClass) -> Bool {
+        var current: ExceptionClass? = self
+        while let c = current {
+            if c === other { return true }
+            current = c.base
+        }
+        return false
+    }
+
+    /// "TypeError" for builtins, "httpx.PoolTimeout" otherwise, as tracebacks print.
+    public var qualifiedName: String { module == "builtins" ? name : module + "." + name }
+
+    public var pyTypeName: String { "type" }
+    public func pyRepr() -> String { "<class '\(qualifiedName)'>" }
+    public func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "__name__": return .str(self.name)
+        case "__module__": return .str(module)
+        case "__qualname__": return .str(self.name)
+        default: return nil
+        }
+    }
+    public var attributeNames: [String] { ["__name__", "__module__", "__qualname__"] }
+
+    /// `ValueError("m")` makes an exception instance; `str(e)` is the single argument or the tuple of them.
+    public func call(_ arguments: Arguments) throws -> Value {
+        if let first = arguments.keywords.first {
+            throw PythonError.typeError("\(name)() takes no keyword arguments: '\(first.name)'")
+        }
+        return .object(ExceptionInstance(type: self, args: arguments.positional))
+    }
+
+    public static let baseException = ExceptionClass(name: "BaseException", base: nil)
+    public static let keyboardInterrupt = ExceptionClass(name: "KeyboardInterrupt", base: baseException)
+    public static let systemExit = ExceptionClass(name: "SystemExit", base: baseException)
+    public static let exception = ExceptionClass(name: "Exception", base: baseException)
+    public static let typeError = ExceptionClass(name: "TypeError", base: exception)
+    public static let nameError = ExceptionClass(name: "NameError", base: exception)
+    public static let unboundLocalError = ExceptionClass(name: "UnboundLocalError", base: nameError)
+    public static let attributeError = ExceptionClass(name: "AttributeError", base: exception)
+    public static let valueError = ExceptionClass(name: "ValueError", base: exception)
+    public static let lookupError = ExceptionClass(name: "LookupError", base: exception)
+    public static let keyError = ExceptionClass(name: "KeyError", base: lookupError)
+    public static let indexError = ExceptionClass(name: "IndexError", base: lookupError)
+    public static let runtimeError = ExceptionClass(name: "RuntimeError", base: exception)
+    public static let notImplementedError = ExceptionClass(name: "NotImplementedError", base: runtimeError)
+    public static let recursionError = ExceptionClass(name: "RecursionError", base: runtimeError)
+    public static let assertionError = ExceptionClass(name: "AssertionError", base: exception)
+    public static let arithmeticError = ExceptionClass(name: "ArithmeticError", base: exception)
+    public static let zeroDivisionError = ExceptionClass(name: "ZeroDivisionError", base: arithmeticError)
+    public static let overflowError = ExceptionClass(name: "OverflowError", base: arithmeticError)
+    public static let syntaxError = ExceptionClass(name: "SyntaxError", base: exception)
+    public static let indentationError = ExceptionClass(name: "IndentationError", base: syntaxError)
+    public static let stopIteration = ExceptionClass(name: "StopIteration", base: exception)
+    public static let importError = ExceptionClass(name: "ImportError", base: exception)
+    public static let moduleNotFoundError = ExceptionClass(name: "ModuleNotFoundError", base: importError)
+    public static let memoryError = ExceptionClass(name: "MemoryError", base: exception)
+    public static let osError = ExceptionClass(name: "OSError", base: exception)
+    public static let timeoutError = ExceptionClass(name: "TimeoutError", base: osError)
+    public static let connectionError = ExceptionClass(name: "ConnectionError", base: osError)
+    public static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio", base: baseException)
+
+    /// The classes bound as builtins.
+    static let builtinClasses: [ExceptionClass] = [
+        baseException, keyboardInterrupt, systemExit, exception, typeError, nameError, unboundLocalError,
+        attributeError, valueError, lookupError, keyError, indexError, runtimeError, notImplementedError,
+        recursionError, assertionError, arithmeticError, zeroDivisionError, overflowError, syntaxError,
+        indentationError, stopIteration, importError, moduleNotFoundError, memoryError, osError, timeoutError,
+        connectionError,
+    ]
+}
+
+/// An exception instance, as `except ... as e` binds it.
+public final class ExceptionInstance: PyObject {
+    public let type: ExceptionClass
+    public let args: [Value]
+    /// The error this instance came from, if it was raised (keeps the host's hint and traceback).
+    var error: PythonError?
+
+    public init(type: ExceptionClass, args: [Value]) {
+        self.type = type
+        self.args = args
+    }
+
+    convenience init(_ error: PythonError) {
+        let args: [Value] = error.message.isEmpty ? [] : [.str(error.message)]
+        self.init(type: error.type, args: error.arguments ?? args)
+        self.error = error
+    }
+
+    /// `str(e)`.
+    var message: String {
+        switch args.count {
+        case 0: return ""
+        case 1:
+            if type.isSubclass(of: .keyError) { return args[0].repr() }
+            return args[0].str()
+        default: return Value.tuple(args).repr()
+        }
+    }
+
+    /// The error to throw when this instance is raised.
+    var asError: PythonError {
+        if var error {
+            error.traceback = []
+            error.recordedFrame = nil
+            return error
+        }
+        var e = PythonError(type, type.isSubclass(of: .keyError) && args.count == 1 ? args[0].repr() : message)
+        e.arguments = args
+        e.instance = self
+        return e
+    }
+
+    public var pyTypeName: String { type.name }
+    public func pyRepr() -> String {
+        if args.count == 1 { return "\(type.name)(\(args[0].repr()))" }
+        return type.name + Value.tuple(args).repr()
+    }
+    public func pyStr() -> String { message }
+    public func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "args": return .tuple(args)
+        case "__class__": return .object(type)
+        default: return nil
+        }
+    }
+    public var attributeNames: [String] { ["args"] }
+}

@@ -1,0 +1,424 @@
+/// How a block ended.
+enum Flow {
+    case normal, breakLoop, continueLoop
+    case returned(Value)
+}
+
+extension Interpreter {
+    nonisolated(nonsending) func exec(_ statements: [Stmt], _ f: Frame) async throws -> Flow {
+        for s in statements {
+            let flow = try await exec(s, f)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    nonisolated(nonsending) func exec(_ s: Stmt, _ f: Frame) async throws -> Flow {
+        f.line = s.location.line
+        try tick()
+        switch s.kind {
+        case .expression(let e):
+            _ = try await eval(e, f)
+        case .assign(let targets, let valueExpr):
+            let value = try await eval(valueExpr, f)
+            for target in targets { try await assign(target, value, f) }
+        case .augAssign(let target, let op, let valueExpr):
+            try await augmentedAssign(target, op, valueExpr, f)
+        case .annotated(let target, let valueExpr):
+            if let valueExpr { try await assign(target, try await eval(valueExpr, f), f) }
+        case .importModules(let items):
+            for item in items {
+                let module = try importModule(item.name)
+                if let alias = item.alias {
+                    f.scope.vars[alias] = module
+                } else {
+                    let top = String(item.name.split(separator: ".")[0])
+                    f.scope.vars[top] = top == item.name ? module : try importModule(top)
+                }
+            }
+        case .importFrom(let moduleName, let names):
+            let module = try importModule(moduleName)
+            for (name, alias) in names {
+                guard let value = try? getAttribute(module, name) else {
+                    var e = PythonError(
+                        .importError,
+                        "cannot import name '\(name)' from '\(moduleName)' (unknown location)"
+                    )
+                    if case .object(let o) = module, let s = suggestion(for: name, among: o.attributeNames) {
+                        e.message += ". Did you mean: '\(s)'?"
+                    }
+                    throw e
+                }
+                f.scope.vars[alias ?? name] = value
+            }
+        case .ifElse(let test, let body, let orElse):
+            if try await eval(test, f).isTruthy { return try await exec(body, f) }
+            return try await exec(orElse, f)
+        case .whileLoop(let test, let body, let orElse):
+            while true {
+                f.line = s.location.line
+                guard try await eval(test, f).isTruthy else { return try await exec(orElse, f) }
+                switch try await exec(body, f) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                }
+            }
+        case .forLoop(let target, let iterableExpr, let body, let orElse, true):
+            let iterable = try await eval(iterableExpr, f)
+            guard case .object(let o) = iterable, let source = o as? PyAsyncIterable else {
+                throw PythonError.typeError(
+                    "'async for' requires an object with __aiter__ method, got \(iterable.typeName)"
+                )
+            }
+            let iterator = try source.makeAsyncIterator()
+            while let item = try await iterator.next(f.context) {
+                try tick()
+                try await assign(target, item, f)
+                switch try await exec(body, f) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                }
+            }
+            return try await exec(orElse, f)
+        case .forLoop(let target, let iterableExpr, let body, let orElse, false):
+            let iterable = try await eval(iterableExpr, f)
+            var index = 0
+            let range = iterable.object(as: RangeObject.self)
+            let items = range == nil ? try iterate(iterable) : []
+            let count = range?.count ?? items.count
+            while index < count {
+                try tick()
+                let item = range.map { Value.int($0[index]) } ?? items[index]
+                index += 1
+                try await assign(target, item, f)
+                switch try await exec(body, f) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                }
+            }
+            return try await exec(orElse, f)
+        case .breakLoop: return .breakLoop
+        case .continueLoop: return .continueLoop
+        case .pass: break
+        case .function(let decl):
+            f.scope.vars[decl.name] = try await makeFunction(decl, f)
+        case .returnValue(let e):
+            return .returned(try await evalOptional(e, f))
+        case .tryExcept(let body, let handlers, let orElse, let finally):
+            return try await execTry(body, handlers, orElse, finally, f)
+        case .raise(let e, let cause):
+            guard let e else {
+                guard let current = f.handling else { throw PythonError.runtimeError("No active exception to reraise") }
+                throw current
+            }
+            let value = try await eval(e, f)
+            var error = try exceptionToRaise(value)
+            if let cause {
+                let causeValue = try await eval(cause, f)
+                if case .none = causeValue {
+                    error.context = []
+                    error.contextIsCause = true
+                } else {
+                    error.context = [try exceptionToRaise(causeValue)]
+                    error.contextIsCause = true
+                }
+            }
+            throw error
+        case .delete(let targets):
+            for target in targets { try await delete(target, f) }
+        case .with(let items, let body, let isAsync):
+            return try await execWith(items[...], body, isAsync: isAsync, f)
+        case .assert(let test, let message):
+            if !(try await eval(test, f).isTruthy) {
+                if let message {
+                    let m = try await eval(message, f)
+                    var e = PythonError(.assertionError, m.str())
+                    e.arguments = [m]
+                    throw e
+                }
+                throw PythonError(.assertionError, "")
+            }
+        }
+        return .normal
+    }
+
+    nonisolated(nonsending) func makeFunction(_ decl: FunctionDecl, _ f: Frame) async throws -> Value {
+        var defaults: [String: Value] = [:]
+        for p in decl.parameters {
+            if let d = p.defaultValue { defaults[p.name] = try await eval(d, f) }
+        }
+        return .object(FunctionObject(decl: decl, closure: f.scope, file: f.file, defaults: defaults))
+    }
+
+    func importModule(_ name: String) throws -> Value {
+        if let cached = moduleCache[name] { return cached }
+        let module: Value
+        if let hosted = try host.importModule(name) {
+            module = hosted
+        } else if name == "asyncio" {
+            module = .object(makeAsyncioModule(clock: clock))
+        } else if name == "time" {
+            module = .object(makeTimeModule())
+        } else {
+            throw PythonError(.moduleNotFoundError, "No module named '\(name)'")
+        }
+        moduleCache[name] = module
+        return module
+    }
+
+    /// The error a `raise value` throws.
+    func exceptionToRaise(_ value: Value) throws -> PythonError {
+        switch value {
+        case .object(let o as ExceptionInstance):
+            return o.asError
+        case .object(let o as ExceptionClass):
+            let instance = ExceptionInstance(type: o, args: [])
+            return instance.asError
+        default:
+            throw PythonError.typeError("exceptions must derive from BaseException")
+        }
+    }
+
+    nonisolated(nonsending) func execTry(
+        _ body: [Stmt],
+        _ handlers: [ExceptHandler],
+        _ orElse: [Stmt],
+        _ finally: [Stmt],
+        _ f: Frame
+    )
+        async throws -> Flow
+    {
+        var flow = Flow.normal
+        var pending: Error?
+        var bodyCompleted = false
+        do {
+            flow = try await exec(body, f)
+            bodyCompleted = true
+        } catch {
+            var caught = pythonError(from: error)
+            f.record(&caught)
+            do {
+                if let handler = try await matchingHandler(handlers, caught, f) {
+                    let instance = caught.instance ?? ExceptionInstance(caught)
+                    if caught.instance == nil {
+                        caught.instance = instance
+                        instance.error = caught
+                    }
+                    if let name = handler.name { f.scope.vars[name] = .object(instance) }
+                    let saved = f.handling
+                    f.handling = caught
+                    defer {
+                        f.handling = saved
+                        if let name = handler.name { f.scope.vars[name] = nil }
+                    }
+                    flow = try await exec(handler.body, f)
+                } else {
+                    pending = caught
+                }
+            } catch {
+                var raised = pythonError(from: error)
+                let reraised = raised.instance != nil && raised.instance === caught.instance
+                if !reraised && raised.context.isEmpty && !raised.contextIsCause {
+                    raised.context = [caught]
+                }
+                pending = raised
+            }
+        }
+        if bodyCompleted, case .normal = flow, !orElse.isEmpty {
+            do { flow = try await exec(orElse, f) } catch { pending = error }
+        }
+        if !finally.isEmpty {
+            let finalFlow = try await exec(finally, f)
+            if case .normal = finalFlow {} else { return finalFlow }
+        }
+        if let pending { throw pending }
+        return flow
+    }
+
+    nonisolated(nonsending) func matchingHandler(_ handlers: [ExceptHandler], _ error: PythonError, _ f: Frame)
+        async throws -> ExceptHandler?
+    {
+        for handler in handlers {
+            guard let typeExpr = handler.type else { return handler }
+            f.line = handler.location.line
+            if try exceptionMatches(error, try await eval(typeExpr, f)) { return handler }
+        }
+        return nil
+    }
+
+    func exceptionMatches(_ error: PythonError, _ spec: Value) throws -> Bool {
+        switch spec {
+        case .object(let c as ExceptionClass): return error.type.isSubclass(of: c)
+        case .tuple(let items):
+            for item in items where try exceptionMatches(error, item) { return true }
+            return false
+        default:
+            throw PythonError.typeError("catching classes that do not inherit from BaseException is not allowed")
+        }
+    }
+
+    nonisolated(nonsending) func execWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], isAsync: Bool, _ f: Frame)
+        async throws -> Flow
+    {
+        guard let item = items.first else { return try await exec(body, f) }
+        let manager = try await eval(item.context, f)
+        let rest = items.dropFirst()
+        if isAsync {
+            guard case .object(let o) = manager, let cm = o as? PyAsyncContextManager else {
+                throw PythonError.typeError(
+                    "'\(manager.typeName)' object does not support the asynchronous context manager protocol"
+                )
+            }
+            let entered = try await awaitValue(try cm.asyncEnter(), f)
+            if let target = item.target { try await assign(target, entered, f) }
+            let flow: Flow
+            do {
+                flow = try await execWith(rest, body, isAsync: isAsync, f)
+            } catch {
+                let e = pythonError(from: error)
+                if try await awaitValue(try cm.asyncExit(e), f).isTruthy { return .normal }
+                throw e
+            }
+            _ = try await awaitValue(try cm.asyncExit(nil), f)
+            return flow
+        }
+        guard case .object(let o) = manager, let cm = o as? PyContextManager else {
+            throw PythonError.typeError("'\(manager.typeName)' object does not support the context manager protocol")
+        }
+        let entered = try cm.enter()
+        if let target = item.target { try await assign(target, entered, f) }
+        let flow: Flow
+        do {
+            flow = try await execWith(rest, body, isAsync: isAsync, f)
+        } catch {
+            let e = pythonError(from: error)
+            if try cm.exit(e) { return .normal }
+            throw e
+        }
+        _ = try cm.exit(nil)
+        return flow
+    }
+
+    // MARK: Targets
+
+    nonisolated(nonsending) func assign(_ target: Expr, _ value: Value, _ f: Frame) async throws {
+        switch target.kind {
+        case .name(let name):
+            f.scope.vars[name] = value
+        case .attribute(let objectExpr, let name):
+            let object = try await eval(objectExpr, f)
+            guard case .object(let o) = object else {
+                throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
+            }
+            try o.setAttribute(name, value)
+        case .item(let containerExpr, let keyExpr):
+            let container = try await eval(containerExpr, f)
+            let key = try await eval(keyExpr, f)
+            try setItem(container, key, value)
+        case .tuple(let targets), .list(let targets):
+            let items = try iterate(value)
+            if let star = targets.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }
+            ) {
+                let after = targets.count - star - 1
+                guard items.count >= targets.count - 1 else {
+                    throw PythonError.valueError(
+                        "not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))"
+                    )
+                }
+                for i in 0..<star { try await assign(targets[i], items[i], f) }
+                if case .starred(let inner) = targets[star].kind {
+                    try await assign(inner, .list(PyList(Array(items[star..<(items.count - after)]))), f)
+                }
+                for i in 0..<after { try await assign(targets[star + 1 + i], items[items.count - after + i], f) }
+                return
+            }
+            if items.count > targets.count {
+                throw PythonError.valueError("too many values to unpack (expected \(targets.count))")
+            }
+            if items.count < targets.count {
+                throw PythonError.valueError(
+                    "not enough values to unpack (expected \(targets.count), got \(items.count))"
+                )
+            }
+            for (t, v) in zip(targets, items) { try await assign(t, v, f) }
+        case .starred:
+            throw PythonError(.syntaxError, "starred assignment target must be in a list or tuple")
+        default:
+            throw PythonError(.syntaxError, "cannot assign to \(target.kindName)")
+        }
+    }
+
+    nonisolated(nonsending) func augmentedAssign(_ target: Expr, _ op: BinaryOp, _ valueExpr: Expr, _ f: Frame)
+        async throws
+    {
+        switch target.kind {
+        case .name(let name):
+            let current = try lookup(name, f)
+            let value = try await eval(valueExpr, f)
+            f.scope.vars[name] = try inPlace(op, current, value)
+        case .attribute(let objectExpr, let name):
+            let object = try await eval(objectExpr, f)
+            let current = try getAttribute(object, name)
+            let value = try await eval(valueExpr, f)
+            guard case .object(let o) = object else {
+                throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
+            }
+            try o.setAttribute(name, try inPlace(op, current, value))
+        case .item(let containerExpr, let keyExpr):
+            let container = try await eval(containerExpr, f)
+            let key = try await eval(keyExpr, f)
+            let current = try getItem(container, key)
+            let value = try await eval(valueExpr, f)
+            try setItem(container, key, try inPlace(op, current, value))
+        default:
+            throw PythonError(.syntaxError, "'\(target.kindName)' is an illegal expression for augmented assignment")
+        }
+    }
+
+    /// `a += b`: lists extend in place; everything else rebinds.
+    func inPlace(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+        if op == .add, case .list(let l) = a {
+            let extra = try iterate(b)
+            try checkSize(l.items.count + extra.count)
+            l.items += extra
+            return a
+        }
+        return try binaryOp(op, a, b)
+    }
+
+    nonisolated(nonsending) func delete(_ target: Expr, _ f: Frame) async throws {
+        switch target.kind {
+        case .name(let name):
+            guard f.scope.vars.removeValue(forKey: name) != nil else {
+                throw PythonError.nameError("name '\(name)' is not defined")
+            }
+        case .item(let containerExpr, let keyExpr):
+            let container = try await eval(containerExpr, f)
+            let key = try await eval(keyExpr, f)
+            switch container {
+            case .list(let l):
+                if case .object(let s as SliceObject) = key {
+                    let drop = Set(try s.indices(length: l.items.count))
+                    l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+                } else {
+                    let i = try normalizeIndex(key, count: l.items.count, what: "list assignment")
+                    l.items.remove(at: i)
+                }
+            case .dict(let d):
+                guard try d.remove(key) != nil else { throw PythonError.keyError(key) }
+            default:
+                throw PythonError.typeError("'\(container.typeName)' object doesn't support item deletion")
+            }
+        case .attribute(_, let name):
+            throw PythonError.attributeError("cannot delete attribute '\(name)'")
+        case .tuple(let items), .list(let items):
+            for item in items { try await delete(item, f) }
+        default:
+            throw PythonError(.syntaxError, "cannot delete \(target.kindName)")
+        }
+    }
+}

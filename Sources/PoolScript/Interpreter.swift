@@ -1,0 +1,243 @@
+import Synchronization
+
+/// Where a script's output and imports go. The Playground implements it.
+public protocol ScriptHost: AnyObject {
+    /// `import name` / `from name import x`: a module, or nil → `ModuleNotFoundError: No module named 'name'`.
+    /// Dotted names ("os.path") are asked as given.
+    func importModule(_ name: String) throws -> Value?
+    /// Where `print` writes (already formatted, including the trailing "\n").
+    func write(_ text: String)
+}
+
+/// interactive: expression statements' non-None values are echoed as repr + "\n" (like `python -i`).
+public enum RunMode: Sendable { case interactive, file }
+
+/// The budget a run may spend before it is stopped.
+public struct ExecutionLimits: Sendable {
+    /// Statements, loop iterations and calls per `run`.
+    public var maxSteps: Int
+    /// Items in one list, tuple, dict, string (in characters) or range materialization.
+    public var maxCollectionSize: Int
+    /// Nested Python calls before `RecursionError` (CPython's default is 1000 too).
+    public var maxRecursionDepth: Int
+
+    public init(maxSteps: Int = 10_000_000, maxCollectionSize: Int = 10_000_000, maxRecursionDepth: Int = 1000) {
+        self.maxSteps = maxSteps
+        self.maxCollectionSize = maxCollectionSize
+        self.maxRecursionDepth = maxRecursionDepth
+    }
+
+    public static let `default` = ExecutionLimits()
+}
+
+public enum RunResult {
+    case ok
+    case error(PythonError)
+    case syntaxError(Diagnostic)
+}
+
+/// A PoolScript session: globals persist across `run` calls, as in a REPL.
+///
+/// The interpreter is not thread-safe by itself; every entry point first takes the scheduler's turn, so one
+/// Python task runs at a time (see `Scheduler`).
+public final class Interpreter {
+    let host: ScriptHost
+    public var limits: ExecutionLimits
+    let moduleScope = Scope(kind: .module, parent: nil)
+    var builtins: [String: Value] = [:]
+    let scheduler = Scheduler()
+    var steps = 0
+    var taskCounter = 0
+    var moduleCache: [String: Value] = [:]
+    /// Lets another task stop the running script (Ctrl-C): see `InterruptHandle`.
+    public let interruptHandle = InterruptHandle()
+    /// The clock `asyncio.sleep` uses when the built-in asyncio module is imported.
+    public var clock: any Clock<Duration> = ContinuousClock()
+
+    public init(host: ScriptHost, limits: ExecutionLimits = .default) {
+        self.host = host
+        self.limits = limits
+        installBuiltins()
+    }
+
+    /// The session's module namespace, persistent across `run` calls.
+    public var globals: [String: Value] {
+        get { moduleScope.vars }
+        set { moduleScope.vars = newValue }
+    }
+
+    /// Parses and runs source. Top-level `await` is allowed in both modes. Never throws; errors come back as
+    /// values, and everything defined before an error stays defined.
+    nonisolated(nonsending) public func run(_ source: String, fileName: String = "<stdin>", mode: RunMode) async
+        -> RunResult
+    {
+        let statements: [Stmt]
+        do {
+            statements = try Parser.parseModule(source)
+        } catch let d as Diagnostic {
+            return .syntaxError(d)
+        } catch {
+            return .error(pythonError(from: error))
+        }
+        await scheduler.acquire()
+        defer { scheduler.release() }
+        steps = 0
+        interruptHandle.reset()
+        let file = SourceFile(name: fileName, source: source)
+        let frame = Frame(
+            scope: moduleScope,
+            context: TaskContext(interpreter: self, task: nil),
+            file: file,
+            function: "<module>"
+        )
+        for statement in statements {
+            frame.line = statement.location.line
+            do {
+                if mode == .interactive, case .expression(let e) = statement.kind {
+                    try tick()
+                    let value = try await eval(e, frame)
+                    if case .none = value {
+                    } else {
+                        host.write(value.repr() + "\n")
+                        builtins["_"] = value
+                    }
+                } else {
+                    _ = try await exec(statement, frame)
+                }
+            } catch {
+                var e = pythonError(from: error)
+                frame.record(&e)
+                return .error(e)
+            }
+        }
+        return .ok
+    }
+
+    /// Evaluates one expression against the session (for lesson checks).
+    nonisolated(nonsending) public func evaluate(_ expression: String) async throws -> Value {
+        let expr = try Parser.parseExpression(expression)
+        await scheduler.acquire()
+        defer { scheduler.release() }
+        steps = 0
+        let file = SourceFile(name: "<check>", source: expression)
+        let frame = Frame(
+            scope: moduleScope,
+            context: TaskContext(interpreter: self, task: nil),
+            file: file,
+            function: "<module>"
+        )
+        return try await eval(expr, frame)
+    }
+
+    /// Counts one step against the budget (statements, loop iterations, calls).
+    ///
+    /// Every 4096 steps it also notices cancellation of the Swift task running the script (Ctrl-C in the
+    /// REPL) and raises `KeyboardInterrupt`, so pure-Python loops can be interrupted.
+    func tick() throws {
+        steps += 1
+        if interruptHandle.isInterrupted || (steps & 4095 == 0 && Task.isCancelled) {
+            throw PythonError(.keyboardInterrupt, "")
+        }
+        if steps > limits.maxSteps {
+            throw PythonError(
+                .runtimeError,
+                "the playground's step budget was exceeded (\(limits.maxSteps) steps in one run); is there an endless loop?"
+            )
+        }
+    }
+
+    func checkSize(_ count: Int) throws {
+        if count > limits.maxCollectionSize {
+            throw PythonError(
+                .memoryError,
+                "the playground's memory budget was exceeded (a collection of \(count) items; the limit is \(limits.maxCollectionSize))"
+            )
+        }
+    }
+
+    /// Schedules `coroutine` as an asyncio task: its ticket joins the ready queue now, in call order.
+    func spawn(_ coroutine: Coroutine) -> PyTask {
+        taskCounter += 1
+        let task = PyTask(coroutine: coroutine, name: "Task-\(taskCounter)")
+        let ticket = scheduler.makeTicket()
+        scheduler.enqueue(ticket)
+        let box = TurnBound(value: (self, task))
+        let registration = Mutex<Int?>(nil)
+        let swiftTask = Task {
+            let (interpreter, task) = box.value
+            await interpreter.scheduler.wait(ticket)
+            let context = TaskContext(interpreter: interpreter, task: task)
+            let result: Result<Value, Error>
+            do {
+                try context.deliverCancellation()
+                result = .success(try await task.coroutine.awaitValue(context))
+            } catch {
+                result = .failure(error)
+            }
+            task.finish(result)
+            if let id = registration.withLock({ $0 }) { interpreter.interruptHandle.unregister(id) }
+            interpreter.scheduler.release()
+        }
+        task.swiftTask = swiftTask
+        let id = interruptHandle.register(swiftTask)
+        registration.withLock { $0 = id }
+        return task
+    }
+}
+
+/// A source text and its lines, kept by frames and functions for tracebacks.
+final class SourceFile {
+    let name: String
+    let lines: [Substring]
+    init(name: String, source: String) {
+        self.name = name
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+    func line(_ n: Int) -> String? { n >= 1 && n <= lines.count ? String(lines[n - 1]) : nil }
+}
+
+/// A namespace: the module's globals, a function call's locals, or a comprehension's loop variables.
+final class Scope {
+    enum Kind {
+        case module
+        case function(locals: Set<String>)
+        case comprehension
+    }
+    var vars: [String: Value] = [:]
+    let kind: Kind
+    let parent: Scope?
+    init(kind: Kind, parent: Scope?) {
+        self.kind = kind
+        self.parent = parent
+    }
+}
+
+/// One executing Python frame.
+final class Frame {
+    let scope: Scope
+    let context: TaskContext
+    let file: SourceFile
+    let function: String
+    var line = 1
+    /// The exception being handled, for a bare `raise`.
+    var handling: PythonError?
+
+    init(scope: Scope, context: TaskContext, file: SourceFile, function: String) {
+        self.scope = scope
+        self.context = context
+        self.file = file
+        self.function = function
+    }
+
+    /// Adds this frame to an error's traceback unless it already did (caught and re-raised here).
+    func record(_ error: inout PythonError) {
+        let id = ObjectIdentifier(self)
+        guard error.recordedFrame != id else { return }
+        error.traceback.insert(tracebackEntry, at: 0)
+        error.recordedFrame = id
+    }
+
+    var tracebackEntry: TracebackEntry {
+        TracebackEntry(fileName: file.name, line: line, function: function, sourceLine: file.line(line))
+    }
+}

@@ -1,0 +1,621 @@
+extension Parser {
+    /// A comma list of expressions; more than one (or a trailing comma) makes a tuple.
+    mutating func parseExpressionList(allowStar: Bool = true) throws -> Expr {
+        let start = current.start
+        let first = try parseStarOr { try $0.parseNamedTest() }
+        guard current.isOp(",") else {
+            if case .starred = first.kind {
+                throw error("can't use starred expression here", at: first.location)
+            }
+            return first
+        }
+        var items = [first]
+        while acceptOp(",") {
+            if !startsExpression(current) { break }
+            items.append(try parseStarOr { try $0.parseNamedTest() })
+        }
+        return Expr(.tuple(items), start)
+    }
+
+    func startsExpression(_ t: Token) -> Bool {
+        switch t.kind {
+        case .name:
+            return !pythonKeywords.contains(t.text)
+                || ["None", "True", "False", "not", "lambda", "await"].contains(t.text)
+        case .int, .float, .string, .bytes, .fstring: return true
+        case .op: return ["(", "[", "{", "-", "+", "~", "*", "..."].contains(t.text)
+        case .newline, .indent, .dedent, .eof: return false
+        }
+    }
+
+    mutating func parseStarOr(_ inner: (inout Parser) throws -> Expr) throws -> Expr {
+        if current.isOp("*") {
+            let t = advance()
+            return Expr(.starred(try parseBitOr()), t.start)
+        }
+        return try inner(&self)
+    }
+
+    /// A test, rejecting the walrus operator.
+    mutating func parseNamedTest() throws -> Expr {
+        let e = try parseTest()
+        if current.isOp(":=") { throw notSupported("assignment expressions (':=') are", at: current.start) }
+        return e
+    }
+
+    mutating func parseTest() throws -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > 200 { throw error("too many nested expressions", at: current.start) }
+        if current.isKeyword("lambda") { return try parseLambda() }
+        if current.isKeyword("yield") { throw notSupported("generators ('yield') are", at: current.start) }
+        let e = try parseOr()
+        if current.isKeyword("if") {
+            index += 1
+            let test = try parseOr()
+            guard acceptKeyword("else") else {
+                throw error("expected 'else' after 'if' expression", at: current.start)
+            }
+            let orElse = try parseTest()
+            return Expr(.ifExp(test: test, body: e, orElse: orElse), e.location)
+        }
+        return e
+    }
+
+    mutating func parseLambda() throws -> Expr {
+        let t = advance()
+        let parameters = try parseParameters(closing: ":")
+        try expectOp(":")
+        functions.append(false)
+        defer { functions.removeLast() }
+        let body = try parseTest()
+        let decl = FunctionDecl(
+            name: "<lambda>",
+            parameters: parameters,
+            body: [Stmt(.returnValue(body), body.location)],
+            isAsync: false,
+            location: t.start
+        )
+        decl.locals = Set(parameters.map(\.name))
+        return Expr(.lambda(decl), t.start)
+    }
+
+    mutating func parseOr() throws -> Expr {
+        var e = try parseAnd()
+        var length = 0
+        while current.isKeyword("or") {
+            length += 1
+            if length > 2000 { throw error("expression too long", at: current.start) }
+            index += 1
+            e = Expr(.or(e, try parseAnd()), e.location)
+        }
+        return e
+    }
+
+    mutating func parseAnd() throws -> Expr {
+        var e = try parseNot()
+        var length = 0
+        while current.isKeyword("and") {
+            length += 1
+            if length > 2000 { throw error("expression too long", at: current.start) }
+            index += 1
+            e = Expr(.and(e, try parseNot()), e.location)
+        }
+        return e
+    }
+
+    mutating func parseNot() throws -> Expr {
+        if current.isKeyword("not") {
+            let t = advance()
+            nesting += 1
+            defer { nesting -= 1 }
+            if nesting > 200 { throw error("too many nested expressions", at: t.start) }
+            return Expr(.unary(.not, try parseNot()), t.start)
+        }
+        return try parseComparison()
+    }
+
+    mutating func parseComparison() throws -> Expr {
+        let first = try parseBitOr()
+        var rest: [(CompareOp, Expr)] = []
+        while true {
+            let op: CompareOp
+            if current.kind == .op, let o = CompareOp(rawValue: current.text) {
+                op = o
+                index += 1
+            } else if current.isKeyword("in") {
+                op = .in
+                index += 1
+            } else if current.isKeyword("not") && peekToken(1).isKeyword("in") {
+                op = .notIn
+                index += 2
+            } else if current.isKeyword("is") {
+                index += 1
+                op = acceptKeyword("not") ? .isNot : .is
+            } else {
+                break
+            }
+            rest.append((op, try parseBitOr()))
+        }
+        return rest.isEmpty ? first : Expr(.compare(first, rest), first.location)
+    }
+
+    mutating func parseBinary(_ ops: [String], _ next: (inout Parser) throws -> Expr) throws -> Expr {
+        var e = try next(&self)
+        var length = 0
+        while current.kind == .op, ops.contains(current.text) {
+            length += 1
+            if length > 2000 { throw error("expression too long", at: current.start) }
+            let op = BinaryOp(rawValue: advance().text)!
+            e = Expr(.binary(op, e, try next(&self)), e.location)
+        }
+        return e
+    }
+
+    mutating func parseBitOr() throws -> Expr { try parseBinary(["|"]) { try $0.parseBitXor() } }
+    mutating func parseBitXor() throws -> Expr { try parseBinary(["^"]) { try $0.parseBitAnd() } }
+    mutating func parseBitAnd() throws -> Expr { try parseBinary(["&"]) { try $0.parseShift() } }
+    mutating func parseShift() throws -> Expr { try parseBinary(["<<", ">>"]) { try $0.parseArith() } }
+    mutating func parseArith() throws -> Expr { try parseBinary(["+", "-"]) { try $0.parseTerm() } }
+    mutating func parseTerm() throws -> Expr { try parseBinary(["*", "/", "//", "%", "@"]) { try $0.parseFactor() } }
+
+    mutating func parseFactor() throws -> Expr {
+        if current.kind == .op, let op = ["-": UnaryOp.neg, "+": .pos, "~": .invert][current.text] {
+            let t = advance()
+            nesting += 1
+            defer { nesting -= 1 }
+            if nesting > 200 { throw error("too many nested expressions", at: t.start) }
+            return Expr(.unary(op, try parseFactor()), t.start)
+        }
+        return try parsePower()
+    }
+
+    mutating func parsePower() throws -> Expr {
+        var e: Expr
+        if current.isKeyword("await") {
+            let t = advance()
+            if functions.last == false { throw error("'await' outside async function", at: t.start) }
+            e = Expr(.await(try parsePrimary()), t.start)
+        } else {
+            e = try parsePrimary()
+        }
+        if acceptOp("**") {
+            nesting += 1
+            defer { nesting -= 1 }
+            if nesting > 200 { throw error("too many nested expressions", at: current.start) }
+            e = Expr(.binary(.pow, e, try parseFactor()), e.location)
+        }
+        return e
+    }
+
+    mutating func parsePrimary() throws -> Expr {
+        var e = try parseAtom()
+        while true {
+            if current.isOp(".") {
+                index += 1
+                guard current.kind == .name else { throw invalidSyntax() }
+                e = Expr(.attribute(e, advance().text), e.location)
+            } else if current.isOp("(") {
+                index += 1
+                e = Expr(.call(e, try parseCallArguments()), e.location)
+            } else if current.isOp("[") {
+                index += 1
+                e = Expr(.item(e, try parseSubscript()), e.location)
+            } else {
+                return e
+            }
+        }
+    }
+
+    mutating func parseCallArguments() throws -> [CallArgument] {
+        var arguments: [CallArgument] = []
+        var sawKeyword = false
+        while !current.isOp(")") {
+            var start = current
+            if acceptOp("**") {
+                arguments.append(.doubleStar(try parseTest()))
+                sawKeyword = true
+            } else if acceptOp("*") {
+                arguments.append(.star(try parseTest()))
+            } else if current.kind == .name, peekToken(1).isOp("="), !pythonKeywords.contains(current.text) {
+                let name = advance().text
+                index += 1
+                start = current
+                if arguments.contains(where: { if case .keyword(name, _) = $0 { return true } else { return false } }) {
+                    throw error("keyword argument repeated: \(name)", at: start.start)
+                }
+                arguments.append(.keyword(name, try parseTest()))
+                sawKeyword = true
+            } else {
+                let value = try parseNamedTest()
+                if current.isOp("=") {
+                    throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.location)
+                }
+                if current.isKeyword("for") {
+                    let comp = try parseComprehensionTail(value)
+                    arguments.append(.positional(comp))
+                } else {
+                    if sawKeyword {
+                        throw error("positional argument follows keyword argument", at: value.location)
+                    }
+                    arguments.append(.positional(value))
+                }
+            }
+            if !acceptOp(",") {
+                if !current.isOp(")") && startsExpression(current) && current.kind != .op {
+                    throw error("invalid syntax. Perhaps you forgot a comma?", at: start.start, end: current.end)
+                }
+                break
+            }
+        }
+        try expectOp(")")
+        return arguments
+    }
+
+    mutating func parseSubscript() throws -> Expr {
+        let start = current.start
+        var items: [Expr] = []
+        var sawComma = false
+        repeat {
+            if current.isOp("]") { break }
+            items.append(try parseSliceItem())
+            if current.isOp(",") { sawComma = true }
+        } while acceptOp(",")
+        try expectOp("]")
+        guard !items.isEmpty else { throw invalidSyntax(tokens[index - 1]) }
+        return sawComma ? Expr(.tuple(items), start) : items[0]
+    }
+
+    mutating func parseSliceItem() throws -> Expr {
+        let start = current.start
+        var lower: Expr?
+        if !current.isOp(":") { lower = try parseNamedTest() }
+        guard acceptOp(":") else { return lower! }
+        var upper: Expr?
+        var step: Expr?
+        if !current.isOp(":") && !current.isOp("]") && !current.isOp(",") { upper = try parseTest() }
+        if acceptOp(":") {
+            if !current.isOp("]") && !current.isOp(",") { step = try parseTest() }
+        }
+        return Expr(.slice(lower, upper, step), start)
+    }
+
+    mutating func parseComprehensionTail(_ element: Expr) throws -> Expr {
+        var clauses: [Comprehension] = []
+        while current.isKeyword("for") || (current.isKeyword("async") && peekToken(1).isKeyword("for")) {
+            if current.isKeyword("async") { throw notSupported("asynchronous comprehensions are", at: current.start) }
+            index += 1
+            let target = try parseTargetList()
+            try checkTarget(target, augmented: false)
+            guard acceptKeyword("in") else { throw invalidSyntax() }
+            let iterable = try parseOr()
+            var conditions: [Expr] = []
+            while current.isKeyword("if") {
+                index += 1
+                conditions.append(try parseOr())
+            }
+            clauses.append(Comprehension(target: target, iterable: iterable, conditions: conditions))
+        }
+        return Expr(.listComp(element, clauses), element.location)
+    }
+
+    mutating func parseAtom() throws -> Expr {
+        let t = current
+        switch t.kind {
+        case .name:
+            switch t.text {
+            case "None":
+                index += 1
+                return Expr(.none, t.start)
+            case "True":
+                index += 1
+                return Expr(.bool(true), t.start)
+            case "False":
+                index += 1
+                return Expr(.bool(false), t.start)
+            case "yield": throw notSupported("generators ('yield') are", at: t.start)
+            default:
+                guard !pythonKeywords.contains(t.text) else { throw invalidSyntax() }
+                index += 1
+                return Expr(.name(t.text), t.start)
+            }
+        case .int(let v):
+            index += 1
+            return Expr(.int(v), t.start)
+        case .float(let v):
+            index += 1
+            return Expr(.float(v), t.start)
+        case .string, .bytes, .fstring: return try parseStrings()
+        case .op:
+            switch t.text {
+            case "(":
+                index += 1
+                if acceptOp(")") { return Expr(.tuple([]), t.start) }
+                if current.isKeyword("yield") { throw notSupported("generators ('yield') are", at: current.start) }
+                let first = try parseStarOr { try $0.parseNamedTest() }
+                if current.isKeyword("for") {
+                    let comp = try parseComprehensionTail(first)
+                    try expectOp(")")
+                    return comp
+                }
+                guard current.isOp(",") else {
+                    try expectOp(")")
+                    return first
+                }
+                var items = [first]
+                while acceptOp(",") {
+                    if current.isOp(")") { break }
+                    items.append(try parseStarOr { try $0.parseNamedTest() })
+                }
+                if !current.isOp(")") && startsExpression(current) && current.kind != .op {
+                    throw error(
+                        "invalid syntax. Perhaps you forgot a comma?",
+                        at: items.last!.location,
+                        end: current.end
+                    )
+                }
+                try expectOp(")")
+                return Expr(.tuple(items), t.start)
+            case "[":
+                index += 1
+                var items: [Expr] = []
+                while !current.isOp("]") {
+                    let item = try parseStarOr { try $0.parseNamedTest() }
+                    if items.isEmpty && current.isKeyword("for") {
+                        let comp = try parseComprehensionTail(item)
+                        try expectOp("]")
+                        return comp
+                    }
+                    items.append(item)
+                    if !acceptOp(",") {
+                        if !current.isOp("]") && startsExpression(current) && current.kind != .op {
+                            throw error(
+                                "invalid syntax. Perhaps you forgot a comma?",
+                                at: item.location,
+                                end: current.end
+                            )
+                        }
+                        break
+                    }
+                }
+                try expectOp("]")
+                return Expr(.list(items), t.start)
+            case "{":
+                index += 1
+                var entries: [(Expr?, Expr)] = []
+                while !current.isOp("}") {
+                    if acceptOp("**") {
+                        entries.append((nil, try parseBitOr()))
+                    } else {
+                        let key = try parseStarOr { try $0.parseTest() }
+                        guard current.isOp(":") else {
+                            throw notSupported("set displays are", at: key.location)
+                        }
+                        index += 1
+                        let value = try parseTest()
+                        if entries.isEmpty && current.isKeyword("for") {
+                            let comp = try parseComprehensionTail(value)
+                            try expectOp("}")
+                            guard case .listComp(_, let clauses) = comp.kind else { throw invalidSyntax() }
+                            return Expr(.dictComp(key: key, value: value, clauses), t.start)
+                        }
+                        entries.append((key, value))
+                    }
+                    if !acceptOp(",") { break }
+                }
+                try expectOp("}")
+                return Expr(.dict(entries), t.start)
+            case "...":
+                index += 1
+                return Expr(.ellipsis, t.start)
+            default:
+                throw invalidSyntax()
+            }
+        case .newline, .eof:
+            throw invalidSyntax()
+        case .indent, .dedent:
+            throw invalidSyntax()
+        }
+    }
+
+    /// Adjacent literals concatenate; bytes cannot mix with str.
+    mutating func parseStrings() throws -> Expr {
+        let start = current.start
+        var parts: [FStringPart] = []
+        var bytes: [UInt8]?
+        var sawText = false
+        var sawF = false
+        while true {
+            let t = current
+            switch t.kind {
+            case .string(let s):
+                if bytes != nil { throw error("cannot mix bytes and nonbytes literals", at: start) }
+                parts.append(.literal(s))
+                sawText = true
+            case .fstring(let body, let raw):
+                if bytes != nil { throw error("cannot mix bytes and nonbytes literals", at: start) }
+                parts += try parseFString(body, raw: raw, at: t.start)
+                sawText = true
+                sawF = true
+            case .bytes(let b):
+                if sawText { throw error("cannot mix bytes and nonbytes literals", at: start) }
+                bytes = (bytes ?? []) + b
+            default:
+                if let bytes { return Expr(.bytes(bytes), start) }
+                if !sawF {
+                    let text = parts.map { if case .literal(let s) = $0 { return s } else { return "" } }.joined()
+                    return Expr(.str(text), start)
+                }
+                return Expr(.fstring(parts), start)
+            }
+            index += 1
+        }
+    }
+
+    /// Splits an f-string body into literal text and `{expression!conversion:spec}` fields.
+    func parseFString(_ body: String, raw: Bool, at location: SourceLocation) throws -> [FStringPart] {
+        let s = Array(body.unicodeScalars)
+        var parts: [FStringPart] = []
+        var literal = String.UnicodeScalarView()
+        var i = 0
+        func flush() throws {
+            if !literal.isEmpty {
+                let text = String(literal)
+                parts.append(.literal(raw ? text : try lexer.unescape(text, at: location, bytes: false)))
+                literal = String.UnicodeScalarView()
+            }
+        }
+        while i < s.count {
+            let c = s[i]
+            if c == "{" {
+                if i + 1 < s.count && s[i + 1] == "{" {
+                    literal.append("{")
+                    i += 2
+                    continue
+                }
+                try flush()
+                i += 1
+                let exprStart = i
+                var depth = 0
+                var quote: Unicode.Scalar?
+                while i < s.count {
+                    let d = s[i]
+                    if let q = quote {
+                        if d == q { quote = nil }
+                    } else if d == "'" || d == "\"" {
+                        quote = d
+                    } else if d == "(" || d == "[" || d == "{" {
+                        depth += 1
+                    } else if d == ")" || d == "]" || d == "}" {
+                        if depth == 0 { break }
+                        depth -= 1
+                    } else if depth == 0 && (d == "!" || d == ":") && !(d == "!" && i + 1 < s.count && s[i + 1] == "=")
+                    {
+                        break
+                    }
+                    i += 1
+                }
+                var exprText = String(String.UnicodeScalarView(s[exprStart..<i]))
+                var debugText: String?
+                let trimmed = exprText.trimmingTrailingSpaces()
+                if trimmed.hasSuffix("=") && !trimmed.hasSuffix("==") && !trimmed.hasSuffix("!=")
+                    && !trimmed.hasSuffix("<=") && !trimmed.hasSuffix(">=")
+                {
+                    debugText = exprText
+                    exprText = String(trimmed.dropLast())
+                }
+                if exprText.allSatisfy({ $0 == " " }) {
+                    throw error("f-string: empty expression not allowed", at: location)
+                }
+                var conversion: Character?
+                if i < s.count && s[i] == "!" {
+                    guard i + 1 < s.count, ["r", "s", "a"].contains(s[i + 1]) else {
+                        throw error("f-string: invalid conversion character: expected 's', 'r', or 'a'", at: location)
+                    }
+                    conversion = Character(s[i + 1])
+                    i += 2
+                }
+                var spec: [FStringPart] = []
+                if i < s.count && s[i] == ":" {
+                    i += 1
+                    let specStart = i
+                    var depth = 0
+                    while i < s.count {
+                        if s[i] == "{" {
+                            depth += 1
+                        } else if s[i] == "}" {
+                            if depth == 0 { break }
+                            depth -= 1
+                        }
+                        i += 1
+                    }
+                    spec = try parseFString(String(String.UnicodeScalarView(s[specStart..<i])), raw: raw, at: location)
+                }
+                guard i < s.count, s[i] == "}" else { throw error("f-string: expecting '}'", at: location) }
+                i += 1
+                let expr: Expr
+                do {
+                    var sub = Lexer("(" + exprText + ")")
+                    var parser = Parser(tokens: try sub.tokenize(), lexer: sub)
+                    parser.functions = functions
+                    expr = try parser.parseExpressionList()
+                } catch let d as Diagnostic {
+                    throw error("f-string: " + d.message, at: location)
+                }
+                parts.append(.expression(expr, conversion: conversion, spec: spec, debugText: debugText))
+            } else if c == "}" {
+                if i + 1 < s.count && s[i + 1] == "}" {
+                    literal.append("}")
+                    i += 2
+                    continue
+                }
+                throw error("f-string: single '}' is not allowed", at: location)
+            } else {
+                literal.append(c)
+                i += 1
+            }
+        }
+        try flush()
+        return parts
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> Substring {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+/// Names a function body assigns (its locals in Python's scoping rule), not descending into nested defs.
+func assignedNames(_ body: [Stmt]) -> Set<String> {
+    var names: Set<String> = []
+    func target(_ e: Expr) {
+        switch e.kind {
+        case .name(let n): names.insert(n)
+        case .tuple(let items), .list(let items): items.forEach(target)
+        case .starred(let inner): target(inner)
+        default: break
+        }
+    }
+    func visit(_ statements: [Stmt]) {
+        for s in statements {
+            switch s.kind {
+            case .assign(let targets, _): targets.forEach(target)
+            case .augAssign(let t, _, _): target(t)
+            case .annotated(let t, let value): if value != nil { target(t) }
+            case .importModules(let items):
+                for item in items { names.insert(item.alias ?? String(item.name.split(separator: ".")[0])) }
+            case .importFrom(_, let items):
+                for item in items { names.insert(item.alias ?? item.name) }
+            case .ifElse(_, let a, let b):
+                visit(a)
+                visit(b)
+            case .whileLoop(_, let a, let b):
+                visit(a)
+                visit(b)
+            case .forLoop(let t, _, let a, let b, _):
+                target(t)
+                visit(a)
+                visit(b)
+            case .function(let decl): names.insert(decl.name)
+            case .tryExcept(let body, let handlers, let orElse, let finally):
+                visit(body)
+                visit(orElse)
+                visit(finally)
+                for h in handlers {
+                    if let n = h.name { names.insert(n) }
+                    visit(h.body)
+                }
+            case .delete(let targets): targets.forEach(target)
+            case .with(let items, let body, _):
+                for item in items { if let t = item.target { target(t) } }
+                visit(body)
+            case .expression, .breakLoop, .continueLoop, .pass, .returnValue, .raise, .assert: break
+            }
+        }
+    }
+    visit(body)
+    return names
+}

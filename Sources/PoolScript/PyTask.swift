@@ -1,0 +1,85 @@
+/// An asyncio Task: a coroutine scheduled on the loop. repr: `<Task pending name='Task-1' coro=<…>>`.
+public final class PyTask: PyAwaitable {
+    let coroutine: Coroutine
+    let name: String
+    var result: Result<Value, Error>?
+    var callbacks: [() -> Void] = []
+    /// Set by `cancel()`; delivered once as `CancelledError` at the task's next suspension point.
+    var cancelRequested = false
+    /// The Swift task running this one, cancelled too so cancellation-aware I/O ends early.
+    var swiftTask: Task<Void, Never>?
+
+    init(coroutine: Coroutine, name: String) {
+        self.coroutine = coroutine
+        self.name = name
+    }
+
+    public var pyTypeName: String { "Task" }
+    public func pyRepr() -> String {
+        let coro = "<coroutine object \(coroutine.name) at \(fakeAddress(coroutine))>"
+        switch result {
+        case .none: return "<Task pending name='\(name)' coro=\(coro)>"
+        case .success(let v): return "<Task finished name='\(name)' coro=\(coro) result=\(v.repr())>"
+        case .failure(let e):
+            let pe = pythonError(from: e)
+            return "<Task finished name='\(name)' coro=\(coro) exception=\(ExceptionInstance(pe).pyRepr())>"
+        }
+    }
+
+    public func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "done": return .object(NativeFunction(name: "done") { _ in .bool(self.result != nil) })
+        case "get_name": return .object(NativeFunction(name: "get_name") { _ in .str(self.name) })
+        case "cancel": return .object(NativeFunction(name: "cancel") { _ in .bool(self.requestCancel()) })
+        case "cancelled":
+            return .object(
+                NativeFunction(name: "cancelled") { _ in
+                    guard case .failure(let e) = self.result else { return .bool(false) }
+                    return .bool(pythonError(from: e).type.isSubclass(of: .cancelledError))
+                }
+            )
+        case "result":
+            return .object(
+                NativeFunction(name: "result") { _ in
+                    guard let r = self.result else { throw PythonError(.invalidStateError, "Result is not set.") }
+                    return try r.get()
+                }
+            )
+        default: return nil
+        }
+    }
+    public var attributeNames: [String] { ["cancel", "cancelled", "done", "get_name", "result"] }
+
+    /// `task.cancel()`: false if the task is already done.
+    func requestCancel() -> Bool {
+        guard result == nil else { return false }
+        cancelRequested = true
+        swiftTask?.cancel()
+        return true
+    }
+
+    func finish(_ r: Result<Value, Error>) {
+        result = r
+        let waiting = callbacks
+        callbacks = []
+        for callback in waiting { callback() }
+    }
+
+    nonisolated(nonsending) public func awaitValue(_ context: TaskContext) async throws -> Value {
+        if result == nil {
+            await context.block { wake in callbacks.append(wake) }
+        }
+        switch result! {
+        case .success(let v): return v
+        case .failure(let error):
+            // The task's frames are gone; a new frame may reuse an address, so forget which one recorded last.
+            var e = pythonError(from: error)
+            e.recordedFrame = nil
+            throw e
+        }
+    }
+}
+
+extension ExceptionClass {
+    static let invalidStateError = ExceptionClass(name: "InvalidStateError", module: "asyncio", base: .exception)
+}

@@ -1,0 +1,132 @@
+/// A raised Python exception. Host code throws these; the interpreter catches them in try/except.
+public struct PythonError: Error {
+    public var type: ExceptionClass
+    /// `str(e)`; may be empty (httpx.PoolTimeout has an empty message).
+    public var message: String
+    /// PoolPlay's teaching hint, printed after the error line ("  hint: …").
+    public var hint: String?
+    /// Filled by the interpreter as the error unwinds, outermost call first.
+    public var traceback: [TracebackEntry] = []
+    /// The exception this one was raised while handling (`__context__`), or its explicit `from` cause;
+    /// at most one element (an array only because a struct cannot contain itself).
+    var context: [PythonError] = []
+    var contextIsCause = false
+    /// The frame that added the newest traceback entry, so a frame never records itself twice
+    /// (an exception caught and re-raised in the same frame).
+    var recordedFrame: ObjectIdentifier?
+    private var payload = Payload()
+
+    /// The Python-level arguments, when they are not just `(message,)`.
+    var arguments: [Value]? {
+        get { payload.arguments }
+        set { payload.arguments = newValue }
+    }
+    /// The instance that was raised, so `except ... as e` sees the same object.
+    var instance: ExceptionInstance? {
+        get { payload.instance }
+        set { payload.instance = newValue }
+    }
+
+    /// Interpreter objects riding along with the error.
+    ///
+    /// `@unchecked Sendable` is safe because only the interpreter reads or writes these fields, and it does
+    /// so only while holding its scheduler's turn (one Python task at a time); hosts see `type`, `message`,
+    /// `hint` and `traceback` only.
+    private struct Payload: @unchecked Sendable {
+        var arguments: [Value]?
+        var instance: ExceptionInstance?
+    }
+
+    public init(_ type: ExceptionClass, _ message: String, hint: String? = nil) {
+        self.type = type
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func typeError(_ m: String) -> PythonError { PythonError(.typeError, m) }
+    public static func valueError(_ m: String) -> PythonError { PythonError(.valueError, m) }
+    public static func attributeError(_ m: String) -> PythonError { PythonError(.attributeError, m) }
+    public static func runtimeError(_ m: String) -> PythonError { PythonError(.runtimeError, m) }
+    public static func nameError(_ m: String) -> PythonError { PythonError(.nameError, m) }
+    public static func keyError(_ key: Value) -> PythonError {
+        var e = PythonError(.keyError, key.repr())
+        e.arguments = [key]
+        return e
+    }
+    public static func indexError(_ m: String) -> PythonError { PythonError(.indexError, m) }
+    public static func notImplementedError(_ m: String) -> PythonError { PythonError(.notImplementedError, m) }
+
+    /// The last line of a traceback: "TypeError: message", or just the name when the message is empty.
+    public var summary: String {
+        message.isEmpty ? type.qualifiedName : type.qualifiedName + ": " + message
+    }
+
+    /// CPython-style rendering:
+    /// ```
+    /// Traceback (most recent call last):
+    ///   File "<stdin>", line 1, in <module>
+    /// TypeError: OpenAI.__init__() got an unexpected keyword argument 'limits'
+    /// ```
+    /// then `  hint: …` when there is a hint. Source lines are shown for files, not for `<stdin>`.
+    public func formatted() -> String {
+        var out = ""
+        if let context = context.first {
+            out += context.formatted()
+            out +=
+                contextIsCause
+                ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                : "\nDuring handling of the above exception, another exception occurred:\n\n"
+        }
+        if !traceback.isEmpty {
+            out += "Traceback (most recent call last):\n"
+            // CPython prints three identical consecutive entries, then "[Previous line repeated N more times]".
+            var previous: TracebackEntry?
+            var repeats = 0
+            func flushRepeats() {
+                if repeats > 3 {
+                    let n = repeats - 3
+                    out += "  [Previous line repeated \(n) more time\(n == 1 ? "" : "s")]\n"
+                }
+            }
+            for entry in traceback {
+                if entry == previous {
+                    repeats += 1
+                    if repeats > 3 { continue }
+                } else {
+                    flushRepeats()
+                    previous = entry
+                    repeats = 1
+                }
+                out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.function)\n"
+                if let source = entry.sourceLine, entry.fileName != "<stdin>" {
+                    let trimmed = source.drop(while: { $0 == " " || $0 == "\t" })
+                    if !trimmed.isEmpty { out += "    " + trimmed + "\n" }
+                }
+            }
+            flushRepeats()
+        }
+        out += summary + "\n"
+        if let hint { out += "  hint: " + hint + "\n" }
+        return out
+    }
+}
+
+/// One frame of a traceback.
+public struct TracebackEntry: Sendable, Equatable {
+    public var fileName: String
+    public var line: Int
+    public var function: String
+    public var sourceLine: String?
+
+    public init(fileName: String, line: Int, function: String, sourceLine: String? = nil) {
+        self.fileName = fileName
+        self.line = line
+        self.function = function
+        self.sourceLine = sourceLine
+    }
+}
+
+extension PythonError: CustomStringConvertible {
+    /// The traceback's last line, e.g. `TypeError: 'int' object is not callable`.
+    public var description: String { summary }
+}

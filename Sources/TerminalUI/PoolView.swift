@@ -1,0 +1,79 @@
+import PoolCore
+
+/// The short panel drawn after a statement that touched a pool: who the pool belongs to, the httpcore repr's
+/// counts, and what changed during the statement.
+///
+///      pool  http_client · httpcore 1.0.9 · max_connections=10, max_keepalive_connections=5
+///            Requests: 0 active, 0 queued | Connections: 0 active, 5 idle
+///            +20 requests · opened 20 · reused 0 · closed 15 (keep-alive limit 15)
+public struct PoolView: Sendable {
+    /// The pool's name in the session (`client._client`), or its class.
+    public var title: String
+    /// The library whose rules the pool runs: `httpcore 1.0.9` or `httpcore2 2.16.2`.
+    public var library: String
+    /// `max_connections=10, max_keepalive_connections=5` as the pool holds them.
+    public var limits: String
+    public var snapshot: PoolSnapshot
+    /// The snapshot before the statement; nil for a pool the statement created.
+    public var previous: PoolSnapshot?
+
+    public init(title: String, library: String, limits: String, snapshot: PoolSnapshot, previous: PoolSnapshot?) {
+        self.title = title
+        self.library = library
+        self.limits = limits
+        self.snapshot = snapshot
+        self.previous = previous
+    }
+
+    public func render() -> StyledText {
+        let indent = "       "
+        var text = StyledText()
+        text.append(" pool ", style: [.bold, .cyan])
+        text.append(" \(title)", style: .bold)
+        text.append(" · \(library) · \(limits)\n", style: .dim)
+        text.append(indent)
+        text.append("Requests: ")
+        text.append("\(snapshot.activeRequests) active", style: snapshot.activeRequests > 0 ? .yellow : .plain)
+        text.append(", ")
+        text.append("\(snapshot.queuedRequests) queued", style: snapshot.queuedRequests > 0 ? [.yellow, .bold] : .plain)
+        text.append(" | Connections: ")
+        text.append("\(snapshot.activeConnections) active", style: snapshot.activeConnections > 0 ? .yellow : .plain)
+        text.append(", ")
+        text.append("\(snapshot.idleConnections) idle", style: snapshot.idleConnections > 0 ? .green : .plain)
+        text.append("\n")
+        text.append(indent)
+        text.append(changes(), style: .dim)
+        text.append("\n")
+        return text
+    }
+
+    /// What happened between `previous` and `snapshot`, as counts.
+    func changes() -> String {
+        guard let previous else { return "new pool, no connections yet" }
+        let now = snapshot.counters
+        let before = previous.counters
+        let finished = (now.completed - before.completed) + (now.poolTimeouts - before.poolTimeouts)
+            + (now.failed - before.failed)
+        var parts: [String] = []
+        parts.append("+\(finished) request\(finished == 1 ? "" : "s")")
+        parts.append("opened \(now.opened - before.opened)")
+        parts.append("reused \(now.reused - before.reused)")
+        let closed = now.closed - before.closed
+        var closedText = "closed \(closed)"
+        if closed > 0 {
+            let reasons = CloseReason.allCases.compactMap { reason -> String? in
+                let count = now.closed(reason) - before.closed(reason)
+                return count > 0 ? "\(reason) \(count)" : nil
+            }
+            closedText += " (" + reasons.joined(separator: ", ") + ")"
+        }
+        parts.append(closedText)
+        let timeouts = now.poolTimeouts - before.poolTimeouts
+        if timeouts > 0 { parts.append("PoolTimeout \(timeouts)") }
+        let requeues = now.requeues - before.requeues
+        if requeues > 0 { parts.append("re-queued \(requeues)") }
+        let failed = now.failed - before.failed
+        if failed > 0 { parts.append("failed \(failed)") }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import Playground
+
+@Suite struct EntryAssemblerTests {
+    private func entries(_ lines: [String]) -> [String] {
+        var assembler = EntryAssembler()
+        var result: [String] = []
+        for line in lines { result += assembler.feed(line) }
+        if let last = assembler.finish() { result.append(last) }
+        return result
+    }
+
+    @Test func openBracketsContinue() {
+        var assembler = EntryAssembler()
+        #expect(assembler.feed("client = AsyncOpenAI(") == [])
+        #expect(assembler.prompt == "... ")
+        #expect(assembler.feed("    http_client=http_client,  # 注释 (") == [])
+        #expect(assembler.feed(")") == ["client = AsyncOpenAI(\n    http_client=http_client,  # 注释 (\n)"])
+        #expect(assembler.prompt == ">>> ")
+    }
+
+    @Test func blocksEndAtABlankLine() {
+        #expect(entries(["for i in range(2):", "    print(i)", "", "x = 1"]) == ["for i in range(2):\n    print(i)", "x = 1"])
+    }
+
+    @Test func pipedBlocksWithoutBlankLinesStillRun() {
+        #expect(
+            entries(["if x:", "    y = 1", "else:", "    y = 2", "print(y)"])
+                == ["if x:\n    y = 1\nelse:\n    y = 2", "print(y)"])
+    }
+
+    @Test func magicsAndHelpAreEntriesOfTheirOwn() {
+        #expect(entries(["%lesson 1", "httpx.Limits?", "  %next"]) == ["%lesson 1", "httpx.Limits?", "%next"])
+        #expect(!EntryAssembler.isMagic("x = a ? b"))
+    }
+
+    @Test func ctrlCDiscardsTheHalfTypedEntry() {
+        var assembler = EntryAssembler()
+        _ = assembler.feed("foo(")
+        assembler.discard()
+        #expect(assembler.prompt == ">>> ")
+        #expect(assembler.finish() == nil)
+    }
+}

@@ -1,0 +1,27 @@
+import PoolScript
+
+/// A host that collects output and serves modules from a dictionary.
+final class TestHost: ScriptHost {
+    var output = ""
+    var modules: [String: Value] = [:]
+    func importModule(_ name: String) throws -> Value? { modules[name] }
+    func write(_ text: String) { output += text }
+}
+
+/// Renders a run's outcome the way the REPL would: output, then the traceback or syntax error.
+func render(_ result: RunResult, fileName: String = "<stdin>") -> String {
+    switch result {
+    case .ok: return ""
+    case .error(let e): return e.formatted()
+    case .syntaxError(let d): return d.formatted(fileName: fileName)
+    }
+}
+
+/// Runs `source` in a fresh interpreter and returns everything printed plus the error rendering.
+func run(_ source: String, mode: RunMode = .file, limits: ExecutionLimits = .default, host: TestHost = TestHost())
+    async -> String
+{
+    let interpreter = Interpreter(host: host, limits: limits)
+    let result = await interpreter.run(source, mode: mode)
+    return host.output + render(result)
+}
