@@ -1,4 +1,4 @@
-/// Builds the `asyncio` module: `gather`, `create_task`, `sleep`, `run`, `wait_for`, `Semaphore`, `Lock`, plus
+/// Builds the `asyncio` module: `gather`, `create_task`, `sleep`, `run`, `Semaphore`, `Lock`, plus
 /// `CancelledError` and `TimeoutError`. The host's `importModule` returns it for "asyncio" (the interpreter also falls back to
 /// one built on `Interpreter.clock` when the host returns nil).
 ///
@@ -73,58 +73,6 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             return try await i.awaitValue(b["main"], f)
         }
     )
-    attributes["wait_for"] = .object(
-        InterpBuiltin("wait_for") { i, a, f in
-            let b = try a.bind("wait_for", [Parameter("fut"), Parameter("timeout")])
-            guard case .object(let o) = b["fut"], let awaitable = o as? PyAwaitable else {
-                throw PythonError.typeError("An asyncio.Future, a coroutine or an awaitable is required")
-            }
-            let seconds: Double
-            switch b["timeout"].numeric {
-            case .int(let n): seconds = Double(n)
-            case .float(let d): seconds = d
-            case nil:
-                guard case .none = b["timeout"] else {
-                    throw PythonError.typeError("'\(b["timeout"].typeName)' object cannot be interpreted as a timeout")
-                }
-                return try await awaitable.awaitValue(f.context)
-            }
-            let task: PyTask
-            if let t = o as? PyTask {
-                task = t
-            } else if let c = o as? Coroutine {
-                task = i.spawn(c)
-            } else {
-                task = i.spawn(Coroutine(name: o.pyTypeName) { try await awaitable.awaitValue($0) })
-            }
-            if task.result == nil {
-                let state = WaitForState()
-                if seconds > 0 {
-                    await f.context.block { wake in
-                        task.callbacks.append(wake)
-                        let timer = TurnBound(value: (wake, state, task, i.scheduler))
-                        let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
-                        state.timer = Task {
-                            try? await clock.sleep(for: .nanoseconds(nanoseconds))
-                            let (wake, state, task, scheduler) = timer.value
-                            await scheduler.acquire()
-                            if task.result == nil {
-                                state.timedOut = true
-                                wake()
-                            }
-                            scheduler.release()
-                        }
-                    }
-                    state.timer?.cancel()
-                }
-                if task.result == nil && (seconds <= 0 || state.timedOut) {
-                    _ = task.requestCancel()
-                    throw PythonError(.timeoutError, "")
-                }
-            }
-            return try await task.awaitValue(f.context)
-        }
-    )
     attributes["iscoroutine"] = .object(
         NativeFunction(name: "iscoroutine") { a in
             let v = try a.bind("iscoroutine", [Parameter("obj")])["obj"]
@@ -137,12 +85,6 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
     let module = ModuleObject(name: "asyncio", attributes: attributes)
     module.addAsyncioLocks()
     return module
-}
-
-/// Shared by `wait_for` and its timer task, touched only while holding the turn.
-private final class WaitForState {
-    var timedOut = false
-    var timer: Task<Void, Never>?
 }
 
 /// What `asyncio.gather(...)` returns: awaiting it wraps each argument in a task, in argument order, then

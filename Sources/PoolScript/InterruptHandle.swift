@@ -7,7 +7,7 @@ import Synchronization
 /// asyncio tasks (so cancellation-aware I/O ends early). The next `Interpreter.run` clears it.
 public final class InterruptHandle: Sendable {
     private let flag = Atomic<Bool>(false)
-    private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
+    private let cancellers = Mutex<[Int: @Sendable () -> Void]>([:])
     private let nextID = Atomic<Int>(0)
 
     init() {}
@@ -15,8 +15,8 @@ public final class InterruptHandle: Sendable {
     /// Requests that the running script stop with `KeyboardInterrupt`.
     public func interrupt() {
         flag.store(true, ordering: .sequentiallyConsistent)
-        let running = tasks.withLock { $0.values }
-        for task in running { task.cancel() }
+        let running = cancellers.withLock { Array($0.values) }
+        for cancel in running { cancel() }
     }
 
     var isInterrupted: Bool { flag.load(ordering: .relaxed) }
@@ -24,12 +24,17 @@ public final class InterruptHandle: Sendable {
     func reset() { flag.store(false, ordering: .sequentiallyConsistent) }
 
     func register(_ task: Task<Void, Never>) -> Int {
+        register { task.cancel() }
+    }
+
+    /// Registers work to cancel on `interrupt()`; returns an id for `unregister`.
+    func register(cancel: @escaping @Sendable () -> Void) -> Int {
         let id = nextID.add(1, ordering: .relaxed).newValue
-        tasks.withLock { $0[id] = task }
+        cancellers.withLock { $0[id] = cancel }
         return id
     }
 
     func unregister(_ id: Int) {
-        _ = tasks.withLock { $0.removeValue(forKey: id) }
+        _ = cancellers.withLock { $0.removeValue(forKey: id) }
     }
 }

@@ -18,9 +18,19 @@ public final class TaskContext {
         async throws -> T
     {
         let scheduler = interpreter.scheduler
+        let interrupts = interpreter.interruptHandle
         scheduler.release()
-        let result: Result<T, Error>
-        do { result = .success(try await operation()) } catch { result = .failure(error) }
+        // The operation runs in a task of its own so Ctrl-C (`interrupt()`) can cancel it wherever this Python task
+        // runs — including the top level, which is no asyncio task.
+        let work = Task { try await operation() }
+        let registration = interrupts.register { work.cancel() }
+        if interrupts.isInterrupted { work.cancel() }
+        let result = await withTaskCancellationHandler {
+            await work.result
+        } onCancel: {
+            work.cancel()
+        }
+        interrupts.unregister(registration)
         await scheduler.acquire()
         if interpreter.interruptHandle.isInterrupted { throw PythonError(.keyboardInterrupt, "") }
         try deliverCancellation()

@@ -20,8 +20,8 @@ import Testing
 
         """
 
-    @Test func seedPipedIntoPoolplayPrintsTheLimit() throws {
-        let result = try PoolplayBinary.run([], input: Self.seed + "client._client._transport._pool._max_connections\n")
+    @Test func seedPipedIntoPoolplayPrintsTheLimit() async throws {
+        let result = try await PoolplayBinary.run([], input: Self.seed + "client._client._transport._pool._max_connections\n")
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout.split(separator: "\n").last == "10")
@@ -29,15 +29,15 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}["))
     }
 
-    @Test func pipedErrorsDoNotEndTheSession() throws {
-        let result = try PoolplayBinary.run(
+    @Test func pipedErrorsDoNotEndTheSession() async throws {
+        let result = try await PoolplayBinary.run(
             [], input: "import httpx\nfrom openai import OpenAI\nx = 1\nOpenAI(limits=httpx.Limits(max_connections=10))\nx + 1\n")
         #expect(result.status == 0)
         #expect(result.stderr.contains("TypeError: OpenAI.__init__() got an unexpected keyword argument 'limits'"))
         #expect(result.stdout.split(separator: "\n").last == "2")
     }
 
-    @Test func runFilePrintsOnlyWhatTheProgramPrints() throws {
+    @Test func runFilePrintsOnlyWhatTheProgramPrints() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolplay-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -53,7 +53,7 @@ import Testing
             print(len(pages), pages[0].data[0].id)
             print(client._client._transport._pool)
             """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try PoolplayBinary.run(["run", file.path, "--latency", "10ms"])
+        let result = try await PoolplayBinary.run(["run", file.path, "--latency", "10ms"])
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(
@@ -64,13 +64,13 @@ import Testing
                 """)
     }
 
-    @Test func runFileWithAnUncaughtErrorExitsOneWithATraceback() throws {
+    @Test func runFileWithAnUncaughtErrorExitsOneWithATraceback() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolplay-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("broken.py")
         try "print('before')\nundefined_name\nprint('after')\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try PoolplayBinary.run(["run", file.path])
+        let result = try await PoolplayBinary.run(["run", file.path])
         #expect(result.status == 1)
         #expect(result.stdout == "before\n")
         #expect(result.stderr.hasPrefix("Traceback (most recent call last):\n"))

@@ -26,15 +26,32 @@ enum PoolplayBinary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
     /// Runs `poolplay arguments…` with `input` on stdin; bounded by `timeout` (the process is killed after it).
-    static func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:],
-                    timeout: Duration = .seconds(60)) throws -> Result {
+    static func run(
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
+        timeout: Duration = .seconds(60)
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            // A thread of its own: waiting for the child must not hold a thread of Swift's cooperative pool.
+            Thread {
+                do {
+                    continuation.resume(returning: try runBlocking(arguments, input: input, environment: extra, timeout: timeout))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], input: String, environment extra: [String: String], timeout: Duration
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try path)
         process.arguments = arguments

@@ -22,14 +22,14 @@ import Darwin
 ///     defer { tmux.kill() }
 ///     tmux.sendLiteral("PS1='sh$ '")
 ///     tmux.sendKeys("Enter")
-///     try tmux.waitFor("sh$ ")
+///     try await tmux.waitFor("sh$ ")
 ///     let before = try tmux.sttySettings()
 ///     tmux.sendLiteral("/path/to/poolplay; echo \"[exit $?]\"")
 ///     tmux.sendKeys("Enter")
-///     try tmux.waitFor(">>> ")
+///     try await tmux.waitFor(">>> ")
 ///     …
 ///     tmux.sendKeys("C-d")
-///     try tmux.waitFor("[exit 0]")
+///     try await tmux.waitFor("[exit 0]")
 ///     #expect(try tmux.sttySettings() == before)
 ///
 /// Waiting is bounded polling of `capture-pane` for a condition (every 50 ms), never a fixed sleep.
@@ -120,14 +120,14 @@ final class TmuxSession {
     }
 
     /// Polls the screen every 50 ms until it contains `text`; throws with the last screen otherwise.
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws {
-        try waitUntil("screen to contain \(text.debugDescription)", timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws {
+        try await waitUntil("screen to contain \(text.debugDescription)", timeout: timeout) { $0.contains(text) }
     }
 
     /// Polls the screen every 50 ms until `condition` holds; throws with the last screen otherwise.
     func waitUntil(
         _ what: String, timeout: Duration = .seconds(10), _ condition: (String) -> Bool
-    ) throws {
+    ) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         var screen = capture()
@@ -135,7 +135,7 @@ final class TmuxSession {
             guard clock.now < deadline else {
                 throw Failure(message: "timed out after \(timeout) waiting for \(what)", screen: screen)
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
             screen = capture()
         }
     }
@@ -143,8 +143,8 @@ final class TmuxSession {
     /// Waits until the screen's last line is exactly `line`, e.g. an empty prompt `">>> "`. Use it
     /// before sending keys after a command: then libedit is reading in raw mode, while keys sent
     /// earlier are echoed by the cooked tty (an Up arrow shows as `^[[A`) before libedit sees them.
-    func waitForLastLine(_ line: String, timeout: Duration = .seconds(10)) throws {
-        try waitUntil("last line to be \(line.debugDescription)", timeout: timeout) {
+    func waitForLastLine(_ line: String, timeout: Duration = .seconds(10)) async throws {
+        try await waitUntil("last line to be \(line.debugDescription)", timeout: timeout) {
             $0.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) == line
         }
     }

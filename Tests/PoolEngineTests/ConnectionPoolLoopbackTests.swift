@@ -60,9 +60,9 @@ import Testing
 
     /// A closed port fails with httpx's `ConnectError` wording and leaves nothing behind.
     @Test func refusedConnectIsAConnectError() async throws {
-        let server = try await TestHTTPServer.start()
-        let port = server.port
-        try await server.stop()
+        let closed = try ClosedPort()
+        let port = closed.port
+        defer { withExtendedLifetime(closed) {} }
         let pool = ConnectionPool(
             configuration: .httpxDefault(algorithm: .httpcore2),
             factory: NIOConnectionFactory()

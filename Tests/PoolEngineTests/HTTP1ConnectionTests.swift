@@ -169,9 +169,9 @@ import Testing
     }
 
     @Test func refusedPortIsConnectError() async throws {
-        let server = try await TestHTTPServer.start()
-        let port = server.port
-        try await server.stop()
+        let closed = try ClosedPort()
+        let port = closed.port
+        defer { withExtendedLifetime(closed) {} }
         let error = await poolError {
             _ = try await factory.makeConnection(
                 to: Origin(scheme: "http", host: "127.0.0.1", port: port),

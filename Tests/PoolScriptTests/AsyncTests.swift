@@ -253,35 +253,7 @@ final class FakeStream: PyAsyncIterable, PyAsyncIterator {
     }
 }
 
-@Suite struct WaitForTests {
-    @Test func waitForTimesOutOnTheInjectedClock() async {
-        let clock = ManualClock()
-        let task = Task { () -> String in
-            let host = TestHost()
-            let interpreter = Interpreter(host: host)
-            interpreter.clock = clock
-            let source = """
-                import asyncio
-                async def slow():
-                    await asyncio.sleep(10)
-                    return 'done'
-                async def fast():
-                    return 'quick'
-                print(await asyncio.wait_for(fast(), 5))
-                try:
-                    await asyncio.wait_for(slow(), 1)
-                except TimeoutError:
-                    print('timed out')
-                """
-            let result = await interpreter.run(source, mode: .file)
-            return host.output + render(result)
-        }
-        // The finished wait_for's 5 s timer, slow()'s 10 s sleep and the 1 s timer.
-        await clock.waitForSleepers(3)
-        clock.advance(by: .seconds(1))
-        #expect(await task.value == "quick\ntimed out\n")
-    }
-
+@Suite struct CancellationTests {
     @Test func cancelledTasksSeeCancelledError() async {
         let source = """
             import asyncio

@@ -27,15 +27,18 @@ public enum PlaygroundApp {
         options.color = TerminalCapabilities.colorEnabled(
             environment: launch.environment, stdoutIsTTY: isatty(1) == 1, noColorFlag: launch.noColor)
         options.lessonsDirectory = launch.lessonsDirectory ?? findLessonsDirectory(environment: launch.environment)
+        options.catchInterrupts = isTerminal
+        if isTerminal { InterruptSignal.install() }
         let session = Session(environment: environment, server: server, options: options, output: output)
         if isTerminal {
             output.write(banner(server: server, environment: environment, launch: launch))
         }
+        let completions = session.completions
         let reader: LineReader =
             isTerminal
             ? LibEditLineReader(
                 programName: "poolplay", historyFile: HistoryLocation.defaultFile(environment: launch.environment),
-                completer: nil)
+                completer: { completions.candidates(lineBeforeCursor: $0) })
             : PlainLineReader()
         await session.runREPL(reader: reader)
         await session.shutdown()

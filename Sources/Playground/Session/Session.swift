@@ -23,6 +23,8 @@ public final class Session {
         public var lessonsDirectory: String?
         /// Where lesson progress is kept; nil: not kept.
         public var progressFile: String?
+        /// Turn SIGINT (Ctrl-C while a statement runs) into `KeyboardInterrupt` (terminal sessions).
+        public var catchInterrupts: Bool = false
 
         public init() {}
     }
@@ -40,6 +42,8 @@ public final class Session {
     var wantsExit = false
     /// The terminal reader while the REPL runs (for `%solution` pre-typing).
     var lineSource: LineSource?
+    /// What TAB completes; rebuilt after every entry.
+    public let completions = CompletionIndex()
 
     /// - Parameters:
     ///   - environment: what `os.environ` holds (the caller presets `OPENAI_BASE_URL` / `OPENAI_API_KEY`).
@@ -57,6 +61,7 @@ public final class Session {
         self.host = host
         self.interpreter = Interpreter(host: host)
         installBuiltins()
+        completions.rebuild(globals: interpreter.globals)
     }
 
     /// Replaces `help` and adds `exit`/`quit`, which are the playground's own.
@@ -89,10 +94,26 @@ public final class Session {
         history.append(entry)
         let before = context.snapshots()
         let poolCount = context.pools.count
+        let watcher = options.catchInterrupts ? interruptWatcher() : nil
         let result = await interpreter.run(entry, fileName: "<stdin>", mode: options.echoValues ? .interactive : .file)
+        watcher?.cancel()
         report(result)
         if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }
         await lessons.afterStatement(session: self)
+        completions.rebuild(globals: interpreter.globals)
+    }
+
+    /// While a statement runs the terminal is in cooked mode, so Ctrl-C raises SIGINT; this turns it into
+    /// `KeyboardInterrupt` in the running script (its requests are cancelled and release their pool slots).
+    private func interruptWatcher() -> Task<Void, Never> {
+        _ = InterruptSignal.takePending()
+        let handle = interpreter.interruptHandle
+        return Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(50))
+                if InterruptSignal.takePending() { handle.interrupt() }
+            }
+        }
     }
 
     /// Prints an error result the way Python does (to stderr), plus PoolPlay's hint.
@@ -194,9 +215,9 @@ public final class Session {
 }
 
 /// Reads lines on one dedicated thread, so libedit stays on a single thread and no cooperative thread blocks.
-final class LineSource: @unchecked Sendable {
-    // Safe: `reader` is only touched on `queue`, one call at a time (each read is awaited before the next).
-    private let reader: LineReader
+final class LineSource: Sendable {
+    /// Touched only on `queue`, one call at a time (each read is awaited before the next).
+    private let reader: any LineReader
     private let queue = DispatchQueue(label: "poolplay.line-reader")
 
     init(reader: LineReader) { self.reader = reader }
