@@ -3,25 +3,15 @@ import Testing
 
 /// The real binary with piped stdin and with `run FILE`.
 @Suite struct PipedSessionTests {
-    static let seed = """
-        import httpx
-        from openai import AsyncOpenAI
-
-        # 创建自定义HTTP客户端
-        http_client = httpx.AsyncClient(
-            limits=httpx.Limits(
-                max_connections=10,  # 设置最大连接数
-                max_keepalive_connections=5  # 设置保持活动的连接数
-            )
-        )
-
-        # 初始化OpenAI客户端
-        client = AsyncOpenAI(http_client=http_client)
-
-        """
+    /// The seed article's code block, verbatim with its Chinese comments (`Tests/Fixtures/seed.py`).
+    static var seed: String {
+        get throws {
+            try String(contentsOf: PoolplayBinary.packageRoot.appendingPathComponent("Tests/Fixtures/seed.py"), encoding: .utf8)
+        }
+    }
 
     @Test func seedPipedIntoPoolplayPrintsTheLimit() async throws {
-        let result = try await PoolplayBinary.run([], input: Self.seed + "client._client._transport._pool._max_connections\n")
+        let result = try await PoolplayBinary.run([], input: try Self.seed + "\nclient._client._transport._pool._max_connections\n")
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout.split(separator: "\n").last == "10")

@@ -20,6 +20,13 @@ import Testing
         try await tmux.waitForLastLine(">>> ")
     }
 
+    /// Types a line, presses Enter and waits for the next empty prompt.
+    private func enter(_ line: String, in tmux: TmuxSession) async throws {
+        tmux.sendLiteral(line)
+        tmux.sendKeys("Enter")
+        try await tmux.waitForLastLine(">>> ")
+    }
+
     private func lastLine(_ screen: String) -> String? {
         screen.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces)
     }
@@ -31,9 +38,7 @@ import Testing
         let before = try tmux.sttySettings()
         try await startPoolplay(in: tmux)
 
-        tmux.sendLiteral("answer = 40 + 2")
-        tmux.sendKeys("Enter")
-        try await tmux.waitForLastLine(">>> ")
+        try await enter("answer = 40 + 2", in: tmux)
         tmux.sendLiteral("answer")
         tmux.sendKeys("Enter")
         try await tmux.waitUntil("the value echoed") { $0.contains("\n42") }
@@ -72,15 +77,11 @@ import Testing
         let tmux = try await startShell()
         defer { tmux.kill() }
         try await startPoolplay(in: tmux)
-        tmux.sendLiteral("import httpx")
-        tmux.sendKeys("Enter")
-        try await tmux.waitForLastLine(">>> ")
+        try await enter("import httpx", in: tmux)
         tmux.sendLiteral("lim = httpx.Lim")
         tmux.sendKeys("Tab")
         try await tmux.waitUntil("httpx.Limits( completed") { lastLine($0) == ">>> lim = httpx.Limits(" }
-        tmux.sendLiteral("max_connections=3)")
-        tmux.sendKeys("Enter")
-        try await tmux.waitForLastLine(">>> ")
+        try await enter("max_connections=3)", in: tmux)
         tmux.sendLiteral("lim.max_connections")
         tmux.sendKeys("Enter")
         try await tmux.waitUntil("3 echoed") { $0.split(separator: "\n").contains("3") }
@@ -94,9 +95,7 @@ import Testing
         let tmux = try await startShell()
         defer { tmux.kill() }
         try await startPoolplay(in: tmux)
-        tmux.sendLiteral("import asyncio")
-        tmux.sendKeys("Enter")
-        try await tmux.waitForLastLine(">>> ")
+        try await enter("import asyncio", in: tmux)
         tmux.sendLiteral("await asyncio.sleep(60)")
         tmux.sendKeys("Enter")
         try await tmux.waitUntil("the statement to run") { lastLine($0) == ">>> await asyncio.sleep(60)" }

@@ -5,26 +5,18 @@ import Testing
 
 /// The acceptance tests of the foundation: the seed's code, a burst through a small pool, and the seed's mistake.
 @Suite struct SeedTests {
-    /// The seed article's code block, verbatim with its Chinese comments.
-    static let seed = """
-        import httpx
-        from openai import AsyncOpenAI
-
-        # 创建自定义HTTP客户端
-        http_client = httpx.AsyncClient(
-            limits=httpx.Limits(
-                max_connections=10,  # 设置最大连接数
-                max_keepalive_connections=5  # 设置保持活动的连接数
-            )
-        )
-
-        # 初始化OpenAI客户端
-        client = AsyncOpenAI(http_client=http_client)
-        """
+    /// The seed article's code block, verbatim with its Chinese comments (`Tests/Fixtures/seed.py`).
+    static var seed: String {
+        get throws {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/seed.py")
+            return try String(contentsOf: url, encoding: .utf8)
+        }
+    }
 
     @Test func seedCodePipedShowsTheLimitInForce() async throws {
         let harness = try await PlaygroundHarness.start()
-        await harness.pipe(Self.seed + "\nclient._client._transport._pool._max_connections\n")
+        await harness.pipe(try Self.seed + "\nclient._client._transport._pool._max_connections\n")
         try await harness.stop()
         #expect(harness.output.stderr == "")
         let lines = harness.output.stdout.split(separator: "\n").map(String.init)
