@@ -20,6 +20,14 @@ public struct ConnectionRecord: Sendable, Codable, Hashable {
         public static let requestedClose = "connection close requested"
         public static let protocolError = "protocol error"
         public static let shutdown = "server shutdown"
+        /// Over ``MockServerConfiguration/maxConcurrentConnections``: accepted, then closed.
+        public static let maxConnections = "max connections"
+        /// An injected `close` or `reset` fault.
+        public static let fault = "fault"
+        /// The request head did not complete within ``MockServerConfiguration/headerReadTimeout``.
+        public static let headerTimeout = "header read timeout"
+        /// A 413 or 431: the request was too large to read on.
+        public static let tooLarge = "request too large"
     }
 
     /// 1, 2, 3… in accept order; never reused, not even after a ledger reset.

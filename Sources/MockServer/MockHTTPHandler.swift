@@ -38,13 +38,13 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case closed
     }
 
-    private let server: MockServerState
-    private var state: State = .idle
-    private var connectionID = 0
-    private var responsesWritten = 0
+    let server: MockServerState
+    var state: State = .idle
+    var connectionID = 0
+    var responsesWritten = 0
     private var idleTimer: Scheduled<Void>?
     /// The client half-closed while a response was pending: close once it is written.
-    private var inputClosed = false
+    var inputClosed = false
 
     init(server: MockServerState) {
         self.server = server
@@ -59,6 +59,10 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelActive()
         guard server.register(context.channel, id: connectionID) else {
             closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.shutdown)
+            return
+        }
+        if let limit = server.configuration.maxConcurrentConnections, server.openConnections > limit {
+            closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.maxConnections)
             return
         }
         scheduleIdleTimer(context: context)
@@ -85,6 +89,10 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Handles a client half-close (`ChannelEvent.inputClosed`, delivered in order by NIO's pipeline
     /// handler when `allowRemoteHalfClosure` is on): finish the pending response, then close.
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is HeaderReadTimeoutHandler.Expired {
+            closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.headerTimeout)
+            return
+        }
         guard case .inputClosed = event as? ChannelEvent else {
             context.fireUserInboundEventTriggered(event)
             return
@@ -126,103 +134,21 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
             state = .receiving(Exchange(request: request, match: match, requestID: requestID))
+            try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self).headReceived()
+            rejectOversizeHead(head, context: context)
         case (.receiving(var exchange), .body(var chunk)):
             state = .idle  // drop the enum's reference so the buffer is not copied on write
             exchange.request.body.writeBuffer(&chunk)
             state = .receiving(exchange)
+            let limit = server.configuration.maxBodyBytes
+            if exchange.request.body.readableBytes > limit {
+                reject(.bodyTooLarge(limit: limit), context: context)
+            }
         case (.receiving(let exchange), .end):
             requestComplete(context: context, exchange: exchange)
         case (.idle, .body), (.idle, .end), (.receiving, .head), (.responding, _):
             preconditionFailure("Invalid request part \(part) in state \(state)")
         }
-    }
-
-    /// Computes the response and sends it now (admin routes, zero latency) or after the latency.
-    private func requestComplete(context: ChannelHandlerContext, exchange: Exchange) {
-        let configuration = server.configuration
-        let response = OpenAIResponder(configuration: configuration, state: server)
-            .respond(to: exchange.request, match: exchange.match, requestID: exchange.requestID ?? 0)
-        let latency = exchange.match.isAdmin ? Duration.zero : max(configuration.latency, .zero)
-        guard latency > .zero else {
-            state = .responding(exchange, nil)
-            send(response, latency: latency, context: context)
-            return
-        }
-        let task = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(latency)) {
-            self.send(response, latency: latency, context: context)
-        }
-        state = .responding(exchange, task)
-    }
-
-    /// Writes a response with its connection-level headers, then keeps the connection or closes it.
-    private func send(_ response: MockResponse, latency: Duration, context: ChannelHandlerContext) {
-        guard case .responding(let exchange, _) = state else { return }
-        responsesWritten += 1
-        let head = exchange.request.head
-        let closeReason = closeReason(after: head)
-        let closer = inputClosed ? ConnectionRecord.Closer.client : ConnectionRecord.Closer.server
-
-        var headers = response.headers
-        if let id = exchange.requestID {
-            headers.add(name: "x-request-id", value: "req_\(id)")
-            headers.add(name: "openai-processing-ms", value: String(latency.milliseconds))
-            headers.add(name: "openai-version", value: "2020-10-01")
-        }
-        writeHead(response, headers: headers, version: head.version, close: closeReason != nil, context: context)
-
-        if let id = exchange.requestID {
-            let now = self.now(context)
-            server.record { $0.requestFinished(id: id, status: Int(response.status.code), at: now) }
-        }
-        if let closeReason {
-            closeAfterResponse(context: context, by: closer, reason: closeReason)
-        } else {
-            // State and idle timer first: writing `.end` can deliver the next pipelined request re-entrantly.
-            state = .idle
-            scheduleIdleTimer(context: context)
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-        }
-    }
-
-    /// Why the connection must close after this response, or `nil` to keep it alive.
-    private func closeReason(after head: HTTPRequestHead) -> String? {
-        if inputClosed { return ConnectionRecord.Reason.clientEOF }
-        if let max = server.configuration.maxRequestsPerConnection, responsesWritten >= max {
-            return ConnectionRecord.Reason.maxRequests
-        }
-        if !head.isKeepAlive { return ConnectionRecord.Reason.requestedClose }
-        if server.isShuttingDown { return ConnectionRecord.Reason.shutdown }
-        return nil
-    }
-
-    /// Writes the head and body (not `.end`), adding `content-length` and the `connection` header.
-    ///
-    /// HTTP/1.0 clients get `connection: keep-alive` when the connection stays open, since keep-alive is
-    /// not their default (RFC 9112 §9.3); HTTP/1.1 clients get `connection: close` only when it closes.
-    private func writeHead(
-        _ response: MockResponse,
-        headers: HTTPHeaders,
-        version: HTTPVersion,
-        close: Bool,
-        context: ChannelHandlerContext
-    ) {
-        var headers = headers
-        var body = context.channel.allocator.buffer(capacity: response.body.utf8.count)
-        body.writeString(response.body)
-        headers.replaceOrAdd(name: "content-length", value: String(body.readableBytes))
-        if close {
-            headers.replaceOrAdd(name: "connection", value: "close")
-        } else if version.major == 1, version.minor == 0 {
-            headers.replaceOrAdd(name: "connection", value: "keep-alive")
-        }
-        let responseVersion: HTTPVersion = version.major == 1 && version.minor == 0 ? .http1_0 : .http1_1
-        context.write(
-            wrapOutboundOut(
-                .head(HTTPResponseHead(version: responseVersion, status: response.status, headers: headers))
-            ),
-            promise: nil
-        )
-        context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
     }
 
     // MARK: Closing
@@ -279,15 +205,14 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             exchange = current
         }
         if let id = exchange?.requestID {
-            let now = self.now(context)
-            server.record { $0.requestFinished(id: id, status: status, served: served, at: now) }
+            server.finishRequest(id: id, status: status, served: served, at: now(context))
         }
     }
 
     // MARK: Timers and time
 
     /// (Re)starts the idle timer with the idle timeout configured right now, if any.
-    private func scheduleIdleTimer(context: ChannelHandlerContext) {
+    func scheduleIdleTimer(context: ChannelHandlerContext) {
         idleTimer?.cancel()
         idleTimer = nil
         guard let timeout = server.configuration.idleTimeout else { return }
@@ -302,7 +227,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// Seconds since server start, on the event loop's clock (virtual on `EmbeddedEventLoop`).
-    private func now(_ context: ChannelHandlerContext) -> Double {
+    func now(_ context: ChannelHandlerContext) -> Double {
         server.seconds(at: context.eventLoop.now)
     }
 }

@@ -19,6 +19,9 @@ struct MockResponse: Sendable, Equatable {
     var status: HTTPResponseStatus
     var headers: HTTPHeaders
     var body: String
+    /// When set, the response is streamed: no `content-length`, `transfer-encoding: chunked`, and each
+    /// element written as its own chunk (an SSE frame such as `data: {...}\n\n`); ``body`` is ignored.
+    var frames: [String]? = nil
 
     /// A JSON response with `content-type: application/json`, which the SDK's strict mode requires.
     static func json(_ value: JSONValue, status: HTTPResponseStatus = .ok) -> MockResponse {
@@ -28,5 +31,18 @@ struct MockResponse: Sendable, Equatable {
     /// An OpenAI-shaped error response.
     static func error(_ error: OpenAIError) -> MockResponse {
         .json(error.body, status: error.status)
+    }
+}
+
+extension MockResponse {
+    /// A server-sent-events response (`text/event-stream; charset=utf-8`, `cache-control: no-cache`),
+    /// framed as api.openai.com does: one chunk per event.
+    static func eventStream(_ frames: [String]) -> MockResponse {
+        MockResponse(
+            status: .ok,
+            headers: ["content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache"],
+            body: "",
+            frames: frames
+        )
     }
 }

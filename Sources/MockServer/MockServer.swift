@@ -68,6 +68,7 @@ public final class MockServer: Sendable {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(HeaderReadTimeoutHandler(server: state))
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: true,
                         withErrorHandling: false
@@ -142,10 +143,18 @@ public final class MockServer: Sendable {
         }
     }
 
+    /// Every OpenAI request as it finishes (status 0: no response was sent), for a one-line-per-request
+    /// log such as `poolplay serve` prints. Each call gives an independent stream; it ends at
+    /// ``shutdown()`` or when the caller stops iterating. Admin routes are not included.
+    public func requestLog() -> AsyncStream<RequestRecord> {
+        state.requestLog()
+    }
+
     /// Stops accepting, closes every open connection, and waits until they are closed. Idempotent.
     ///
     /// Connections closed this way are recorded as `closedBy: "server"`, `closeReason: "server shutdown"`.
     public func shutdown() async throws {
+        defer { state.finishRequestLogs() }
         let open = state.beginShutdown()
         try? await serverChannel.channel.close()
         for channel in open {

@@ -25,9 +25,12 @@ final class MockServerState: Sendable {
     let startTime: NIODeadline
     private let configurationBox: Mutex<MockServerConfiguration>
     private let book = Mutex(Book())
+    /// Rate limits, fault schedules, the seeded generator and request logs (see ``Traffic``).
+    let traffic: Mutex<Traffic>
 
     init(configuration: MockServerConfiguration, startTime: NIODeadline) {
         self.configurationBox = Mutex(configuration)
+        self.traffic = Mutex(Traffic(seed: configuration.seed))
         self.startTime = startTime
     }
 
@@ -73,6 +76,11 @@ final class MockServerState: Sendable {
             book.channels[id] = channel
             return true
         }
+    }
+
+    /// Connections registered and not yet unregistered.
+    var openConnections: Int {
+        book.withLock { $0.channels.count }
     }
 
     func unregister(id: Int) {

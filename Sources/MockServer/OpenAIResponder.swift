@@ -44,10 +44,33 @@ struct OpenAIResponder: Sendable {
             case .failure(let error):
                 return .error(error)
             case .success(let chat):
-                if configuration.rejectUnknownModels, !configuration.models.contains(chat.model) {
-                    return .error(.modelNotFound(chat.model))
-                }
+                if let failure = checkModel(chat.model) { return .error(failure) }
+                if chat.stream { return .eventStream(chat.streamFrames(id: requestID, created: Self.created)) }
                 return .json(chat.completion(id: requestID, created: Self.created))
+            }
+        case .embeddings:
+            switch EmbeddingsRequest.parse(request.body) {
+            case .failure(let error): return .error(error)
+            case .success(let embeddings):
+                if let failure = checkModel(embeddings.model) { return .error(failure) }
+                return .json(embeddings.response())
+            }
+        case .responses:
+            switch ResponsesRequest.parse(request.body) {
+            case .failure(let error): return .error(error)
+            case .success(let responses):
+                if let failure = checkModel(responses.model) { return .error(failure) }
+                if responses.stream {
+                    return .eventStream(responses.streamFrames(id: requestID, created: Self.created))
+                }
+                return .json(responses.response(id: requestID, created: Self.created))
+            }
+        case .completions:
+            switch CompletionRequest.parse(request.body) {
+            case .failure(let error): return .error(error)
+            case .success(let completion):
+                if let failure = checkModel(completion.model) { return .error(failure) }
+                return .json(completion.completion(id: requestID, created: Self.created))
             }
         case .ledger:
             return Self.ledgerResponse(state.ledger)
@@ -55,6 +78,11 @@ struct OpenAIResponder: Sendable {
             state.record { $0.reset() }
             return .json(.object([("reset", .bool(true))]))
         }
+    }
+
+    /// The 404 for a model not in the list when ``MockServerConfiguration/rejectUnknownModels`` is on.
+    private func checkModel(_ model: String) -> OpenAIError? {
+        configuration.rejectUnknownModels && !configuration.models.contains(model) ? .modelNotFound(model) : nil
     }
 
     /// Checks `Authorization: Bearer <key>` when an API key is configured.

@@ -12,6 +12,12 @@ enum Route: Sendable, Hashable {
     case retrieveModel(id: String)
     /// `POST /v1/chat/completions`
     case chatCompletions
+    /// `POST /v1/embeddings`
+    case embeddings
+    /// `POST /v1/responses`
+    case responses
+    /// `POST /v1/completions` (legacy)
+    case completions
     /// `GET /_poolplay/ledger`: the ledger as JSON. Not delayed, not recorded.
     case ledger
     /// `POST /_poolplay/reset`: resets the ledger. Not delayed, not recorded.
@@ -20,7 +26,7 @@ enum Route: Sendable, Hashable {
     /// Admin routes skip latency, authentication and the request ledger.
     var isAdmin: Bool {
         switch self {
-        case .listModels, .retrieveModel, .chatCompletions: false
+        case .listModels, .retrieveModel, .chatCompletions, .embeddings, .responses, .completions: false
         case .ledger, .resetLedger: true
         }
     }
@@ -59,6 +65,9 @@ enum Route: Sendable, Hashable {
         case let parts where parts.count == 3 && parts[0] == "v1" && parts[1] == "models" && !parts[2].isEmpty:
             return only(.GET, .retrieveModel(id: String(parts[2]).removingPercentEscapes))
         case ["v1", "chat", "completions"]: return only(.POST, .chatCompletions)
+        case ["v1", "embeddings"]: return only(.POST, .embeddings)
+        case ["v1", "responses"]: return only(.POST, .responses)
+        case ["v1", "completions"]: return only(.POST, .completions)
         case ["_poolplay", "ledger"]: return only(.GET, .ledger)
         case ["_poolplay", "reset"]: return only(.POST, .resetLedger)
         default: return .notFound

@@ -122,7 +122,7 @@ final class GatheringFuture: PyAwaitable {
             return tasks.allSatisfy { $0.result != nil }
         }
         if !settled() {
-            await context.block { wake in
+            try await context.block { wake in
                 for task in tasks where task.result == nil {
                     task.callbacks.append {
                         if case .failure(let e) = task.result!, firstError == nil { firstError = e }

@@ -39,7 +39,7 @@ final class AsyncioSemaphore: PyAsyncContextManager {
         .object(
             Coroutine(name: "\(pyTypeName).acquire") { context in
                 while self.value == 0 {
-                    await context.block { wake in self.waiters.append(wake) }
+                    try await context.block { wake in self.waiters.append(wake) }
                 }
                 self.value -= 1
                 return .bool(true)

@@ -153,11 +153,23 @@ extension Interpreter {
                 let b = try a.bind(name, [Parameter("old"), Parameter("new"), Parameter("count", default: .int(-1))])
                 let old = try string(b["old"], "replace() argument 1")
                 let new = try string(b["new"], "replace() argument 2")
-                var parts = s.components(separatedBy: old)
                 let count = b["count"].intValue
-                if count >= 0 && parts.count > count + 1 {
-                    parts = Array(parts[..<count]) + [parts[count...].joined(separator: old)]
+                var parts: [String]
+                if old.isEmpty {
+                    // CPython inserts `new` before every character and at the end ('ab'.replace('', '-') is
+                    // '-a-b-'). Foundation's components(separatedBy: "") never returns (found by the fuzzer).
+                    parts = [""] + s.unicodeScalars.map { String($0) }
+                    if count >= 0 && parts.count > count + 1 { parts = Array(parts[..<count]) + [parts[count...].joined()] }
+                    parts.append("")
+                    if count >= 0 && parts.count > count + 1 { parts = Array(parts[..<count]) + [parts[count...].joined()] }
+                } else {
+                    parts = s.components(separatedBy: old)
+                    if count >= 0 && parts.count > count + 1 {
+                        parts = Array(parts[..<count]) + [parts[count...].joined(separator: old)]
+                    }
                 }
+                // The result can be far larger than the receiver: `('a' * 9999).replace('a', 'b' * 9999)`.
+                try checkSize(s.unicodeScalars.count + (parts.count - 1) * new.unicodeScalars.count)
                 return .str(parts.joined(separator: new))
             case "find", "index", "rfind", "count":
                 let sub = try string(try one("sub"), "must be str")

@@ -16,22 +16,28 @@ extension Interpreter {
             try checkSize(x.count + y.count)
             return .tuple(x + y)
         case (.add, .bytes(let x), .bytes(let y)):
+            try checkSize(x.count + y.count)
             return .bytes(x + y)
         case (.mul, .str(let s), _), (.mul, _, .str(let s)):
             guard let n = repeatCount(a, b) else { break }
             try checkSize(product(s.unicodeScalars.count, n))
+            // An empty sequence times a huge count is empty, but building it still costs `n` steps (fuzzer hang).
+            if s.isEmpty || n <= 0 { return .str("") }
             return .str(String(repeating: s, count: n))
         case (.mul, .list(let l), _), (.mul, _, .list(let l)):
             guard let n = repeatCount(a, b) else { break }
             try checkSize(product(l.items.count, n))
+            if l.items.isEmpty || n <= 0 { return .list(PyList([])) }
             return .list(PyList(Array([[Value]](repeating: l.items, count: n).joined())))
         case (.mul, .tuple(let t), _), (.mul, _, .tuple(let t)):
             guard let n = repeatCount(a, b) else { break }
             try checkSize(product(t.count, n))
+            if t.isEmpty || n <= 0 { return .tuple([]) }
             return .tuple(Array([[Value]](repeating: t, count: n).joined()))
         case (.mul, .bytes(let t), _), (.mul, _, .bytes(let t)):
             guard let n = repeatCount(a, b) else { break }
             try checkSize(product(t.count, n))
+            if t.isEmpty || n <= 0 { return .bytes([]) }
             return .bytes(Array([[UInt8]](repeating: t, count: n).joined()))
         case (.mod, .str(let s), _):
             return .str(try percentFormat(s, b))

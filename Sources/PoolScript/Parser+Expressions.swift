@@ -46,7 +46,7 @@ extension Parser {
     mutating func parseTest() throws -> Expr {
         nesting += 1
         defer { nesting -= 1 }
-        if nesting > 200 { throw error("too many nested expressions", at: current.start) }
+        if nesting > Parser.maxNesting { throw error("too many nested expressions", at: current.start) }
         if current.isKeyword("lambda") { return try parseLambda() }
         if current.isKeyword("yield") { throw notSupported("generators ('yield') are", at: current.start) }
         let e = try parseOr()
@@ -109,7 +109,7 @@ extension Parser {
             let t = advance()
             nesting += 1
             defer { nesting -= 1 }
-            if nesting > 200 { throw error("too many nested expressions", at: t.start) }
+            if nesting > Parser.maxNesting { throw error("too many nested expressions", at: t.start) }
             return Expr(.unary(.not, try parseNot()), t.start)
         }
         return try parseComparison()
@@ -164,7 +164,7 @@ extension Parser {
             let t = advance()
             nesting += 1
             defer { nesting -= 1 }
-            if nesting > 200 { throw error("too many nested expressions", at: t.start) }
+            if nesting > Parser.maxNesting { throw error("too many nested expressions", at: t.start) }
             return Expr(.unary(op, try parseFactor()), t.start)
         }
         return try parsePower()
@@ -182,7 +182,7 @@ extension Parser {
         if acceptOp("**") {
             nesting += 1
             defer { nesting -= 1 }
-            if nesting > 200 { throw error("too many nested expressions", at: current.start) }
+            if nesting > Parser.maxNesting { throw error("too many nested expressions", at: current.start) }
             e = Expr(.binary(.pow, e, try parseFactor()), e.location)
         }
         return e

@@ -66,8 +66,12 @@ public final class PyTask: PyAwaitable {
     }
 
     nonisolated(nonsending) public func awaitValue(_ context: TaskContext) async throws -> Value {
+        // asyncio's Task.__step: a task awaiting itself would wait forever (found by the fuzzer as a hang).
+        if context.task === self {
+            throw PythonError.runtimeError("Task cannot await on itself: \(pyRepr())")
+        }
         if result == nil {
-            await context.block { wake in callbacks.append(wake) }
+            try await context.block { wake in callbacks.append(wake) }
         }
         switch result! {
         case .success(let v): return v

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Handed to a running coroutine body. `suspend` is the only place a task gives up its turn.
 public final class TaskContext {
     public let interpreter: Interpreter
@@ -57,17 +59,48 @@ public final class TaskContext {
 
     /// Gives up the turn until `register`'s wake-up callback is called by another task (which holds the
     /// turn then). The wake-up enqueues this task's ticket synchronously, so ordering stays deterministic.
-    nonisolated(nonsending) func block(_ register: (@escaping () -> Void) -> Void) async {
+    ///
+    /// Ctrl-C (`InterruptHandle.interrupt()`) — or, at the top level, cancelling the Swift task that runs the
+    /// script — wakes the waiter whatever it waits for and raises `KeyboardInterrupt`, so a script stuck in
+    /// `await asyncio.gather(...)`, on a task or on a lock can always be stopped. Callers must not assume
+    /// what they waited for has happened when this throws.
+    nonisolated(nonsending) func block(_ register: (@escaping () -> Void) -> Void) async throws {
         let scheduler = interpreter.scheduler
+        let interrupts = interpreter.interruptHandle
         let ticket = scheduler.makeTicket()
-        var woken = false
+        let wake = WakeOnce()
         register {
-            if !woken {
-                woken = true
-                scheduler.enqueue(ticket)
-            }
+            if wake.claim(interrupted: false) { scheduler.enqueue(ticket) }
         }
+        let stop: @Sendable () -> Void = {
+            if wake.claim(interrupted: true) { scheduler.enqueue(ticket) }
+        }
+        let registration = interrupts.register(cancel: stop)
+        if interrupts.isInterrupted { stop() }
         scheduler.release()
-        await scheduler.wait(ticket)
+        if task == nil {
+            // The top level is no asyncio task: Swift cancellation of `run`'s task means the REPL wants it stopped.
+            await withTaskCancellationHandler { await scheduler.wait(ticket) } onCancel: { stop() }
+        } else {
+            // An asyncio task's Swift task is also cancelled by `task.cancel()`, which asyncio delivers as
+            // CancelledError at the next suspension, not here.
+            await scheduler.wait(ticket)
+        }
+        interrupts.unregister(registration)
+        if wake.wasInterrupted { throw PythonError(.keyboardInterrupt, "") }
     }
+}
+
+/// Who woke a blocked task first: the thing it waited for, or Ctrl-C. Later wake-ups are ignored, so its
+/// ticket is enqueued exactly once.
+final class WakeOnce: Sendable {
+    /// 0: waiting, 1: woken by what it waited for, 2: woken by an interrupt.
+    private let state = Atomic<Int>(0)
+
+    /// True for the first caller only.
+    func claim(interrupted: Bool) -> Bool {
+        state.compareExchange(expected: 0, desired: interrupted ? 2 : 1, ordering: .sequentiallyConsistent).exchanged
+    }
+
+    var wasInterrupted: Bool { state.load(ordering: .sequentiallyConsistent) == 2 }
 }

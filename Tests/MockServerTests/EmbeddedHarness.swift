@@ -8,17 +8,30 @@ import Testing
 /// A ``MockHTTPHandler`` behind NIO's real HTTP server codec on an `EmbeddedChannel`: tests write raw
 /// request bytes and read raw response bytes, on virtual time.
 final class EmbeddedHarness {
-    let channel = EmbeddedChannel()
+    let channel: EmbeddedChannel
     let server: MockServerState
 
     init(configuration: MockServerConfiguration = .init(latency: .zero)) throws {
+        channel = EmbeddedChannel()
         server = MockServerState(configuration: configuration, startTime: channel.embeddedEventLoop.now)
+        try setUp(port: 40_000)
+    }
+
+    /// A second connection to the same server as `other`, on the same virtual clock.
+    init(sharing other: EmbeddedHarness, port: Int = 40_001) throws {
+        channel = EmbeddedChannel(loop: other.channel.embeddedEventLoop)
+        server = other.server
+        try setUp(port: port)
+    }
+
+    private func setUp(port: Int) throws {
+        try channel.pipeline.syncOperations.addHandler(HeaderReadTimeoutHandler(server: server))
         try channel.pipeline.syncOperations.configureHTTPServerPipeline(
             withPipeliningAssistance: true,
             withErrorHandling: false
         )
         try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(server: server))
-        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 40_000)).wait()
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: port)).wait()
     }
 
     /// Writes raw request bytes into the server.
@@ -52,4 +65,16 @@ final class EmbeddedHarness {
     }
 
     var ledger: Ledger { server.ledger }
+
+    /// Moves the virtual clock on.
+    func advance(_ duration: Duration) {
+        channel.embeddedEventLoop.advanceTime(by: TimeAmount(duration))
+    }
+
+    /// A configuration with zero latency and the given knobs applied.
+    static func configuration(_ knobs: [(String, String)]) throws -> MockServerConfiguration {
+        var configuration = MockServerConfiguration(latency: .zero)
+        for (name, value) in knobs { try configuration.apply(name, value) }
+        return configuration
+    }
 }

@@ -84,7 +84,6 @@ import Testing
         (#"{"messages":[]}"#, "missing_required_parameter"),
         (#"{"model":"m"}"#, "missing_required_parameter"),
         (#"{"model":"m","messages":"hi"}"#, "missing_required_parameter"),
-        (#"{"model":"m","messages":[],"stream":true}"#, "unsupported_parameter"),
     ])
     func chatBodyErrorsAre400InOpenAIShape(body: String, code: String?) throws {
         let harness = try EmbeddedHarness()

@@ -131,8 +131,13 @@ import Testing
     }
 
     @Test func idleTimeoutClosesTheConnectionFromTheServerSide() async throws {
-        try await withServer(.init(latency: .zero, idleTimeout: .milliseconds(100))) { server in
+        try await withServer(.init(latency: .zero)) { server in
             try await withRawConnection(port: server.port) { session in
+                try await session.send(Requests.get("/v1/models"))
+                #expect(try await session.readResponse().status == 200)
+                // Set only now, so a busy machine cannot close the connection before the first request
+                // arrives: the timeout is read when the next response leaves the connection idle.
+                server.updateConfiguration { $0.idleTimeout = .milliseconds(100) }
                 try await session.send(Requests.get("/v1/models"))
                 #expect(try await session.readResponse().status == 200)
                 // Waits for the server's FIN (bounded by the watchdog), not for a clock.
@@ -142,7 +147,7 @@ import Testing
             let connection = try #require(server.ledger().connections.first)
             #expect(connection.closedBy == "server")
             #expect(connection.closeReason == ConnectionRecord.Reason.idleTimeout)
-            #expect(connection.requestsServed == 1)
+            #expect(connection.requestsServed == 2)
         }
     }
 

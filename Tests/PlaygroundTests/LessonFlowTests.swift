@@ -39,13 +39,24 @@ import Testing
         #expect(harness.output.stdout.hasSuffix("2\n"))
     }
 
+    @Test func serverMagicRejectsUnknownKnobsAndKeepsTheConfiguration() async throws {
+        let harness = try await PlaygroundHarness.start()
+        await harness.pipe("%server latency=7ms colour=blue\n%server fault=503/2 idle_timeout=2s")
+        let configuration = harness.server.configuration
+        try await harness.stop()
+        #expect(harness.output.stderr.contains("UsageError: %server: unknown knob 'colour'"))
+        #expect(configuration.latency == .milliseconds(20), "a bad line changes nothing")
+        #expect(configuration.idleTimeout == .seconds(2))
+        #expect(configuration.faults.count == 1)
+    }
+
     @Test func serverMagicShowsTheLedgerAndChangesLatency() async throws {
         let harness = try await PlaygroundHarness.start()
         await harness.pipe("%server latency=5ms")
         let latency = harness.server.configuration.latency
         try await harness.stop()
         #expect(latency == .milliseconds(5))
-        #expect(harness.output.stdout.contains("latency 5ms"))
+        #expect(harness.output.stdout.contains("latency=5ms"))
         #expect(harness.output.stdout.contains("TCP connections accepted: 0"))
     }
 }

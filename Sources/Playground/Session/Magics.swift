@@ -11,7 +11,7 @@ extension Session {
           %next / %back       move between steps             %hint        a hint for this step
           %solution           pre-type the step's solution (edit it, then Enter)
           %pool               every pool in detail (the _pool repr and its connections)
-          %server             the mock endpoint's ledger; %server latency=300ms changes its latency
+          %server             the mock endpoint's ledger; %server latency=300ms … changes it (%server help)
           %reset              a fresh session (closes every pool)
           %history            what you ran in this session
           help(obj), obj?     what an object is and which lesson covers it
@@ -95,17 +95,31 @@ extension Session {
             output.writeError("The built-in mock is not running in this session.\n")
             return
         }
+        if arguments == ["help"] {
+            output.write("%server KNOB=VALUE … changes the mock endpoint live:\n" + MockServerConfiguration.knobHelp + "\n")
+            return
+        }
+        var changed = server.configuration
         for argument in arguments {
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0] == "latency", let duration = DurationText.parse(parts[1]) else {
-                output.writeError("usage: %server [latency=200ms]\n")
+            guard parts.count == 2 else {
+                output.writeError("UsageError: %server: expected KNOB=VALUE, got '\(argument)' (%server help lists the knobs)\n")
                 return
             }
-            server.updateConfiguration { $0.latency = duration }
+            do {
+                try changed.apply(parts[0], parts[1])
+            } catch {
+                output.writeError("UsageError: %server: \(error)\n")
+                return
+            }
+        }
+        if !arguments.isEmpty {
+            let final = changed
+            server.updateConfiguration { $0 = final }
         }
         let ledger = server.ledger()
         output.write(
-            "mock endpoint \(server.baseURL) · latency \(DurationText.format(server.configuration.latency))\n"
+            "mock endpoint \(server.baseURL) · \(server.configuration.describe())\n"
                 + "  TCP connections accepted: \(ledger.acceptedConnections) (open now \(ledger.openConnections), "
                 + "peak \(ledger.peakConcurrentConnections))\n"
                 + "  requests: \(ledger.requests.count) (peak concurrent \(ledger.peakConcurrentRequests))\n")

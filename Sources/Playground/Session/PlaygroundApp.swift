@@ -122,24 +122,46 @@ public enum PlaygroundApp {
         return nil
     }
 
-    /// `poolplay serve`: the mock endpoint alone, until Ctrl-C or SIGTERM.
-    public static func serve(host: String, port: Int, latency: Duration, allowRemote: Bool) async throws {
+    /// The knobs `poolplay serve` and `%server` accept.
+    public static var serverKnobHelp: String { MockServerConfiguration.knobHelp }
+
+    /// `poolplay serve`: the mock endpoint alone, until Ctrl-C or SIGTERM, logging one line per request.
+    public static func serve(
+        host: String, port: Int, latency: Duration, knobs: [String], log: Bool, allowRemote: Bool
+    ) async throws {
         let loopback = host == "127.0.0.1" || host == "localhost" || host == "::1"
+        let output = StandardOutput()
         if !loopback {
             guard allowRemote else {
                 throw ServeError("refusing to bind \(host): pass --allow-remote to serve beyond this machine")
             }
-            FileHandle.standardError.write(Data("warning: serving on \(host), reachable from other machines\n".utf8))
+            output.writeError("warning: serving on \(host), reachable from other machines\n")
         }
-        let server = try await MockServer.start(
-            host: host, port: port, configuration: MockServerConfiguration(latency: latency))
-        let output = StandardOutput()
+        var configuration = MockServerConfiguration(latency: latency)
+        for knob in knobs {
+            let parts = knob.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ServeError("expected KNOB=VALUE, got '\(knob)'") }
+            do {
+                try configuration.apply(parts[0], parts[1])
+            } catch {
+                throw ServeError("\(error)")
+            }
+        }
+        let server = try await MockServer.start(host: host, port: port, configuration: configuration)
         output.write(
             "PoolPlay mock OpenAI endpoint on \(server.baseURL)\n"
                 + "export OPENAI_BASE_URL=\(server.baseURL)\n"
-                + "export OPENAI_API_KEY=\(placeholderKey)\n"
+                + "export OPENAI_API_KEY=\(configuration.apiKey ?? placeholderKey)\n"
+                + "knobs: \(configuration.describe())\n"
                 + "Ledger: GET http://\(host):\(server.port)/_poolplay/ledger · Ctrl-C stops\n")
+        let logger = Task {
+            guard log else { return }
+            for await record in server.requestLog() {
+                output.write(RequestLogLine.format(record) + "\n")
+            }
+        }
         await SignalWaiter.waitForTermination()
+        logger.cancel()
         try await server.shutdown()
         output.write("stopped\n")
     }
@@ -150,43 +172,20 @@ public enum PlaygroundApp {
     }
 }
 
-/// Waits for SIGINT or SIGTERM.
+/// Set by the SIGINT/SIGTERM handler of `poolplay serve`.
+private let terminationRequested = Atomic<Bool>(false)
+
+/// Waits for SIGINT or SIGTERM (a C handler sets a flag; this polls it), so `serve` shuts the mock down cleanly
+/// and exits 0.
 enum SignalWaiter {
     static func waitForTermination() async {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let queue = DispatchQueue(label: "poolplay.signals")
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = OnceFlag()
-            var sources: [DispatchSourceSignal] = []
-            for number in [SIGINT, SIGTERM] {
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler {
-                    if once.fire() { continuation.resume() }
-                }
-                source.resume()
-                sources.append(source)
-            }
-            SignalSources.keep(sources)
+        let handler: @convention(c) (Int32) -> Void = { _ in
+            terminationRequested.store(true, ordering: .sequentiallyConsistent)
         }
-    }
-}
-
-/// Keeps signal sources alive for the life of the process.
-enum SignalSources {
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
-    // Written once from `waitForTermination` before any signal can arrive; never read concurrently.
-    static func keep(_ new: [DispatchSourceSignal]) { sources = new }
-}
-
-/// A flag that fires once.
-final class OnceFlag: Sendable {
-    private let fired = Mutex(false)
-    func fire() -> Bool {
-        fired.withLock { value in
-            if value { return false }
-            value = true
-            return true
+        signal(SIGINT, handler)
+        signal(SIGTERM, handler)
+        while !terminationRequested.load(ordering: .sequentiallyConsistent) {
+            try? await Task.sleep(for: .milliseconds(50))
         }
     }
 }
@@ -206,5 +205,15 @@ extension PlaygroundApp {
         let output = StandardOutput()
         for lesson in controller.lessons { output.write("\(lesson.number). \(lesson.title) — \(lesson.summary)\n") }
         return 0
+    }
+}
+
+/// One line per request for `poolplay serve`: `  12.345s  conn 3  GET /v1/models  200  201ms  retry 0`.
+enum RequestLogLine {
+    static func format(_ record: RequestRecord) -> String {
+        let elapsed = record.endedAt.map { String(format: "%4.0fms", ($0 - record.startedAt) * 1000) } ?? "    -"
+        let retry = record.retryCount.map { "  retry \($0)" } ?? ""
+        return String(format: "%9.3fs", record.startedAt)
+            + "  conn \(record.connectionID)  \(record.method) \(record.path)  \(record.status)  \(elapsed)\(retry)"
     }
 }

@@ -7,7 +7,7 @@ public protocol SessionOutput: AnyObject {
 }
 
 /// The process's stdout and stderr, flushed after every write so prompts and output interleave correctly.
-public final class StandardOutput: SessionOutput {
+public final class StandardOutput: SessionOutput, Sendable {
     public init() {}
 
     public func write(_ text: String) {

@@ -1,0 +1,98 @@
+/// A fault the server can inject instead of (or into) a normal response.
+///
+/// Text form (shared by `%server fault=…`, `poolplay serve --fault …` and the `x-poolplay-fault` request
+/// header): `500`, `503` or any status 400–599 (OpenAI-shaped error body); a status with `+retry` or
+/// `+noretry` adds `x-should-retry: true|false`; `close` (read the request, close without a response),
+/// `reset` (send half the body, then close), `slow` (send the body in four parts, 250 ms apart),
+/// `malformed` (a 200 whose body, or one SSE frame, is not JSON).
+public enum Fault: Sendable, Hashable, CustomStringConvertible {
+    case status(Int, shouldRetry: Bool?)
+    case closeWithoutResponse
+    case resetMidBody
+    case slowBody
+    case malformedChunk
+
+    /// The pause between the parts of a `slow` body.
+    static let slowPause = Duration.milliseconds(250)
+
+    /// Parses the text form; `nil` when it is not one.
+    public init?(_ text: String) {
+        switch text.lowercased() {
+        case "close": self = .closeWithoutResponse
+        case "reset": self = .resetMidBody
+        case "slow": self = .slowBody
+        case "malformed": self = .malformedChunk
+        case let other:
+            let parts = other.split(separator: "+", maxSplits: 1)
+            guard let code = parts.first.flatMap({ Int($0) }), (400...599).contains(code) else { return nil }
+            switch parts.count == 2 ? String(parts[1]) : nil {
+            case nil: self = .status(code, shouldRetry: nil)
+            case "retry": self = .status(code, shouldRetry: true)
+            case "noretry": self = .status(code, shouldRetry: false)
+            case .some: return nil
+            }
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .status(let code, nil): "\(code)"
+        case .status(let code, true?): "\(code)+retry"
+        case .status(let code, false?): "\(code)+noretry"
+        case .closeWithoutResponse: "close"
+        case .resetMidBody: "reset"
+        case .slowBody: "slow"
+        case .malformedChunk: "malformed"
+        }
+    }
+}
+
+/// When a ``Fault`` fires: with a probability per request, or on every n-th OpenAI request.
+public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
+    public enum Trigger: Sendable, Hashable {
+        /// Each request independently, with this probability in 0...1 (seeded).
+        case probability(Double)
+        /// Requests n, 2n, 3n… (counted from the configuration change that set the rule).
+        case every(Int)
+    }
+
+    public var fault: Fault
+    public var trigger: Trigger
+
+    public init(_ fault: Fault, _ trigger: Trigger) {
+        self.fault = fault
+        self.trigger = trigger
+    }
+
+    /// Parses `503@0.2`, `500/3` or a bare `close` (every request).
+    public init?(_ text: String) {
+        if let at = text.firstIndex(of: "@") {
+            guard let fault = Fault(String(text[..<at])), let p = Double(text[text.index(after: at)...]),
+                (0...1).contains(p)
+            else { return nil }
+            self.init(fault, .probability(p))
+        } else if let slash = text.firstIndex(of: "/") {
+            guard let fault = Fault(String(text[..<slash])), let n = Int(text[text.index(after: slash)...]), n >= 1
+            else { return nil }
+            self.init(fault, .every(n))
+        } else {
+            guard let fault = Fault(text) else { return nil }
+            self.init(fault, .every(1))
+        }
+    }
+
+    public var description: String {
+        switch trigger {
+        case .probability(let p): "\(fault)@\(p)"
+        case .every(let n): "\(fault)/\(n)"
+        }
+    }
+
+    /// Whether the rule fires for the `count`-th request (1-based).
+    func fires(count: Int, random: inout SeededRandom) -> Bool {
+        switch trigger {
+        case .probability(let p): random.unit() < p
+        case .every(let n): count % n == 0
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import NIOCore
+import NIOHTTP1
+
+/// Answering a complete request: rate limits, faults, latency, then the bytes (at once, or step by step
+/// for streams and slow bodies).
+extension MockHTTPHandler {
+    /// One write of a response body: wait `delay`, then write `text` as one chunk.
+    struct Step {
+        var delay: Duration
+        var text: String
+    }
+
+    /// Decides the response (429, injected status, or the route's), then sends it after the latency.
+    ///
+    /// Per-request overrides: `x-poolplay-fault: 503` (any ``Fault`` text) and `x-poolplay-latency: 50ms`.
+    func requestComplete(context: ChannelHandlerContext, exchange: Exchange) {
+        let configuration = server.configuration
+        guard let requestID = exchange.requestID else {
+            let response = OpenAIResponder(configuration: configuration, state: server)
+                .respond(to: exchange.request, match: exchange.match, requestID: 0)
+            state = .responding(exchange, nil)
+            send(response, fault: nil, latency: .zero, context: context)
+            return
+        }
+        let headers = exchange.request.head.headers
+        let admission = server.admit(requestID: requestID, at: context.eventLoop.now, configuration: configuration)
+        var response: MockResponse
+        var fault: Fault?
+        var latency = responsesWritten == 0 ? max(configuration.connectCost, .zero) : .zero
+        if let rejection = admission.rejection {
+            response = .error(rejection.error)
+            let ms = max(1, rejection.retryAfter.milliseconds)
+            response.headers.add(name: "retry-after-ms", value: String(ms))
+            response.headers.add(name: "retry-after", value: String((ms + 999) / 1000))
+        } else {
+            fault = server.nextFault(
+                configuration: configuration, override: headers.first(name: "x-poolplay-fault").flatMap(Fault.init))
+            if case .status(let code, let shouldRetry) = fault {
+                response = .error(.injected(code))
+                if let shouldRetry { response.headers.add(name: "x-should-retry", value: String(shouldRetry)) }
+            } else {
+                response = OpenAIResponder(configuration: configuration, state: server)
+                    .respond(to: exchange.request, match: exchange.match, requestID: requestID)
+            }
+            let asked = headers.first(name: "x-poolplay-latency").flatMap(MockServerConfiguration.parseDuration)
+            latency += asked ?? server.sampleLatency(configuration: configuration)
+        }
+        for (name, value) in admission.headers(tokens: exchange.request.body.readableBytes / 4) {
+            response.headers.add(name: name, value: value)
+        }
+        guard latency > .zero else {
+            state = .responding(exchange, nil)
+            send(response, fault: fault, latency: latency, context: context)
+            return
+        }
+        let task = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(latency)) {
+            self.send(response, fault: fault, latency: latency, context: context)
+        }
+        state = .responding(exchange, task)
+    }
+
+    /// Writes the head, then the body steps; `close` and `reset` faults cut the exchange short.
+    func send(_ response: MockResponse, fault: Fault?, latency: Duration, context: ChannelHandlerContext) {
+        guard case .responding(let exchange, _) = state else { return }
+        if fault == .closeWithoutResponse {
+            closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.fault)
+            return
+        }
+        responsesWritten += 1
+        var response = response
+        let configuration = server.configuration
+        var steps: [Step]
+        var endDelay = Duration.zero
+        if var frames = response.frames {
+            if fault == .malformedChunk { frames.insert("data: {\"choices\": [malformed\n\n", at: min(1, frames.count)) }
+            steps = frames.enumerated().map { index, frame in
+                Step(delay: index == 0 ? configuration.streamFirstByteDelay : configuration.streamChunkDelay, text: frame)
+            }
+            endDelay = configuration.doneToEndDelay
+            response.frames = frames
+        } else {
+            if fault == .malformedChunk { response.body = "{\"object\": \"chat.completion\", malformed" }
+            steps = [Step(delay: .zero, text: response.body)]
+            if fault == .slowBody { steps = Self.split(response.body, parts: 4, pause: Fault.slowPause) }
+        }
+        if fault == .resetMidBody {
+            let text = steps.map(\.text).joined()
+            steps = [Step(delay: .zero, text: String(decoding: text.utf8.prefix(text.utf8.count / 2), as: UTF8.self))]
+        }
+
+        var headers = response.headers
+        if let id = exchange.requestID {
+            headers.add(name: "x-request-id", value: "req_\(id)")
+            headers.add(name: "openai-processing-ms", value: String(latency.milliseconds))
+            headers.add(name: "openai-version", value: "2020-10-01")
+        }
+        var closeReason = closeReason(after: exchange.request.head)
+        if response.frames != nil, exchange.request.head.version.minor == 0 {
+            // HTTP/1.0 has no chunked encoding: the end of a stream is the close.
+            closeReason = closeReason ?? ConnectionRecord.Reason.requestedClose
+        }
+        writeHead(response, headers: headers, version: exchange.request.head.version, close: closeReason != nil,
+            context: context)
+        writeSteps(steps[...], endDelay: endDelay, reset: fault == .resetMidBody, status: response.status,
+            closeReason: closeReason, context: context)
+    }
+
+    /// Splits `text` into `parts` pieces (by bytes), `pause` apart.
+    static func split(_ text: String, parts: Int, pause: Duration) -> [Step] {
+        let bytes = Array(text.utf8)
+        let size = max(1, (bytes.count + parts - 1) / parts)
+        return stride(from: 0, to: max(bytes.count, 1), by: size).enumerated().map { index, start in
+            Step(delay: index == 0 ? .zero : pause,
+                text: String(decoding: bytes[start..<min(start + size, bytes.count)], as: UTF8.self))
+        }
+    }
+
+    /// Writes the steps in order (scheduling each delayed one on the loop), then finishes the exchange.
+    private func writeSteps(
+        _ steps: ArraySlice<Step>, endDelay: Duration, reset: Bool, status: HTTPResponseStatus,
+        closeReason: String?, context: ChannelHandlerContext
+    ) {
+        var steps = steps
+        while let step = steps.first {
+            if step.delay > .zero {
+                guard case .responding(let exchange, _) = state else { return }
+                var rest = steps
+                rest[rest.startIndex].delay = .zero
+                let task = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(step.delay)) {
+                    self.writeSteps(rest, endDelay: endDelay, reset: reset, status: status,
+                        closeReason: closeReason, context: context)
+                }
+                state = .responding(exchange, task)
+                context.flush()
+                return
+            }
+            steps.removeFirst()
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: step.text)))),
+                promise: nil)
+        }
+        if reset {
+            context.flush()
+            closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.fault)
+            return
+        }
+        if endDelay > .zero, case .responding(let exchange, _) = state {
+            let task = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(endDelay)) {
+                self.writeSteps([], endDelay: .zero, reset: false, status: status, closeReason: closeReason,
+                    context: context)
+            }
+            state = .responding(exchange, task)
+            context.flush()
+            return
+        }
+        finishExchange(status: status, closeReason: closeReason, context: context)
+    }
+
+    /// Records the request finished, then writes `.end` and keeps the connection or closes it.
+    private func finishExchange(status: HTTPResponseStatus, closeReason: String?, context: ChannelHandlerContext) {
+        guard case .responding(let exchange, _) = state else { return }
+        let closer = inputClosed ? ConnectionRecord.Closer.client : ConnectionRecord.Closer.server
+        if let id = exchange.requestID {
+            server.finishRequest(id: id, status: Int(status.code), at: now(context))
+        }
+        if let reason = closeReason ?? (inputClosed ? ConnectionRecord.Reason.clientEOF : nil) {
+            closeAfterResponse(context: context, by: closer, reason: reason)
+        } else {
+            // State and idle timer first: writing `.end` can deliver the next pipelined request re-entrantly.
+            state = .idle
+            scheduleIdleTimer(context: context)
+            try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self).awaitHead()
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+
+    /// Why the connection must close after this response, or `nil` to keep it alive.
+    private func closeReason(after head: HTTPRequestHead) -> String? {
+        if inputClosed { return ConnectionRecord.Reason.clientEOF }
+        if let max = server.configuration.maxRequestsPerConnection, responsesWritten >= max {
+            return ConnectionRecord.Reason.maxRequests
+        }
+        if !head.isKeepAlive { return ConnectionRecord.Reason.requestedClose }
+        if server.isShuttingDown { return ConnectionRecord.Reason.shutdown }
+        return nil
+    }
+
+    /// Writes the head, adding `content-length` (not for streamed frames, which go chunked) and the
+    /// `connection` header.
+    ///
+    /// HTTP/1.0 clients get `connection: keep-alive` when the connection stays open, since keep-alive is
+    /// not their default (RFC 9112 §9.3); HTTP/1.1 clients get `connection: close` only when it closes.
+    private func writeHead(
+        _ response: MockResponse, headers: HTTPHeaders, version: HTTPVersion, close: Bool,
+        context: ChannelHandlerContext
+    ) {
+        var headers = headers
+        if response.frames != nil {
+            // No content-length: NIO's encoder adds `transfer-encoding: chunked` for HTTP/1.1.
+            headers.remove(name: "content-length")
+        } else {
+            headers.replaceOrAdd(name: "content-length", value: String(response.body.utf8.count))
+        }
+        if close {
+            headers.replaceOrAdd(name: "connection", value: "close")
+        } else if version.major == 1, version.minor == 0 {
+            headers.replaceOrAdd(name: "connection", value: "keep-alive")
+        }
+        let responseVersion: HTTPVersion = version.major == 1 && version.minor == 0 ? .http1_0 : .http1_1
+        let head = HTTPResponseHead(version: responseVersion, status: response.status, headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+    }
+}

@@ -1,0 +1,49 @@
+import NIOHTTP1
+
+/// The errors of limits and injected faults, worded as api.openai.com words its own.
+extension OpenAIError {
+    /// 429 `rate_limit_exceeded`, type `requests` (openai-wire §6).
+    static func rateLimited(_ what: String, limit: Int) -> OpenAIError {
+        OpenAIError(
+            status: .tooManyRequests,
+            message: "Rate limit reached for the PoolPlay mock on \(what): Limit \(limit). Please try again later.",
+            type: "requests",
+            code: "rate_limit_exceeded"
+        )
+    }
+
+    /// An injected status: 500 and 503 with OpenAI's server wording, 429 as a rate limit, others generic.
+    static func injected(_ code: Int) -> OpenAIError {
+        let status = HTTPResponseStatus(statusCode: code)
+        switch code {
+        case 429: return .rateLimited("requests (injected fault)", limit: 0)
+        case 503:
+            return OpenAIError(
+                status: status, message: "The server is overloaded or not ready yet. (injected fault)",
+                type: "server_error", code: nil)
+        case 500...599:
+            return OpenAIError(
+                status: status, message: "The server had an error while processing your request. (injected fault)",
+                type: "server_error", code: nil)
+        default:
+            return OpenAIError(
+                status: status, message: "\(status.reasonPhrase) (injected fault)", type: "invalid_request_error",
+                code: nil)
+        }
+    }
+
+    /// 413: the request body is over ``MockServerConfiguration/maxBodyBytes``.
+    static func bodyTooLarge(limit: Int) -> OpenAIError {
+        OpenAIError(
+            status: .payloadTooLarge, message: "The request body is larger than the limit of \(limit) bytes.",
+            type: "invalid_request_error", code: "request_too_large")
+    }
+
+    /// 431: the request head is over ``MockServerConfiguration/maxHeaderBytes``.
+    static func headersTooLarge(limit: Int) -> OpenAIError {
+        OpenAIError(
+            status: .requestHeaderFieldsTooLarge,
+            message: "The request headers are larger than the limit of \(limit) bytes.",
+            type: "invalid_request_error", code: "request_headers_too_large")
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmark (issue 4): requests per second of PoolPlay's built-in mock (`poolplay serve`, GET /v1/models)
+# next to nginx serving the same JSON body as a static file, both under wrk with the same connection counts.
+# Prints a table and the exact commands it ran. Not a test; not run by CI.
+# Options (environment): DURATION (default 10s), THREADS (default 2), CONNECTIONS (default "10 100"),
+# POOLPLAY_BIN (default .build-bench/release/poolplay).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+DURATION="${DURATION:-10s}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-10 100}"
+
+POOLPLAY="$(bench_poolplay)"
+bench_need wrk wrk
+bench_need nginx nginx-light
+
+# 1. The mock, no added latency.
+MOCK_PORT="$(bench_free_port)"
+bench_spawn "$BENCH_TMP/mock.log" "$POOLPLAY" serve --host 127.0.0.1 --port "$MOCK_PORT" --latency 0ms
+MOCK_URL="http://127.0.0.1:$MOCK_PORT/v1/models"
+MOCK_PID="${BENCH_PIDS[-1]}"
+bench_wait_http "$MOCK_URL"
+
+# 2. nginx serving the mock's exact body, from a throwaway config in the temp dir.
+chmod 755 "$BENCH_TMP"
+mkdir -p "$BENCH_TMP/www/v1" "$BENCH_TMP/nginx"
+bench_show "curl -s $MOCK_URL > $BENCH_TMP/www/v1/models"
+curl -fsS "$MOCK_URL" >"$BENCH_TMP/www/v1/models"
+chmod -R a+rX "$BENCH_TMP/www"
+BODY_BYTES="$(wc -c <"$BENCH_TMP/www/v1/models")"
+NGINX_PORT="$(bench_free_port)"
+cat >"$BENCH_TMP/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $BENCH_TMP/nginx/nginx.pid;
+error_log $BENCH_TMP/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $BENCH_TMP/nginx/body;
+    proxy_temp_path $BENCH_TMP/nginx/proxy;
+    fastcgi_temp_path $BENCH_TMP/nginx/fastcgi;
+    uwsgi_temp_path $BENCH_TMP/nginx/uwsgi;
+    scgi_temp_path $BENCH_TMP/nginx/scgi;
+    keepalive_requests 1000000;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $BENCH_TMP/www;
+        default_type application/json;
+        location / { try_files \$uri =404; }
+    }
+}
+CONF
+bench_spawn "$BENCH_TMP/nginx.log" nginx -p "$BENCH_TMP/nginx" -c "$BENCH_TMP/nginx/nginx.conf"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT/v1/models"
+bench_wait_http "$NGINX_URL"
+if ! cmp -s <(curl -fsS "$NGINX_URL") "$BENCH_TMP/www/v1/models"; then
+    echo "error: nginx does not serve the mock's body" >&2; exit 1
+fi
+
+# Runs wrk and prints "rps p50_ms p99_ms errors" for one server.
+run_wrk() {
+    local conns="$1" url="$2" out="$BENCH_TMP/wrk.out"
+    bench_show "wrk -t$THREADS -c$conns -d$DURATION --latency $url"
+    wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency "$url" >"$out"
+    python3 - "$out" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(v):
+    m = re.fullmatch(r"([\d.]+)(us|ms|s|m)", v)
+    n, u = float(m.group(1)), m.group(2)
+    return n * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[u]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
+errs = re.search(r"Socket errors:.*|Non-2xx.*", text)
+print(f"{rps:.0f} {p50:.3f} {p99:.3f} {'yes' if errs else 'none'}")
+PY
+}
+
+echo "body: $BODY_BYTES bytes of application/json (GET /v1/models), wrk -t$THREADS -d$DURATION, 127.0.0.1" >&2
+RESULTS=()
+for c in $CONNECTIONS; do
+    read -r m_rps m_p50 m_p99 m_err < <(run_wrk "$c" "$MOCK_URL")
+    read -r n_rps n_p50 n_p99 n_err < <(run_wrk "$c" "$NGINX_URL")
+    RESULTS+=("$c $m_rps $m_p50 $m_p99 $m_err $n_rps $n_p50 $n_p99 $n_err")
+done
+
+echo
+echo "GET /v1/models ($BODY_BYTES-byte JSON body), wrk -t$THREADS -d$DURATION, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-6s | %-10s %-9s %-9s %-6s | %-10s %-9s %-9s %-6s | %s\n' \
+    conns "mock rps" "p50 ms" "p99 ms" errors "nginx rps" "p50 ms" "p99 ms" errors "mock/nginx"
+for row in "${RESULTS[@]}"; do
+    read -r c m_rps m_p50 m_p99 m_err n_rps n_p50 n_p99 n_err <<<"$row"
+    ratio="$(python3 -c "print(f'{$m_rps / $n_rps:.2f}')")"
+    printf '%-6s | %-10s %-9s %-9s %-6s | %-10s %-9s %-9s %-6s | %s\n' \
+        "$c" "$m_rps" "$m_p50" "$m_p99" "$m_err" "$n_rps" "$n_p50" "$n_p99" "$n_err" "$ratio"
+done
+MOCK_HWM="$(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$MOCK_PID/status" 2>/dev/null || echo n/a)"
+MOCK_LEDGER="$(curl -sS --max-time 30 "http://127.0.0.1:$MOCK_PORT/_poolplay/ledger" | wc -c)"
+echo "mock peak RSS after all runs: $MOCK_HWM; its ledger (GET /_poolplay/ledger) is now $MOCK_LEDGER bytes"
