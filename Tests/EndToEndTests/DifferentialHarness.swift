@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Drives `Tests/Differential/differential.py`: one scenario script, run unchanged through real Python
 /// (httpx 0.28.1 / httpcore 1.0.9, or httpx2 2.16.2 / httpcore2) and through `poolplay run`, each against a
@@ -76,7 +75,7 @@ enum DifferentialHarness {
         guard let python else { throw Failure(description: "no .venv/openai3") }
         let driver = PoolplayBinary.packageRoot.appendingPathComponent("Tests/Differential/differential.py")
         let arguments = [driver.path, "--scenario", scenario, "--lib", lib, "--poolplay", try PoolplayBinary.path]
-        let output = try await runProcess(python, arguments: arguments, timeout: 150)
+        let output = try await ChildProcess.run(python, arguments: arguments, timeout: .seconds(150))
         guard output.status == 0 else {
             throw Failure(description: "driver exited \(output.status): \(output.stderr.suffix(2000))")
         }
@@ -85,53 +84,5 @@ enum DifferentialHarness {
             throw Failure(description: "driver output lacks a runner: \(output.stdout.prefix(500))")
         }
         return (cpython, poolplay)
-    }
-
-    /// Runs a child process on a thread of its own (never on Swift's cooperative pool); killed after `timeout` s.
-    private static func runProcess(
-        _ executable: URL, arguments: [String], timeout: Double
-    ) async throws -> (status: Int32, stdout: String, stderr: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                do {
-                    continuation.resume(returning: try runBlocking(executable, arguments: arguments, timeout: timeout))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }.start()
-        }
-    }
-
-    private static func runBlocking(
-        _ executable: URL, arguments: [String], timeout: Double
-    ) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        // Drain stderr concurrently so a full pipe never blocks the child.
-        let collected = Mutex<Data>(Data())
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            let data = stderr.fileHandleForReading.readDataToEndOfFile()
-            collected.withLock { $0 = data }
-            group.leave()
-        }
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        watchdog.cancel()
-        return (
-            process.terminationStatus, String(decoding: out, as: UTF8.self),
-            String(decoding: collected.withLock { $0 }, as: UTF8.self)
-        )
     }
 }
