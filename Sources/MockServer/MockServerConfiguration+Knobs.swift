@@ -155,7 +155,7 @@ extension MockServerConfiguration {
     }
 
     /// `200ms`, `2s`, `1.5s`: milliseconds below 1 s, seconds from there.
-    static func format(_ duration: Duration) -> String {
+    public static func format(_ duration: Duration) -> String {
         let ms = duration.milliseconds
         if ms < 1000 || ms % 100 != 0 { return "\(ms)ms" }
         return ms % 1000 == 0 ? "\(ms / 1000)s" : "\(Double(ms) / 1000)s"

@@ -18,8 +18,6 @@ final class PoolObject: PyObject {
     let http1: Value
     let http2: Value
     let retries: Value
-    /// The variable name the learner gave the owning client, when the session can tell (for panel labels).
-    var label: String?
 
     static var sysMaxsize: Value { .int(Int.max) }
 

@@ -134,18 +134,3 @@ extension Session {
         for item in outputs { output.write(LessonView.render(item, color: options.color)) }
     }
 }
-
-/// `200ms`, `1.5s`, `0` ↔ Duration.
-enum DurationText {
-    static func parse(_ text: String) -> Duration? {
-        if text.hasSuffix("ms"), let v = Double(text.dropLast(2)) { return .nanoseconds(Int64(v * 1e6)) }
-        if text.hasSuffix("s"), let v = Double(text.dropLast()) { return .nanoseconds(Int64(v * 1e9)) }
-        if let v = Double(text) { return .nanoseconds(Int64(v * 1e6)) }
-        return nil
-    }
-
-    static func format(_ duration: Duration) -> String {
-        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return ms.rounded() == ms ? "\(Int(ms))ms" : "\(ms)ms"
-    }
-}

@@ -89,7 +89,7 @@ public enum PlaygroundApp {
     static let placeholderKey = "sk-poolplay-placeholder"
 
     static func banner(server: MockServer, environment: [String: String], launch: LaunchOptions) -> String {
-        let latency = DurationText.format(launch.latency)
+        let latency = MockServerConfiguration.format(launch.latency)
         var text = "PoolPlay \(version) — mock OpenAI endpoint on \(server.baseURL) (latency \(latency))\n"
         if environment["OPENAI_BASE_URL"] == server.baseURL {
             text += "OPENAI_BASE_URL points at it"
@@ -192,7 +192,7 @@ enum SignalWaiter {
 
 extension PlaygroundApp {
     /// `200ms`, `1.5s`.
-    public static func parseDuration(_ text: String) -> Duration? { DurationText.parse(text) }
+    public static func parseDuration(_ text: String) -> Duration? { MockServerConfiguration.parseDuration(text) }
 
     /// `poolplay lessons`.
     public static func listLessons(directory: String?) -> Int32 {
