@@ -7,7 +7,8 @@ import PoolScript
 extension Session {
     static let magicHelp = """
         PoolPlay — type Python as you would ship it; the pool panel shows what the pool did.
-          %lessons            list the guided lessons        %lesson N    start lesson N
+          %lessons            list the guided lessons        %lesson N    start or resume lesson N
+          %lesson             resume where you left off      %lesson N S  go to step S of lesson N
           %next / %back       move between steps             %hint        a hint for this step
           %solution           pre-type the step's solution (edit it, then Enter)
           %pool               every pool in detail (the _pool repr and its connections)
@@ -41,19 +42,30 @@ extension Session {
         case "help", "":
             output.write(Self.magicHelp + "\n")
         case "lessons":
-            lessons.loadIfNeeded(directory: options.lessonsDirectory)
+            loadLessons()
             if let error = lessons.loadError { output.writeError("lessons: \(error)\n") }
-            for lesson in lessons.lessons {
-                output.write("  \(lesson.number). \(lesson.title) — \(lesson.summary)\n")
-            }
+            for line in lessons.listing() { output.write(line + "\n") }
             if !lessons.lessons.isEmpty { output.write("Start one with %lesson N.\n") }
         case "lesson":
-            lessons.loadIfNeeded(directory: options.lessonsDirectory)
+            loadLessons()
+            if arguments.isEmpty, let (lesson, step) = lessons.resumePoint {
+                show(lessons.start(lesson, at: step))
+                return
+            }
             guard let key = arguments.first, let lesson = lessons.find(key) else {
                 output.writeError("usage: %lesson N (see %lessons)\n")
                 return
             }
-            show(lessons.start(lesson))
+            if arguments.count > 1 {
+                guard let step = Int(arguments[1]), step >= 1 else {
+                    output.writeError("usage: %lesson N [STEP] (STEP counts from 1)\n")
+                    return
+                }
+                show(lessons.start(lesson, at: step - 1))
+                return
+            }
+            let resume = lessons.resumePoint.flatMap { $0.lesson.id == lesson.id ? $0.step : nil }
+            show(lessons.start(lesson, at: resume ?? 0))
         case "next": show(lessons.perform { $0.next() })
         case "back": show(lessons.perform { $0.back() })
         case "hint": show(lessons.perform { $0.hint() })
@@ -129,8 +141,16 @@ extension Session {
         }
     }
 
-    /// Prints what the lesson runner said.
-    func show(_ outputs: [LessonOutput]) {
-        for item in outputs { output.write(LessonView.render(item, color: options.color)) }
+    /// Prints what the lesson runner said, and a failed progress save.
+    func show(_ result: (outputs: [LessonOutput], saveError: String?)) {
+        for item in result.outputs { output.write(LessonView.render(item, color: options.color)) }
+        if let saveError = result.saveError { output.writeError("lessons: \(saveError)\n") }
+    }
+
+    /// Loads lessons and saved progress on first use; reports a progress file that had to be set aside.
+    func loadLessons() {
+        for notice in lessons.loadIfNeeded(directory: options.lessonsDirectory, progressFile: options.progressFile) {
+            output.writeError("lessons: \(notice)\n")
+        }
     }
 }

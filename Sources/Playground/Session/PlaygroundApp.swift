@@ -28,6 +28,7 @@ public enum PlaygroundApp {
             environment: launch.environment, stdoutIsTTY: isatty(1) == 1, noColorFlag: launch.noColor)
         options.lessonsDirectory = launch.lessonsDirectory ?? findLessonsDirectory(environment: launch.environment)
         options.catchInterrupts = isTerminal
+        options.progressFile = progressFile(environment: launch.environment)
         if isTerminal { InterruptSignal.install() }
         let session = Session(environment: environment, server: server, options: options, output: output)
         if isTerminal {
@@ -196,15 +197,25 @@ extension PlaygroundApp {
 
     /// `poolplay lessons`.
     public static func listLessons(directory: String?) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
         var controller = LessonController()
-        controller.loadIfNeeded(directory: directory ?? findLessonsDirectory(environment: ProcessInfo.processInfo.environment))
+        let notices = controller.loadIfNeeded(
+            directory: directory ?? findLessonsDirectory(environment: environment),
+            progressFile: progressFile(environment: environment))
+        for notice in notices { FileHandle.standardError.write(Data("poolplay: \(notice)\n".utf8)) }
         if let error = controller.loadError {
             FileHandle.standardError.write(Data("poolplay: \(error)\n".utf8))
             return 1
         }
         let output = StandardOutput()
-        for lesson in controller.lessons { output.write("\(lesson.number). \(lesson.title) — \(lesson.summary)\n") }
+        for line in controller.listing() { output.write(line + "\n") }
         return 0
+    }
+
+    /// Lesson progress lives next to the history: `$XDG_STATE_HOME/poolplay/progress.json`.
+    static func progressFile(environment: [String: String]) -> String {
+        URL(fileURLWithPath: HistoryLocation.defaultFile(environment: environment)).deletingLastPathComponent()
+            .appendingPathComponent("progress.json").path
     }
 }
 

@@ -21,6 +21,8 @@ public final class Session {
         public var color: Bool = false
         /// Where lesson files live; nil: lessons unavailable.
         public var lessonsDirectory: String?
+        /// Where lesson progress is saved (JSON); nil: progress lives only as long as the session.
+        public var progressFile: String?
         /// Turn SIGINT (Ctrl-C while a statement runs) into `KeyboardInterrupt` (terminal sessions).
         public var catchInterrupts: Bool = false
 
