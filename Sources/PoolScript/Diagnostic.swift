@@ -15,6 +15,9 @@ public struct Diagnostic: Error {
     public var kind: ExceptionClass
     /// True when more input could complete the source (an open bracket, a block with no body yet).
     var incompleteInput = false
+    /// The missing part is a block's continuation (a body, an `except`), which a blank line ends for good in the
+    /// REPL; an open bracket, by contrast, survives blank lines.
+    var incompleteBlock = false
     /// 1-based column just past the highlighted range (CPython 3.10+ underlines whole tokens: `^^^`).
     var endColumn: Int?
     /// CPython prints no caret for "unexpected indent".

@@ -26,7 +26,7 @@ public func inputStatus(_ source: String) -> InputStatus {
         return .complete
     } catch let d as Diagnostic {
         // A blank line right after `if x:` is an IndentationError in CPython's REPL, not a continuation.
-        if d.kind === ExceptionClass.indentationError && endsWithBlankLine { return .invalid }
+        if (d.kind === ExceptionClass.indentationError || d.incompleteBlock) && endsWithBlankLine { return .invalid }
         return d.incompleteInput ? .incomplete : .invalid
     } catch {
         return .invalid

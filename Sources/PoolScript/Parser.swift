@@ -215,6 +215,7 @@ struct Parser {
                 kind: .indentationError
             )
             d.incompleteInput = current.kind == .eof
+            d.incompleteBlock = true
             throw d
         }
         index += 1
@@ -324,7 +325,11 @@ struct Parser {
             finally = try parseBlock("'finally' statement", line: f.start.line)
         }
         if handlers.isEmpty && finally.isEmpty {
-            throw error("expected 'except' or 'finally' block", at: current.start)
+            var d = error("expected 'except' or 'finally' block", at: current.start)
+            // At the end of the input the handler may still be on its way (the REPL's `...`).
+            d.incompleteInput = current.kind == .eof
+            d.incompleteBlock = true
+            throw d
         }
         return Stmt(.tryExcept(body: body, handlers: handlers, orElse: orElse, finally: finally), t.start)
     }

@@ -30,6 +30,14 @@ import Testing
                 == ["if x:\n    y = 1\nelse:\n    y = 2", "print(y)"])
     }
 
+    @Test func pipedTryBlocksKeepTheirHandlers() {
+        #expect(
+            entries(["try:", "    await flaky.models.list()", "except openai.APIStatusError as e:", "    error = e", "error"])
+                == ["try:\n    await flaky.models.list()\nexcept openai.APIStatusError as e:\n    error = e", "error"])
+        #expect(
+            entries(["try:", "    x = 1", "finally:", "    y = 2", "", "x"]) == ["try:\n    x = 1\nfinally:\n    y = 2", "x"])
+    }
+
     @Test func magicsAndHelpAreEntriesOfTheirOwn() {
         #expect(entries(["%lesson 1", "httpx.Limits?", "  %next"]) == ["%lesson 1", "httpx.Limits?", "%next"])
         #expect(!EntryAssembler.isMagic("x = a ? b"))

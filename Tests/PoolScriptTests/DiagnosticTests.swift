@@ -276,6 +276,10 @@ import Testing
         ("x = = 1", .invalid),
         ("async def main():", .incomplete),
         ("x = 1 + \\", .incomplete),
+        ("try:\n    x = 1", .incomplete),
+        ("try:\n    x = 1\n", .invalid),
+        ("try:\n    x = 1\nexcept ValueError:\n    pass", .incomplete),
+        ("try:\n    x = 1\nfinally:\n    pass\n", .complete),
     ]
 
     @Test(arguments: cases)
