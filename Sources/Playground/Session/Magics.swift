@@ -14,7 +14,8 @@ extension Session {
           %pool               every pool in detail (the _pool repr and its connections)
           %server             the mock endpoint's ledger; %server latency=300ms … changes it (%server help)
           %reset              a fresh session (closes every pool)
-          %history            what you ran in this session
+          %burst N [CALL]     N concurrent calls (default: the newest client's models.list()); results in _burst
+          %history            what you ran in this session   %save FILE   write it to FILE (poolplay run FILE)
           help(obj), obj?     what an object is and which lesson covers it
           %quit, exit(), Ctrl-D   leave
         Modules: httpx (httpcore 1.0.9 pools), httpx2 and openai (httpcore2 pools), asyncio, os, time.
@@ -93,6 +94,10 @@ extension Session {
         case "reset":
             await reset()
             output.write("Session reset: names cleared, pools closed.\n")
+        case "burst":
+            await burstMagic(String(line.dropFirst("%burst".count)))
+        case "save":
+            saveMagic(arguments)
         case "history":
             for (index, entry) in history.enumerated() { output.write("\(index + 1): \(entry)\n") }
         case "quit", "exit":

@@ -38,6 +38,9 @@ public final class Session {
     var lessons = LessonController()
     /// Entries run in this session, for `%history`.
     var history: [String] = []
+    /// The Python this session ran, for `%save`: typed entries, and magics that run Python (`%burst`) as the
+    /// Python they ran.
+    var script: [String] = []
     /// Set by `%quit`.
     var wantsExit = false
     /// The terminal reader while the REPL runs (for `%solution` pre-typing).
@@ -92,6 +95,13 @@ public final class Session {
             return
         }
         history.append(entry)
+        script.append(entry)
+        await runPython(entry)
+    }
+
+    /// Runs Python source as an entry: reports errors, draws pool panels, checks the lesson step.
+    @discardableResult
+    func runPython(_ entry: String) async -> RunResult {
         let before = context.snapshots()
         let poolCount = context.pools.count
         let watcher = options.catchInterrupts ? interruptWatcher() : nil
@@ -101,6 +111,7 @@ public final class Session {
         if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }
         await lessons.afterStatement(session: self)
         completions.rebuild(globals: interpreter.globals)
+        return result
     }
 
     /// While a statement runs the terminal is in cooked mode, so Ctrl-C raises SIGINT; this turns it into
