@@ -12,7 +12,7 @@ public final class CompletionIndex: Sendable {
 
     static let magics = [
         "%help", "%lessons", "%lesson ", "%next", "%back", "%hint", "%solution", "%pool", "%server", "%reset",
-        "%history", "%burst ", "%save ", "%quit",
+        "%history", "%burst ", "%save ", "%timeline", "%quit",
     ]
     static let keywords = [
         "import ", "from ", "await ", "async ", "def ", "for ", "while ", "if ", "elif ", "else:", "try:", "except ",

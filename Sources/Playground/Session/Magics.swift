@@ -12,6 +12,7 @@ extension Session {
           %next / %back       move between steps             %hint        a hint for this step
           %solution           pre-type the step's solution (edit it, then Enter)
           %pool               every pool in detail (the _pool repr and its connections)
+          %timeline [all]     each connection's activity during the last statement (all: everything kept)
           %server             the mock endpoint's ledger; %server latency=300ms … changes it (%server help)
           %reset              a fresh session (closes every pool)
           %burst N [CALL]     N concurrent calls (default: the newest client's models.list()); results in _burst
@@ -96,6 +97,8 @@ extension Session {
             output.write("Session reset: names cleared, pools closed.\n")
         case "burst":
             await burstMagic(String(line.dropFirst("%burst".count)))
+        case "timeline":
+            timelineMagic(arguments)
         case "save":
             saveMagic(arguments)
         case "history":

@@ -41,6 +41,8 @@ public final class Session {
     /// The Python this session ran, for `%save`: typed entries, and magics that run Python (`%burst`) as the
     /// Python they ran.
     var script: [String] = []
+    /// The pools the last pool-touching statement changed, and where their event logs stood before it (`%timeline`).
+    var lastTimeline: [Int: Double?] = [:]
     /// Set by `%quit`.
     var wantsExit = false
     /// The terminal reader while the REPL runs (for `%solution` pre-typing).
@@ -103,11 +105,13 @@ public final class Session {
     @discardableResult
     func runPython(_ entry: String) async -> RunResult {
         let before = context.snapshots()
+        let marks = timelineMarks()
         let poolCount = context.pools.count
         let watcher = options.catchInterrupts ? interruptWatcher() : nil
         let result = await interpreter.run(entry, fileName: "<stdin>", mode: options.echoValues ? .interactive : .file)
         watcher?.cancel()
         report(result)
+        rememberTimeline(marks: marks, before: before)
         if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }
         await lessons.afterStatement(session: self)
         completions.rebuild(globals: interpreter.globals)
