@@ -13,7 +13,13 @@ extension MockServerConfiguration {
     public static let knobNames = [
         "latency", "idle_timeout", "max_requests_per_connection", "max_connections", "rps", "max_concurrent",
         "fault", "stream_ttfb", "stream_chunk_delay", "done_delay", "connect_cost", "api_key", "seed",
-        "max_body", "max_header", "header_timeout",
+        "max_body", "max_header", "header_timeout", "ledger_limit",
+    ]
+
+    /// The knobs a single request may set for itself with a header `x-poolplay-<knob>` (dashes or
+    /// underscores), e.g. `x-poolplay-done-delay: 300ms`; `x-poolplay-fault` takes a bare ``Fault``.
+    public static let perRequestKnobNames = [
+        "latency", "fault", "stream_ttfb", "stream_chunk_delay", "done_delay", "connect_cost",
     ]
 
     /// One line per knob: name, example, meaning.
@@ -35,6 +41,9 @@ extension MockServerConfiguration {
         max_body=1MiB                   larger request bodies get 413 (bytes, KiB or MiB)
         max_header=16KiB                larger request heads get 431
         header_timeout=10s              close a connection whose request head is not complete in time (none)
+        ledger_limit=10000              keep the most recent n connections and requests (totals stay exact)
+        per request: a header x-poolplay-<knob> sets latency, fault, stream_ttfb, stream_chunk_delay,
+                     done_delay or connect_cost for that request alone, e.g. x-poolplay-done-delay: 300ms
         """
     }
 
@@ -58,6 +67,7 @@ extension MockServerConfiguration {
             "done_delay=\(Self.format(doneToEndDelay))", "connect_cost=\(Self.format(connectCost))",
             "api_key=\(apiKey == nil ? "none" : "set")", "seed=\(seed)", "max_body=\(maxBodyBytes)",
             "max_header=\(maxHeaderBytes)", "header_timeout=\(duration(headerReadTimeout))",
+            "ledger_limit=\(ledgerLimit)",
         ].joined(separator: " ")
     }
 
@@ -116,6 +126,7 @@ extension MockServerConfiguration {
         case "max_body": maxBodyBytes = try bytes()
         case "max_header": maxHeaderBytes = try bytes()
         case "header_timeout": headerReadTimeout = none ? nil : try duration()
+        case "ledger_limit": ledgerLimit = try count()
         default:
             throw KnobError("unknown knob '\(knob)'; knobs are: \(Self.knobNames.joined(separator: ", "))")
         }

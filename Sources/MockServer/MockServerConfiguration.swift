@@ -72,6 +72,13 @@ public struct MockServerConfiguration: Sendable, Hashable {
     /// (slowloris); default 10 s. `nil`: never.
     public var headerReadTimeout: Duration?
 
+    /// How many connection records and how many request records the ledger keeps (the most recent);
+    /// older ones are dropped and counted. Default ``defaultLedgerLimit``. Totals and peaks stay exact.
+    public var ledgerLimit: Int
+
+    /// The default ``ledgerLimit``: 10,000 records of each kind (a few MB at most).
+    public static let defaultLedgerLimit = 10_000
+
     /// When set, OpenAI routes require `Authorization: Bearer <apiKey>`; anything else gets a 401.
     public var apiKey: String?
 
@@ -121,6 +128,7 @@ public struct MockServerConfiguration: Sendable, Hashable {
         self.maxBodyBytes = 1 << 20
         self.maxHeaderBytes = 16 << 10
         self.headerReadTimeout = .seconds(10)
+        self.ledgerLimit = Self.defaultLedgerLimit
         self.apiKey = apiKey
         self.models = models
         self.rejectUnknownModels = rejectUnknownModels

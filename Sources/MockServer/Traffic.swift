@@ -116,7 +116,7 @@ extension MockServerState {
     func finishRequest(id: Int, status: Int, served: Bool = true, at time: Double) {
         let record = record { book -> RequestRecord? in
             book.requestFinished(id: id, status: status, served: served, at: time)
-            return book.ledger.requests.last { $0.id == id }
+            return book.request(id)
         }
         let logs = traffic.withLock { traffic in
             traffic.admitted.remove(id)
