@@ -36,9 +36,11 @@ def async_client(max_retries=0, **kwargs):
     return openai.AsyncOpenAI(base_url=BASE_URL, max_retries=max_retries, _strict_response_validation=True, **kwargs)
 
 
-def admin(path, method="GET"):
+def admin(path, method="GET", data=None):
     """Calls an admin route (`/_poolplay/...`) and decodes its JSON body (or returns None)."""
-    request = urllib.request.Request(ROOT_URL + path, method=method, data=b"" if method == "POST" else None)
+    if method == "POST" and data is None:
+        data = b""
+    request = urllib.request.Request(ROOT_URL + path, method=method, data=data)
     with urllib.request.urlopen(request, timeout=10) as response:
         body = response.read()
     return json.loads(body) if body.strip() else None

@@ -32,16 +32,23 @@ def chat_stream_sync():
         texts.append(text)
     c.close()
     view = ledger()
+    closed_by = {conn["id"]: conn["closedBy"] for conn in view["connections"]}
     return {"type": type(stream).__name__, "texts": texts, "usages": usages, "chunks": chunks,
-            "requests": len(view["requests"]), "connectionsUsed": len(used_connections(view))}
+            "requests": len(view["requests"]), "connectionsUsed": len(used_connections(view)),
+            "closedBy": [closed_by.get(i) for i in used_connections(view)]}
 
 
-def chat_stream_async():
+def chat_stream_async(done_delay=None):
+    """Three sequential async streams; with `done_delay` the server holds each body's end that long after
+    [DONE] (the per-request header x-poolplay-done-delay), longer than 3.57's 100 ms drain."""
+    headers = {"x-poolplay-done-delay": done_delay} if done_delay else None
+
     async def main():
         c = async_client()
         texts = []
         for _ in range(STREAMS):
-            stream = await c.chat.completions.create(model="mock-gpt", messages=MESSAGES, stream=True)
+            stream = await c.chat.completions.create(model="mock-gpt", messages=MESSAGES, stream=True,
+                                                     extra_headers=headers)
             text = ""
             async for chunk in stream:
                 if chunk.choices and chunk.choices[0].delta.content:
@@ -111,6 +118,7 @@ def completions():
 
 
 CHECKS = {"chat_stream_sync": chat_stream_sync, "chat_stream_async": chat_stream_async,
+          "chat_stream_async_held": lambda: chat_stream_async(done_delay="300ms"),
           "embeddings_float": embeddings_float, "embeddings_base64": embeddings_base64,
           "responses_create": responses_create, "responses_stream_raw": responses_stream_raw,
           "responses_stream_helper": responses_stream_helper, "completions": completions}

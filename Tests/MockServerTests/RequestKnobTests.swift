@@ -76,6 +76,16 @@ import Testing
         #expect(busy.header("x-ratelimit-limit-tokens") != nil)
     }
 
+    @Test func settingRPSStartsAFreshWindow() throws {
+        let harness = try EmbeddedHarness()
+        _ = try harness.exchange(Requests.get("/v1/models"))  // counted in a window while rps is off
+        harness.server.updateConfiguration { $0.requestsPerSecond = 1 }
+        let first = try harness.exchange(Requests.get("/v1/models"))
+        #expect(first.status == 200)
+        #expect(first.header("x-ratelimit-reset-requests") == "1s")
+        #expect(try harness.exchange(Requests.get("/v1/models")).status == 429)
+    }
+
     @Test func knobsRouteShowsAndChangesKnobsLive() throws {
         let harness = try EmbeddedHarness()
         let shown = try harness.exchange(Requests.get("/_poolplay/knobs"))
