@@ -81,6 +81,28 @@ import Testing
         #expect(throws: MockServerConfiguration.KnobError.self) { try configuration.apply("ledger_limit", "0") }
     }
 
+    @Test func aLongRunStaysAtTheDefaultLimitWithExactTotals() {
+        var book = LedgerBook()
+        var connection = 0
+        for index in 0..<25_000 {
+            if index % 5 == 0 {
+                if connection > 0 { book.connectionClosed(id: connection, by: "client", reason: "client EOF", at: 0) }
+                connection = book.connectionOpened(clientPort: index, at: 0)
+            }
+            let id = book.requestStarted(connectionID: connection, method: "GET", path: "/v1/models", retryCount: 0, at: 0)
+            book.requestFinished(id: id, status: 200, at: 0)
+        }
+        let ledger = book.ledger
+        #expect(ledger.requests.count == 10_000)
+        #expect(ledger.requests.first?.id == 15_001)
+        #expect(ledger.totalRequests == 25_000)
+        #expect(ledger.droppedRequests == 15_000)
+        #expect(ledger.connections.count == 5_000)
+        #expect(ledger.acceptedConnections == 5_000)
+        #expect(ledger.openConnections == 1)
+        #expect(ledger.connections.last?.requestsServed == 5)
+    }
+
     @Test func decodesALedgerWithoutTheNewFields() throws {
         let json = #"{"connections":[],"requests":[],"peakConcurrentConnections":1,"peakConcurrentRequests":2}"#
         let ledger = try JSONDecoder().decode(Ledger.self, from: Data(json.utf8))
