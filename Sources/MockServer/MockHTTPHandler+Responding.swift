@@ -108,6 +108,7 @@ extension MockHTTPHandler {
         var steps: [Step]
         var endDelay = Duration.zero
         if var frames = response.frames {
+            if !configuration.streamDoneMarker { frames.removeAll { $0 == "data: [DONE]\n\n" } }
             if fault == .malformedChunk { frames.insert("data: {\"choices\": [malformed\n\n", at: min(1, frames.count)) }
             steps = frames.enumerated().map { index, frame in
                 Step(delay: index == 0 ? configuration.streamFirstByteDelay : configuration.streamChunkDelay, text: frame)

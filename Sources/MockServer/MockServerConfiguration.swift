@@ -52,6 +52,9 @@ public struct MockServerConfiguration: Sendable, Hashable {
     /// Streams: the pause between the last frame (`data: [DONE]` for chat) and the chunked terminator.
     /// openai-wire §0 point 2: the sync SDK drops the connection unless the terminator comes at once.
     public var doneToEndDelay: Duration
+    /// Chat streams: whether the last frame is `data: [DONE]`. Off, the body just ends: the SDK's stream
+    /// then reads to the end of the body, and even the sync client keeps the connection (openai-wire §2.1).
+    public var streamDoneMarker: Bool
     /// Extra delay on the first response of each connection (models TLS and connection set-up cost).
     public var connectCost: Duration
 
@@ -121,6 +124,7 @@ public struct MockServerConfiguration: Sendable, Hashable {
         self.streamFirstByteDelay = .zero
         self.streamChunkDelay = .zero
         self.doneToEndDelay = .zero
+        self.streamDoneMarker = true
         self.connectCost = .zero
         self.requestsPerSecond = nil
         self.maxConcurrentRequests = nil

@@ -11,6 +11,7 @@ The ledger is read with the standard library, so it never disturbs the SDK's poo
 import json
 import os
 import sys
+import time
 import traceback
 import urllib.request
 
@@ -47,6 +48,13 @@ def admin(path, method="GET", data=None):
 
 
 def reset():
+    """Clears the ledger once the previous check's requests have ended: a reset keeps requests still in
+    flight (such as a stream whose end the server holds back after the client left), which would
+    otherwise count in the next check. Bounded: 3 s."""
+    for _ in range(300):
+        if all(r.get("endedAt") is not None for r in admin("/_poolplay/ledger").get("requests", [])):
+            break
+        time.sleep(0.01)
     admin("/_poolplay/reset", method="POST")
 
 

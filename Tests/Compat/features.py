@@ -14,14 +14,16 @@ MESSAGES = [{"role": "user", "content": "stream me"}]
 STREAMS = 3
 
 
-def chat_stream_sync():
-    """Three sequential sync streams with include_usage; the ledger shows how many connections they used."""
+def chat_stream_sync(done_marker=None):
+    """Three sequential sync streams with include_usage; the ledger shows how many connections they used.
+    With done_marker="off" (header x-poolplay-done-marker) the server sends no [DONE]: the body just ends."""
+    headers = {"x-poolplay-done-marker": done_marker} if done_marker else None
     reset()
     c = client()
     texts, usages, chunks = [], [], 0
     for _ in range(STREAMS):
         stream = c.chat.completions.create(model="mock-gpt", messages=MESSAGES, stream=True,
-                                           stream_options={"include_usage": True})
+                                           stream_options={"include_usage": True}, extra_headers=headers)
         text = ""
         for chunk in stream:
             chunks += 1
@@ -119,6 +121,7 @@ def completions():
 
 CHECKS = {"chat_stream_sync": chat_stream_sync, "chat_stream_async": chat_stream_async,
           "chat_stream_async_held": lambda: chat_stream_async(done_delay="300ms"),
+          "chat_stream_sync_no_done": lambda: chat_stream_sync(done_marker="off"),
           "embeddings_float": embeddings_float, "embeddings_base64": embeddings_base64,
           "responses_create": responses_create, "responses_stream_raw": responses_stream_raw,
           "responses_stream_helper": responses_stream_helper, "completions": completions}

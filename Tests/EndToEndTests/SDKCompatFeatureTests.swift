@@ -27,6 +27,12 @@ struct SDKCompatFeatureTests {
         #expect(sync["connectionsUsed"].int == 3, "\(sync)")
         // The ledger says who closed them: the client, after each stream (the last close may still be in flight).
         #expect(sync["closedBy"].stringsOrNil.prefix(2) == ["client", "client"], "\(sync)")
+        // Without [DONE] (x-poolplay-done-marker: off) the SDK reads to the end of the body: one connection.
+        let noDone = run["chat_stream_sync_no_done"]
+        expectNoError(noDone, run)
+        #expect(noDone["texts"].strings.count == 3 && noDone["texts"].strings.allSatisfy { !$0.isEmpty }, "\(noDone)")
+        #expect(noDone["usages"].ints.count == 3, "\(noDone)")
+        #expect(noDone["connectionsUsed"].int == 1, "\(noDone)")
 
         let async = run["chat_stream_async"]
         expectNoError(async, run)

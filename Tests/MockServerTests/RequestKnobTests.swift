@@ -21,6 +21,20 @@ import Testing
         #expect(harness.server.configuration.doneToEndDelay == .zero)
     }
 
+    @Test func doneMarkerOffEndsTheChatStreamWithoutDONE() throws {
+        let harness = try EmbeddedHarness()
+        try harness.send(Requests.chat(Self.stream, headers: ["x-poolplay-done-marker: off"]))
+        let text = String(decoding: try harness.drainOutput(), as: UTF8.self)
+        #expect(!text.contains("[DONE]"))
+        #expect(text.contains(#""finish_reason":"stop""#))
+        #expect(text.hasSuffix("\n\n\r\n0\r\n\r\n"))
+        var configuration = MockServerConfiguration()
+        try configuration.apply("done_marker", "off")
+        #expect(!configuration.streamDoneMarker)
+        #expect(configuration.describe().contains("done_marker=off"))
+        #expect(throws: MockServerConfiguration.KnobError.self) { try configuration.apply("done_marker", "maybe") }
+    }
+
     @Test func latencyHeaderTakesARange() throws {
         let harness = try EmbeddedHarness()
         try harness.send(Requests.get("/v1/models", headers: ["x-poolplay-latency: 100ms..200ms"]))
