@@ -4,8 +4,9 @@ import NIOCore
 ///
 /// Events arrive from many connections; each method takes the time as an argument (seconds since
 /// server start), so the book reads no clock. Records live in two ring buffers of at most ``limit``
-/// entries each: appending beyond it drops the oldest record (O(1)) and counts it. Events for a
-/// connection or request that was dropped, or that a reset forgot, are ignored; the counts stay exact.
+/// entries each: appending beyond it drops the oldest record (O(1)) and counts it. The end of a dropped
+/// open connection or in-flight request still moves the counts, which stay exact; events for records a
+/// reset forgot are ignored.
 struct LedgerBook: Sendable {
     /// How many connection records and how many request records are kept (at least 1).
     var limit: Int {
