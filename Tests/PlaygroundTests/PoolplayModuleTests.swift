@@ -49,6 +49,8 @@ import Testing
             repr(conn).startswith('Connection(id=1, client_port=')
             repr(ledger.requests[0]).endswith(", retry_count=0)")
             ledger.requests[0].model_dump()['route']
+            dump = ledger.model_dump()
+            dump['total_requests'], len(dump['requests']), dump['connections'][0]['requests']
             ledger
             """)
         #expect(output.stderr == "", "\(output.stderr)")
@@ -60,6 +62,7 @@ import Testing
             "(1, 2, None, None, None)",
             "True", "True", "True", "True",
             "'GET /v1/models'",
+            "(2, 2, 2)",
             "Ledger(total_connections=1, open_connections=1, peak_connections=1, total_requests=2, peak_requests=1, "
                 + "dropped_connections=0, dropped_requests=0, limit=10000)",
         ])

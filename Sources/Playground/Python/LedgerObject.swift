@@ -26,7 +26,7 @@ final class LedgerObject: PyObject {
         return "Ledger(\(fields.joined(separator: ", ")))"
     }
 
-    var attributeNames: [String] { ["connections", "requests", "reset"] + Self.counts }
+    var attributeNames: [String] { ["connections", "requests", "reset", "model_dump"] + Self.counts }
 
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
@@ -38,6 +38,17 @@ final class LedgerObject: PyObject {
             return pyMethod("Ledger", "reset") { [server] _ in
                 server.resetLedger()
                 return .none
+            }
+        case "model_dump":
+            // Everything as plain dicts and lists, from one snapshot (what GET /_poolplay/ledger serves).
+            return pyMethod("Ledger", "model_dump") { [server] _ in
+                let ledger = server.ledger()
+                var pairs = Self.counts.map { (Value.str($0), Value.int(Self.count($0, ledger) ?? 0)) }
+                let connections = ledger.connections.map { LedgerRecordObject(connection: $0).dumped }
+                let requests = ledger.requests.map { LedgerRecordObject(request: $0).dumped }
+                pairs.append((.str("connections"), .list(PyList(connections))))
+                pairs.append((.str("requests"), .list(PyList(requests))))
+                return .dict(PyDict(pairs))
             }
         default:
             return Self.count(name, server.ledger()).map(Value.int)
@@ -103,6 +114,9 @@ final class LedgerRecordObject: PyObject {
 
     var pyTypeName: String { typeName }
 
+    /// The fields as a dict (`model_dump()`).
+    var dumped: Value { .dict(PyDict(fields.map { (Value.str($0.name), $0.value) })) }
+
     func pyRepr() -> String {
         "\(typeName)(\(fields.map { "\($0.name)=\($0.value.repr())" }.joined(separator: ", ")))"
     }
@@ -111,9 +125,7 @@ final class LedgerRecordObject: PyObject {
 
     func getAttribute(_ name: String) throws -> Value? {
         if name == "model_dump" {
-            return pyMethod(typeName, "model_dump") { [fields] _ in
-                .dict(PyDict(fields.map { (Value.str($0.name), $0.value) }))
-            }
+            return pyMethod(typeName, "model_dump") { [dumped] _ in dumped }
         }
         return fields.first { $0.name == name }?.value
     }
