@@ -15,6 +15,9 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     /// The pause between the parts of a `slow` body.
     static let slowPause = Duration.milliseconds(250)
 
+    /// The `retry-after-ms` / `retry-after` an injected 429 carries: 1 s, as a real rate limit would say.
+    static let rateLimitRetryAfter = Duration.seconds(1)
+
     /// Parses the text form; `nil` when it is not one.
     public init?(_ text: String) {
         switch text.lowercased() {

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 
@@ -12,38 +13,44 @@ extension MockHTTPHandler {
 
     /// Decides the response (429, injected status, or the route's), then sends it after the latency.
     ///
-    /// Per-request overrides: `x-poolplay-fault: 503` (any ``Fault`` text) and `x-poolplay-latency: 50ms`.
+    /// Per-request overrides: a header `x-poolplay-<knob>` for the knobs in
+    /// ``MockServerConfiguration/perRequestKnobNames`` (`x-poolplay-fault: 503`, `x-poolplay-latency: 50ms`,
+    /// `x-poolplay-done-delay: 300ms`, …); a bad one is answered with a 400.
     func requestComplete(context: ChannelHandlerContext, exchange: Exchange) {
-        let configuration = server.configuration
+        var exchange = exchange
+        let global = server.configuration
         guard let requestID = exchange.requestID else {
-            let response = OpenAIResponder(configuration: configuration, state: server)
+            let response = OpenAIResponder(configuration: global, state: server)
                 .respond(to: exchange.request, match: exchange.match, requestID: 0)
             state = .responding(exchange, nil)
             send(response, fault: nil, latency: .zero, context: context)
             return
         }
         let headers = exchange.request.head.headers
-        let admission = server.admit(requestID: requestID, at: context.eventLoop.now, configuration: configuration)
+        var configuration = global
+        var headerFault: Fault?
+        let headerError = Self.applyRequestKnobs(headers, to: &configuration, fault: &headerFault)
+        exchange.configuration = configuration
+        let admission = server.admit(requestID: requestID, at: context.eventLoop.now, configuration: global)
         var response: MockResponse
         var fault: Fault?
         var latency = responsesWritten == 0 ? max(configuration.connectCost, .zero) : .zero
         if let rejection = admission.rejection {
             response = .error(rejection.error)
-            let ms = max(1, rejection.retryAfter.milliseconds)
-            response.headers.add(name: "retry-after-ms", value: String(ms))
-            response.headers.add(name: "retry-after", value: String((ms + 999) / 1000))
+            response.addRetryAfter(rejection.retryAfter)
+        } else if let headerError {
+            response = .error(headerError)
         } else {
-            fault = server.nextFault(
-                configuration: configuration, override: headers.first(name: "x-poolplay-fault").flatMap(Fault.init))
+            fault = server.nextFault(configuration: configuration, override: headerFault)
             if case .status(let code, let shouldRetry) = fault {
                 response = .error(.injected(code))
+                if code == 429 { response.addRetryAfter(Fault.rateLimitRetryAfter) }
                 if let shouldRetry { response.headers.add(name: "x-should-retry", value: String(shouldRetry)) }
             } else {
                 response = OpenAIResponder(configuration: configuration, state: server)
                     .respond(to: exchange.request, match: exchange.match, requestID: requestID)
             }
-            let asked = headers.first(name: "x-poolplay-latency").flatMap(MockServerConfiguration.parseDuration)
-            latency += asked ?? server.sampleLatency(configuration: configuration)
+            latency += server.sampleLatency(configuration: configuration)
         }
         for (name, value) in admission.headers(tokens: exchange.request.body.readableBytes / 4) {
             response.headers.add(name: name, value: value)
@@ -59,6 +66,35 @@ extension MockHTTPHandler {
         state = .responding(exchange, task)
     }
 
+    /// Applies the request's `x-poolplay-<knob>` headers to `configuration` (`x-poolplay-fault` goes to
+    /// `fault`); returns the 400 to send when one is unknown or malformed.
+    static func applyRequestKnobs(
+        _ headers: HTTPHeaders, to configuration: inout MockServerConfiguration, fault: inout Fault?
+    ) -> OpenAIError? {
+        let prefix = "x-poolplay-"
+        for (name, value) in headers where name.lowercased().hasPrefix(prefix) {
+            let knob = name.lowercased().dropFirst(prefix.count).replacingOccurrences(of: "-", with: "_")
+            let value = value.trimmingCharacters(in: .whitespaces)
+            if knob == "fault" {
+                guard let parsed = Fault(value) else {
+                    return .invalidKnobHeader(name, "expected a fault such as 503, 500+noretry or close; got '\(value)'")
+                }
+                fault = parsed
+                continue
+            }
+            guard MockServerConfiguration.perRequestKnobNames.contains(knob) else {
+                let known = MockServerConfiguration.perRequestKnobNames.map { prefix + $0.replacingOccurrences(of: "_", with: "-") }
+                return .invalidKnobHeader(name, "unknown; a request may set \(known.joined(separator: ", "))")
+            }
+            do {
+                try configuration.apply(knob, value)
+            } catch {
+                return .invalidKnobHeader(name, "\(error)")
+            }
+        }
+        return nil
+    }
+
     /// Writes the head, then the body steps; `close` and `reset` faults cut the exchange short.
     func send(_ response: MockResponse, fault: Fault?, latency: Duration, context: ChannelHandlerContext) {
         guard case .responding(let exchange, _) = state else { return }
@@ -68,10 +104,11 @@ extension MockHTTPHandler {
         }
         responsesWritten += 1
         var response = response
-        let configuration = server.configuration
+        let configuration = exchange.configuration ?? server.configuration
         var steps: [Step]
         var endDelay = Duration.zero
         if var frames = response.frames {
+            if !configuration.streamDoneMarker { frames.removeAll { $0 == "data: [DONE]\n\n" } }
             if fault == .malformedChunk { frames.insert("data: {\"choices\": [malformed\n\n", at: min(1, frames.count)) }
             steps = frames.enumerated().map { index, frame in
                 Step(delay: index == 0 ? configuration.streamFirstByteDelay : configuration.streamChunkDelay, text: frame)

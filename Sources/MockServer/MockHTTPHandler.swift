@@ -22,6 +22,9 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         var match: Route.Match
         /// The ledger id; `nil` for admin routes, which are not recorded.
         var requestID: Int?
+        /// The knobs for this request (the server's, with its `x-poolplay-<knob>` headers applied); set when
+        /// the request is complete.
+        var configuration: MockServerConfiguration?
     }
 
     /// Where the connection is. Parts arrive in order `head, body*, end` (the HTTP decoder and the

@@ -46,3 +46,16 @@ extension MockResponse {
         )
     }
 }
+
+extension MockResponse {
+    /// Adds the two headers the SDK reads for a retry delay (openai-wire §3): `retry-after-ms` (checked
+    /// first, exact) and `retry-after` in whole seconds. Both round up, so a client that waits as told
+    /// never comes back before the limit has room.
+    mutating func addRetryAfter(_ delay: Duration) {
+        let (seconds, attoseconds) = delay.components
+        let nanoseconds = max(1, seconds * 1_000_000_000 + (attoseconds + 999_999_999) / 1_000_000_000)
+        let milliseconds = (nanoseconds + 999_999) / 1_000_000
+        headers.add(name: "retry-after-ms", value: String(milliseconds))
+        headers.add(name: "retry-after", value: String((milliseconds + 999) / 1000))
+    }
+}

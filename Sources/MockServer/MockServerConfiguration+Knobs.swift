@@ -12,8 +12,14 @@ extension MockServerConfiguration {
     /// Every knob name, in help order.
     public static let knobNames = [
         "latency", "idle_timeout", "max_requests_per_connection", "max_connections", "rps", "max_concurrent",
-        "fault", "stream_ttfb", "stream_chunk_delay", "done_delay", "connect_cost", "api_key", "seed",
-        "max_body", "max_header", "header_timeout",
+        "fault", "stream_ttfb", "stream_chunk_delay", "done_delay", "done_marker", "connect_cost", "api_key", "seed",
+        "max_body", "max_header", "header_timeout", "ledger_limit",
+    ]
+
+    /// The knobs a single request may set for itself with a header `x-poolplay-<knob>` (dashes or
+    /// underscores), e.g. `x-poolplay-done-delay: 300ms`; `x-poolplay-fault` takes a bare ``Fault``.
+    public static let perRequestKnobNames = [
+        "latency", "fault", "stream_ttfb", "stream_chunk_delay", "done_delay", "done_marker", "connect_cost",
     ]
 
     /// One line per knob: name, example, meaning.
@@ -29,12 +35,16 @@ extension MockServerConfiguration {
         stream_ttfb=100ms               streams: pause before the first event
         stream_chunk_delay=20ms         streams: pause between events
         done_delay=300ms                streams: pause between the last event ([DONE]) and the end of the body
+        done_marker=off                 chat streams: end without data: [DONE] (on: send it, the default)
         connect_cost=50ms               extra delay on each connection's first response
         api_key=sk-x                    require Authorization: Bearer sk-x (none: no check)
         seed=1                          seed of the latency and fault-probability generator
         max_body=1MiB                   larger request bodies get 413 (bytes, KiB or MiB)
         max_header=16KiB                larger request heads get 431
         header_timeout=10s              close a connection whose request head is not complete in time (none)
+        ledger_limit=10000              keep the most recent n connections and requests (totals stay exact)
+        per request: a header x-poolplay-<knob> sets latency, fault, stream_ttfb, stream_chunk_delay,
+                     done_delay, done_marker or connect_cost for that request alone, e.g. x-poolplay-done-delay: 300ms
         """
     }
 
@@ -55,9 +65,11 @@ extension MockServerConfiguration {
             "max_concurrent=\(number(maxConcurrentRequests))",
             "fault=\(faults.isEmpty ? "none" : faults.map(\.description).joined(separator: ","))",
             "stream_ttfb=\(Self.format(streamFirstByteDelay))", "stream_chunk_delay=\(Self.format(streamChunkDelay))",
-            "done_delay=\(Self.format(doneToEndDelay))", "connect_cost=\(Self.format(connectCost))",
+            "done_delay=\(Self.format(doneToEndDelay))", "done_marker=\(streamDoneMarker ? "on" : "off")",
+            "connect_cost=\(Self.format(connectCost))",
             "api_key=\(apiKey == nil ? "none" : "set")", "seed=\(seed)", "max_body=\(maxBodyBytes)",
             "max_header=\(maxHeaderBytes)", "header_timeout=\(duration(headerReadTimeout))",
+            "ledger_limit=\(ledgerLimit)",
         ].joined(separator: " ")
     }
 
@@ -108,6 +120,12 @@ extension MockServerConfiguration {
         case "stream_ttfb": streamFirstByteDelay = try duration()
         case "stream_chunk_delay": streamChunkDelay = try duration()
         case "done_delay": doneToEndDelay = try duration()
+        case "done_marker":
+            switch value.lowercased() {
+            case "on", "true", "1", "yes": streamDoneMarker = true
+            case "off", "false", "0", "no", "none": streamDoneMarker = false
+            default: throw KnobError("done_marker: expected on or off, got '\(value)'")
+            }
         case "connect_cost": connectCost = try duration()
         case "api_key": apiKey = none || value.isEmpty ? nil : value
         case "seed":
@@ -116,6 +134,7 @@ extension MockServerConfiguration {
         case "max_body": maxBodyBytes = try bytes()
         case "max_header": maxHeaderBytes = try bytes()
         case "header_timeout": headerReadTimeout = none ? nil : try duration()
+        case "ledger_limit": ledgerLimit = try count()
         default:
             throw KnobError("unknown knob '\(knob)'; knobs are: \(Self.knobNames.joined(separator: ", "))")
         }

@@ -52,6 +52,9 @@ public struct MockServerConfiguration: Sendable, Hashable {
     /// Streams: the pause between the last frame (`data: [DONE]` for chat) and the chunked terminator.
     /// openai-wire §0 point 2: the sync SDK drops the connection unless the terminator comes at once.
     public var doneToEndDelay: Duration
+    /// Chat streams: whether the last frame is `data: [DONE]`. Off, the body just ends: the SDK's stream
+    /// then reads to the end of the body, and even the sync client keeps the connection (openai-wire §2.1).
+    public var streamDoneMarker: Bool
     /// Extra delay on the first response of each connection (models TLS and connection set-up cost).
     public var connectCost: Duration
 
@@ -71,6 +74,13 @@ public struct MockServerConfiguration: Sendable, Hashable {
     /// A connection that has started a request head and not finished it within this time is closed
     /// (slowloris); default 10 s. `nil`: never.
     public var headerReadTimeout: Duration?
+
+    /// How many connection records and how many request records the ledger keeps (the most recent);
+    /// older ones are dropped and counted. Default ``defaultLedgerLimit``. Totals and peaks stay exact.
+    public var ledgerLimit: Int
+
+    /// The default ``ledgerLimit``: 10,000 records of each kind (a few MB at most).
+    public static let defaultLedgerLimit = 10_000
 
     /// When set, OpenAI routes require `Authorization: Bearer <apiKey>`; anything else gets a 401.
     public var apiKey: String?
@@ -114,6 +124,7 @@ public struct MockServerConfiguration: Sendable, Hashable {
         self.streamFirstByteDelay = .zero
         self.streamChunkDelay = .zero
         self.doneToEndDelay = .zero
+        self.streamDoneMarker = true
         self.connectCost = .zero
         self.requestsPerSecond = nil
         self.maxConcurrentRequests = nil
@@ -121,6 +132,7 @@ public struct MockServerConfiguration: Sendable, Hashable {
         self.maxBodyBytes = 1 << 20
         self.maxHeaderBytes = 16 << 10
         self.headerReadTimeout = .seconds(10)
+        self.ledgerLimit = Self.defaultLedgerLimit
         self.apiKey = apiKey
         self.models = models
         self.rejectUnknownModels = rejectUnknownModels

@@ -13,7 +13,7 @@ final class MockServerState: Sendable {
     }
 
     private struct Book: Sendable {
-        var ledger = LedgerBook()
+        var ledger: LedgerBook
         var waiters: [Int: Waiter] = [:]
         var nextWaiterID = 0
         var isShuttingDown = false
@@ -24,12 +24,13 @@ final class MockServerState: Sendable {
     /// Time zero of the ledger.
     let startTime: NIODeadline
     private let configurationBox: Mutex<MockServerConfiguration>
-    private let book = Mutex(Book())
+    private let book: Mutex<Book>
     /// Rate limits, fault schedules, the seeded generator and request logs (see ``Traffic``).
     let traffic: Mutex<Traffic>
 
     init(configuration: MockServerConfiguration, startTime: NIODeadline) {
         self.configurationBox = Mutex(configuration)
+        self.book = Mutex(Book(ledger: LedgerBook(limit: configuration.ledgerLimit)))
         self.traffic = Mutex(Traffic(seed: configuration.seed))
         self.startTime = startTime
     }
@@ -41,7 +42,13 @@ final class MockServerState: Sendable {
     }
 
     func updateConfiguration(_ body: (inout MockServerConfiguration) -> Void) {
-        configurationBox.withLock { body(&$0) }
+        let limit = configurationBox.withLock { configuration in
+            body(&configuration)
+            return configuration.ledgerLimit
+        }
+        book.withLock { book in
+            if book.ledger.limit != limit { book.ledger.limit = limit }
+        }
     }
 
     // MARK: Time
@@ -92,6 +99,7 @@ final class MockServerState: Sendable {
     func record<Result>(_ body: (inout LedgerBook) -> Result) -> Result {
         let (result, woken) = book.withLock { book -> (Result, [(CheckedContinuation<Ledger, any Error>, Ledger)]) in
             let result = body(&book.ledger)
+            guard !book.waiters.isEmpty else { return (result, []) }
             let snapshot = book.ledger.ledger
             var woken: [(CheckedContinuation<Ledger, any Error>, Ledger)] = []
             for (id, waiter) in book.waiters where waiter.predicate(snapshot) {

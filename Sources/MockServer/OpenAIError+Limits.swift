@@ -32,6 +32,13 @@ extension OpenAIError {
         }
     }
 
+    /// 400: an `x-poolplay-<knob>` request header the mock cannot apply.
+    static func invalidKnobHeader(_ name: String, _ problem: String) -> OpenAIError {
+        OpenAIError(
+            status: .badRequest, message: "Invalid header \(name.lowercased()): \(problem)",
+            type: "invalid_request_error", code: "invalid_poolplay_header")
+    }
+
     /// 413: the request body is over ``MockServerConfiguration/maxBodyBytes``.
     static func bodyTooLarge(limit: Int) -> OpenAIError {
         OpenAIError(

@@ -78,7 +78,8 @@ struct OpenAIError: Error, Hashable {
         let redacted = key.count > 8 ? "\(key.prefix(3))*****\(key.suffix(4))" : "*****"
         return OpenAIError(
             status: .unauthorized,
-            message: "Incorrect API key provided: \(redacted).",
+            message: "Incorrect API key provided: \(redacted). You can find your API key at "
+                + "https://platform.openai.com/account/api-keys.",
             type: "invalid_request_error",
             code: "invalid_api_key"
         )

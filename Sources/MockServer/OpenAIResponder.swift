@@ -77,7 +77,30 @@ struct OpenAIResponder: Sendable {
         case .resetLedger:
             state.record { $0.reset() }
             return .json(.object([("reset", .bool(true))]))
+        case .knobs:
+            return knobs(request)
         }
+    }
+
+    /// `GET /_poolplay/knobs` shows the knobs; `POST` applies a body such as `rps=2 max_concurrent=none`
+    /// (all or nothing: a bad knob is a 400 and changes nothing).
+    private func knobs(_ request: MockRequest) -> MockResponse {
+        if request.head.method == .POST {
+            var changed = configuration
+            let text = String(buffer: request.body)
+            for item in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "&" }) {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                do {
+                    guard parts.count == 2 else { throw MockServerConfiguration.KnobError("expected KNOB=VALUE, got '\(item)'") }
+                    try changed.apply(parts[0], parts[1].removingPercentEncoding ?? parts[1])
+                } catch {
+                    return .error(OpenAIError(status: .badRequest, message: "\(error)", type: "invalid_request_error"))
+                }
+            }
+            let final = changed
+            state.updateConfiguration { $0 = final }
+        }
+        return .json(.object([("knobs", .string(state.configuration.describe()))]))
     }
 
     /// The 404 for a model not in the list when ``MockServerConfiguration/rejectUnknownModels`` is on.

@@ -22,12 +22,15 @@ enum Route: Sendable, Hashable {
     case ledger
     /// `POST /_poolplay/reset`: resets the ledger. Not delayed, not recorded.
     case resetLedger
+    /// `GET /_poolplay/knobs`: the knobs; `POST` with a body `KNOB=VALUE …` changes them live (as
+    /// `%server KNOB=VALUE` does). Not delayed, not recorded.
+    case knobs
 
     /// Admin routes skip latency, authentication and the request ledger.
     var isAdmin: Bool {
         switch self {
         case .listModels, .retrieveModel, .chatCompletions, .embeddings, .responses, .completions: false
-        case .ledger, .resetLedger: true
+        case .ledger, .resetLedger, .knobs: true
         }
     }
 
@@ -70,6 +73,8 @@ enum Route: Sendable, Hashable {
         case ["v1", "completions"]: return only(.POST, .completions)
         case ["_poolplay", "ledger"]: return only(.GET, .ledger)
         case ["_poolplay", "reset"]: return only(.POST, .resetLedger)
+        case ["_poolplay", "knobs"]:
+            return method == .GET || method == .POST ? .route(.knobs) : .methodNotAllowed(allowed: [.GET, .POST])
         default: return .notFound
         }
     }

@@ -14,6 +14,8 @@ struct Traffic: Sendable {
     /// Start and count of the current one-second rate-limit window.
     var windowStart: NIODeadline?
     var windowCount = 0
+    /// The `rps` the window was counted for; a change starts a fresh window.
+    var windowLimit: Int?
     /// Requests admitted and not finished: the in-progress count `max_concurrent` limits.
     var admitted: Set<Int> = []
     var logs: [Int: AsyncStream<RequestRecord>.Continuation] = [:]
@@ -33,6 +35,11 @@ struct Traffic: Sendable {
         if configuration.faults != faultRules {
             faultRules = configuration.faults
             faultCount = 0
+        }
+        if configuration.requestsPerSecond != windowLimit {
+            windowLimit = configuration.requestsPerSecond
+            windowStart = nil
+            windowCount = 0
         }
     }
 }
@@ -64,9 +71,10 @@ typealias HTTPHeadersList = [(String, String)]
 extension MockServerState {
     /// Rate limits for an OpenAI request whose body just arrived: the one-second window (`rps`) first,
     /// then the in-progress cap (`max_concurrent`). An admitted request holds a slot until
-    /// ``finishRequest(id:status:served:at:)``.
+    /// ``finishRequest(id:status:served:at:)``. Setting `rps` (to any new value) starts a fresh window.
     func admit(requestID: Int, at now: NIODeadline, configuration: MockServerConfiguration) -> Admission {
         traffic.withLock { traffic in
+            traffic.sync(with: configuration)
             let second = TimeAmount.seconds(1)
             if let start = traffic.windowStart, now - start < second {
                 traffic.windowCount += 1
@@ -116,7 +124,7 @@ extension MockServerState {
     func finishRequest(id: Int, status: Int, served: Bool = true, at time: Double) {
         let record = record { book -> RequestRecord? in
             book.requestFinished(id: id, status: status, served: served, at: time)
-            return book.ledger.requests.last { $0.id == id }
+            return book.request(id)
         }
         let logs = traffic.withLock { traffic in
             traffic.admitted.remove(id)

@@ -1,4 +1,4 @@
-"""Every check of basic.py, features.py and retries.py in one process: Python start-up plus `import openai`
+"""Every check of basic.py, features.py, retries.py and limits.py in one process: Python start-up plus `import openai`
 costs about half a second of CPU, so the Swift suite pays it once per venv. Checks reset the ledger first
 when they read it, so they share one server.
 
@@ -6,7 +6,8 @@ Run: OPENAI_BASE_URL=http://127.0.0.1:PORT/v1 OPENAI_API_KEY=sk-x .venv/openai3/
 """
 import basic
 import features
+import limits
 import retries
 from compat_common import run
 
-run({**basic.CHECKS, **features.CHECKS, **retries.CHECKS})
+run({**basic.CHECKS, **features.CHECKS, **retries.CHECKS, **limits.CHECKS})

@@ -57,6 +57,10 @@ def not_found_route():
     return expect_error(lambda c: c.get("/no/such/route", cast_to=object))
 
 
+def method_not_allowed():
+    return expect_error(lambda c: c.get("/chat/completions", cast_to=object))
+
+
 def bad_body():
     return expect_error(lambda c: c.post("/chat/completions", body={"model": "gpt-4o-mini"}, cast_to=object))
 
@@ -95,6 +99,7 @@ def burst():
 
 CHECKS = {"models_list": models_list, "models_retrieve": models_retrieve, "chat": chat,
           "not_found_model": not_found_model, "not_found_route": not_found_route, "bad_body": bad_body,
+          "method_not_allowed": method_not_allowed,
           "sequential_reuse": sequential_reuse, "burst": burst}
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ The ledger is read with the standard library, so it never disturbs the SDK's poo
 import json
 import os
 import sys
+import time
 import traceback
 import urllib.request
 
@@ -36,15 +37,24 @@ def async_client(max_retries=0, **kwargs):
     return openai.AsyncOpenAI(base_url=BASE_URL, max_retries=max_retries, _strict_response_validation=True, **kwargs)
 
 
-def admin(path, method="GET"):
+def admin(path, method="GET", data=None):
     """Calls an admin route (`/_poolplay/...`) and decodes its JSON body (or returns None)."""
-    request = urllib.request.Request(ROOT_URL + path, method=method, data=b"" if method == "POST" else None)
+    if method == "POST" and data is None:
+        data = b""
+    request = urllib.request.Request(ROOT_URL + path, method=method, data=data)
     with urllib.request.urlopen(request, timeout=10) as response:
         body = response.read()
     return json.loads(body) if body.strip() else None
 
 
 def reset():
+    """Clears the ledger once the previous check's requests have ended: a reset keeps requests still in
+    flight (such as a stream whose end the server holds back after the client left), which would
+    otherwise count in the next check. Bounded: 3 s."""
+    for _ in range(300):
+        if all(r.get("endedAt") is not None for r in admin("/_poolplay/ledger").get("requests", [])):
+            break
+        time.sleep(0.01)
     admin("/_poolplay/reset", method="POST")
 
 

@@ -14,14 +14,16 @@ MESSAGES = [{"role": "user", "content": "stream me"}]
 STREAMS = 3
 
 
-def chat_stream_sync():
-    """Three sequential sync streams with include_usage; the ledger shows how many connections they used."""
+def chat_stream_sync(done_marker=None):
+    """Three sequential sync streams with include_usage; the ledger shows how many connections they used.
+    With done_marker="off" (header x-poolplay-done-marker) the server sends no [DONE]: the body just ends."""
+    headers = {"x-poolplay-done-marker": done_marker} if done_marker else None
     reset()
     c = client()
     texts, usages, chunks = [], [], 0
     for _ in range(STREAMS):
         stream = c.chat.completions.create(model="mock-gpt", messages=MESSAGES, stream=True,
-                                           stream_options={"include_usage": True})
+                                           stream_options={"include_usage": True}, extra_headers=headers)
         text = ""
         for chunk in stream:
             chunks += 1
@@ -32,16 +34,23 @@ def chat_stream_sync():
         texts.append(text)
     c.close()
     view = ledger()
+    closed_by = {conn["id"]: conn["closedBy"] for conn in view["connections"]}
     return {"type": type(stream).__name__, "texts": texts, "usages": usages, "chunks": chunks,
-            "requests": len(view["requests"]), "connectionsUsed": len(used_connections(view))}
+            "requests": len(view["requests"]), "connectionsUsed": len(used_connections(view)),
+            "closedBy": [closed_by.get(i) for i in used_connections(view)]}
 
 
-def chat_stream_async():
+def chat_stream_async(done_delay=None):
+    """Three sequential async streams; with `done_delay` the server holds each body's end that long after
+    [DONE] (the per-request header x-poolplay-done-delay), longer than 3.57's 100 ms drain."""
+    headers = {"x-poolplay-done-delay": done_delay} if done_delay else None
+
     async def main():
         c = async_client()
         texts = []
         for _ in range(STREAMS):
-            stream = await c.chat.completions.create(model="mock-gpt", messages=MESSAGES, stream=True)
+            stream = await c.chat.completions.create(model="mock-gpt", messages=MESSAGES, stream=True,
+                                                     extra_headers=headers)
             text = ""
             async for chunk in stream:
                 if chunk.choices and chunk.choices[0].delta.content:
@@ -111,6 +120,8 @@ def completions():
 
 
 CHECKS = {"chat_stream_sync": chat_stream_sync, "chat_stream_async": chat_stream_async,
+          "chat_stream_async_held": lambda: chat_stream_async(done_delay="300ms"),
+          "chat_stream_sync_no_done": lambda: chat_stream_sync(done_marker="off"),
           "embeddings_float": embeddings_float, "embeddings_base64": embeddings_base64,
           "responses_create": responses_create, "responses_stream_raw": responses_stream_raw,
           "responses_stream_helper": responses_stream_helper, "completions": completions}

@@ -48,5 +48,10 @@ no_retry = fault("500+noretry")
 flags["shouldRetryFalse"] = no_retry[0] == 500 and no_retry[1].get("x-should-retry") == "false"
 force_retry = fault("400+retry")
 flags["shouldRetryTrue"] = force_retry[0] == 400 and force_retry[1].get("x-should-retry") == "true"
+try:
+    with urllib.request.urlopen(BASE_URL[: -len("/v1")] + "/_poolplay/knobs", timeout=10) as response:
+        flags["knobsRoute"] = response.status == 200
+except OSError:
+    flags["knobsRoute"] = False
 flags["faultClose"] = flags["fault503"] and fault("close")[0] == 0  # read the request, closed, no response
 print(json.dumps(flags, sort_keys=True))

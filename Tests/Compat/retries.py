@@ -55,7 +55,7 @@ CHECKS = {"fault_503": lambda: attempt("503"), "fault_500": lambda: attempt("500
           "fault_close": lambda: attempt("close")}
 # Every status maps to an SDK exception class; 408, 409, 429 and 5xx are retried.
 CHECKS.update({f"status_{code}": (lambda code=code: attempt(str(code)))
-               for code in (401, 403, 404, 408, 409, 413, 422, 502)})
+               for code in (401, 403, 404, 408, 409, 413, 422, 431, 502)})
 
 if __name__ == "__main__":
     run(CHECKS)

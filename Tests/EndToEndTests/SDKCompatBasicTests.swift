@@ -55,13 +55,14 @@ struct SDKCompatBasicTests {
         #expect(chat["requestIDPrefix"].string == "req_")
     }
 
-    @Test("404 and 400 raise the SDK's class for the status, in one attempt", arguments: SDKCompatVenv.available)
+    @Test("404, 400 and 405 raise the SDK's class for the status, in one attempt", arguments: SDKCompatVenv.available)
     func errors(venv: SDKCompatVenv) async throws {
         let run = try await SDKCompatRuns.run("all.py", venv: venv)
         let cases: [(check: String, error: String, status: Int, code: String?)] = [
             ("not_found_model", "NotFoundError", 404, "model_not_found"),
             ("not_found_route", "NotFoundError", 404, nil),
             ("bad_body", "BadRequestError", 400, "missing_required_parameter"),
+            ("method_not_allowed", "APIStatusError", 405, "method_not_allowed"),
         ]
         for expected in cases {
             let result = run[expected.check]

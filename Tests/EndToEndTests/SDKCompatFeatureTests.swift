@@ -25,6 +25,14 @@ struct SDKCompatFeatureTests {
         // openai-python#3440: the sync client closes the response before the chunked terminator, so httpcore
         // drops the connection after every stream (both SDK versions).
         #expect(sync["connectionsUsed"].int == 3, "\(sync)")
+        // The ledger says who closed them: the client, after each stream (the last close may still be in flight).
+        #expect(sync["closedBy"].stringsOrNil.prefix(2) == ["client", "client"], "\(sync)")
+        // Without [DONE] (x-poolplay-done-marker: off) the SDK reads to the end of the body: one connection.
+        let noDone = run["chat_stream_sync_no_done"]
+        expectNoError(noDone, run)
+        #expect(noDone["texts"].strings.count == 3 && noDone["texts"].strings.allSatisfy { !$0.isEmpty }, "\(noDone)")
+        #expect(noDone["usages"].ints.count == 3, "\(noDone)")
+        #expect(noDone["connectionsUsed"].int == 1, "\(noDone)")
 
         let async = run["chat_stream_async"]
         expectNoError(async, run)
@@ -38,6 +46,13 @@ struct SDKCompatFeatureTests {
         case .openai3: #expect((1...2).contains(asyncConnections), "\(async)")
         case .openai2: #expect(asyncConnections == 3, "\(async)")
         }
+
+        // x-poolplay-done-delay: 300ms holds each body's end past 3.57's 100 ms drain: one connection per
+        // stream in both versions (openai-wire §0 point 2, middle column).
+        let held = run["chat_stream_async_held"]
+        expectNoError(held, run)
+        #expect(held["requests"].int == 3)
+        #expect(held["connectionsUsed"].int == 3, "\(held)")
     }
 
     @Test(

@@ -34,7 +34,7 @@ enum SDKCompatVenv: String, Sendable, CaseIterable, CustomTestStringConvertible 
         let folder = Self.scriptsFolder
         var environment = ProcessInfo.processInfo.environment
         environment["OPENAI_BASE_URL"] = baseURL
-        environment["OPENAI_API_KEY"] = "sk-poolplay-compat"
+        environment["OPENAI_API_KEY"] = SDKCompatRuns.apiKey
         environment["PYTHONDONTWRITEBYTECODE"] = "1"  // no __pycache__ in Tests/Compat
         environment["PYTHONPATH"] = folder.path
         for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {

@@ -33,9 +33,13 @@ enum SDKCompatRuns {
         return try await task.value
     }
 
-    /// Starts a server, runs the script, stops the server, parses the script's JSON line.
+    /// The key `poolplay serve` requires in the compat runs; ``SDKCompatVenv/run(_:arguments:baseURL:timeout:)``
+    /// puts the same key in `OPENAI_API_KEY`.
+    static let apiKey = "sk-poolplay-compat"
+
+    /// Starts a server (`api_key=`\(apiKey)), runs the script, stops the server, parses the script's JSON line.
     static func runFresh(_ script: String, venv: SDKCompatVenv, arguments: [String] = []) async throws -> SDKCompatRun {
-        let server = try await SDKCompatServer.start()
+        let server = try await SDKCompatServer.start(extraArguments: ["api_key=\(apiKey)"])
         let output: SDKCompatVenv.Output
         do {
             output = try await venv.run(script, arguments: arguments, baseURL: server.baseURL)

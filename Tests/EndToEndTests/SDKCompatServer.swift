@@ -22,6 +22,8 @@ final class SDKCompatServer: Sendable {
         let text = Mutex<String>("")
         /// The pending `start()` continuation; exactly one of the reader and the watchdog resumes it.
         let pending = Mutex<CheckedContinuation<String, any Error>?>(nil)
+        /// Signalled when the reader has seen EOF (everything the server printed is in ``text``).
+        let drained = DispatchSemaphore(value: 0)
 
         func finish(_ result: Result<String, any Error>) {
             pending.withLock { slot in
@@ -79,6 +81,7 @@ final class SDKCompatServer: Sendable {
                     }
                     if let url = Self.baseURL(inBanner: text) { log.finish(.success(url)) }
                 }
+                log.drained.signal()
                 log.finish(.failure(PoolplayBinary.Failure(
                     description: "poolplay serve exited before printing its URL: \(log.text.withLock { $0 })")))
             }.start()
@@ -97,10 +100,12 @@ final class SDKCompatServer: Sendable {
         return url.isEmpty ? nil : String(url)
     }
 
-    /// Stops the server with SIGTERM (SIGKILL after 5 s) and returns its exit status.
+    /// Stops the server with SIGTERM (SIGKILL after 5 s) and returns its exit status once everything it
+    /// printed has been read (at most 5 s more).
     @discardableResult
     func stop() async -> Int32 {
         let process = self.process
+        let log = self.log
         return await withCheckedContinuation { continuation in
             Thread {
                 if process.isRunning { process.terminate() }
@@ -110,6 +115,7 @@ final class SDKCompatServer: Sendable {
                 DispatchQueue.global().asyncAfter(deadline: .now() + 5, execute: killer)
                 process.waitUntilExit()
                 killer.cancel()
+                _ = log.drained.wait(timeout: .now() + 5)
                 continuation.resume(returning: process.terminationStatus)
             }.start()
         }

@@ -71,10 +71,14 @@ import Testing
         #expect(c == MockServerConfiguration())
     }
 
-    @Test func knobHelpHasOneLinePerKnob() {
+    @Test func knobHelpHasOneLinePerKnobThenThePerRequestHeaders() {
         let lines = MockServerConfiguration.knobHelp.split(separator: "\n")
-        #expect(lines.count == MockServerConfiguration.knobNames.count)
-        for (line, name) in zip(lines, MockServerConfiguration.knobNames) { #expect(line.hasPrefix(name + "=")) }
+        let names = MockServerConfiguration.knobNames
+        #expect(lines.count > names.count)
+        for (line, name) in zip(lines, names) { #expect(line.hasPrefix(name + "=")) }
+        let rest = lines.dropFirst(names.count).joined(separator: " ")
+        #expect(rest.hasPrefix("per request: a header x-poolplay-<knob>"))
+        for name in MockServerConfiguration.perRequestKnobNames { #expect(rest.contains(name), "\(name)") }
     }
 
     @Test func latencySamplesAreSeededAndShaped() {

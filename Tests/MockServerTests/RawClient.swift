@@ -2,6 +2,10 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A raw TCP client for loopback tests: one socket, bytes in and out, written with NIO.
 ///
 /// Every wait is bounded by a watchdog that closes the socket after `timeout`; a read that ends
@@ -47,9 +51,16 @@ struct RawSession: ~Copyable {
     }
 
     /// Reads until the server closes the connection; returns the bytes that came before the close.
+    ///
+    /// A reset counts as a close: a server that closes with request bytes still unread makes the kernel
+    /// send RST (RFC 1122 §4.2.2.13).
     mutating func readUntilServerCloses() async throws -> [UInt8] {
-        while let chunk = try await iterator.next() {
-            buffer += chunk.readableBytesView
+        do {
+            while let chunk = try await iterator.next() {
+                buffer += chunk.readableBytesView
+            }
+        } catch let error as IOError where error.errnoCode == ECONNRESET {
+            // closed by reset
         }
         if timedOut.isSet { throw RawClientError.timedOut }
         defer { buffer = [] }
@@ -72,15 +83,23 @@ final class TimeoutFlag: Sendable {
 ///
 /// - Parameters:
 ///   - timeout: the watchdog; the socket is closed after this long and waits throw `timedOut`.
+///   - resetOnClose: close with `SO_LINGER` 0, so the server sees a TCP RST instead of a FIN.
 func withRawConnection<Result: Sendable>(
     port: Int,
     timeout: Duration = .seconds(5),
+    resetOnClose: Bool = false,
     _ body: (inout RawSession) async throws -> Result
 ) async throws -> Result {
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .connectTimeout(.seconds(2))
         .connect(host: "127.0.0.1", port: port) { channel in
-            channel.eventLoop.makeCompletedFuture {
+            let lingered: EventLoopFuture<Void> =
+                if resetOnClose, let provider = channel as? SocketOptionProvider {
+                    provider.setSoLinger(linger(l_onoff: 1, l_linger: 0))
+                } else {
+                    channel.eventLoop.makeSucceededVoidFuture()
+                }
+            return lingered.flatMapThrowing {
                 try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
             }
         }

@@ -1,3 +1,4 @@
+import MockServer
 import PoolCore
 import PoolEngine
 import PoolScript
@@ -9,6 +10,8 @@ final class PlaygroundContext {
     var environment: [String: String]
     let factory: any ConnectionFactory
     let clock: any Clock<Duration>
+    /// The built-in mock endpoint (`poolplay.server`), when the session has one.
+    var mockServer: MockServer?
     /// Every pool created in this session, in creation order.
     private(set) var pools: [PoolObject] = []
     /// Ids for pools, in creation order (panel labels).

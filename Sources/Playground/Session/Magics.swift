@@ -142,7 +142,7 @@ extension Session {
             "mock endpoint \(server.baseURL) · \(server.configuration.describe())\n"
                 + "  TCP connections accepted: \(ledger.acceptedConnections) (open now \(ledger.openConnections), "
                 + "peak \(ledger.peakConcurrentConnections))\n"
-                + "  requests: \(ledger.requests.count) (peak concurrent \(ledger.peakConcurrentRequests))\n")
+                + "  requests: \(ledger.totalRequests) (peak concurrent \(ledger.peakConcurrentRequests))\n")
         for connection in ledger.connections.suffix(10) {
             output.write("    conn \(connection.id) :\(connection.clientPort)  requests \(connection.requestsServed)"
                 + (connection.closedAt == nil ? "  open" : "  closed by \(connection.closedBy ?? "?")") + "\n")

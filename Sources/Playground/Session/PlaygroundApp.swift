@@ -162,8 +162,8 @@ public enum PlaygroundApp {
             }
         }
         await SignalWaiter.waitForTermination()
-        logger.cancel()
-        try await server.shutdown()
+        try await server.shutdown()  // ends the request log, so the logger prints every line, then stops
+        await logger.value
         output.write("stopped\n")
     }
 

@@ -13,7 +13,7 @@ final class PlaygroundHost: ScriptHost {
     }
 
     /// The modules a learner can import.
-    static let moduleNames = ["httpx", "httpx2", "openai", "asyncio", "os", "time"]
+    static let moduleNames = ["httpx", "httpx2", "openai", "asyncio", "os", "time", "poolplay"]
 
     func importModule(_ name: String) throws -> Value? {
         if let module = modules[name] { return module }
@@ -25,6 +25,7 @@ final class PlaygroundHost: ScriptHost {
         case "asyncio": made = makeAsyncioModule()
         case "time": made = makeTimeModule()
         case "os": made = OSModule.make(context: context)
+        case "poolplay": made = PoolplayModule.make(context: context)
         default: return nil
         }
         modules[name] = .object(made)

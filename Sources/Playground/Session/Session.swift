@@ -59,6 +59,7 @@ public final class Session {
     ) {
         let context = PlaygroundContext(environment: environment, factory: factory, clock: clock)
         self.context = context
+        context.mockServer = server
         self.server = server
         self.options = options
         self.output = output
