@@ -147,6 +147,11 @@ extension Session {
             output.write("    conn \(connection.id) :\(connection.clientPort)  requests \(connection.requestsServed)"
                 + (connection.closedAt == nil ? "  open" : "  closed by \(connection.closedBy ?? "?")") + "\n")
         }
+        if ledger.droppedConnections + ledger.droppedRequests > 0 {
+            output.write("  (the ledger keeps the last \(ledger.limit) records: \(ledger.droppedConnections) connections and "
+                + "\(ledger.droppedRequests) requests dropped; totals above are exact)\n")
+        }
+        output.write("  In Python: import poolplay; poolplay.server.ledger.connections\n")
     }
 
     /// Prints what the lesson runner said, and a failed progress save.
