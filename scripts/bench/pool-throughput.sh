@@ -50,14 +50,15 @@ ledger_counts() {
     curl -sS --max-time 30 "http://127.0.0.1:$MOCK_PORT/_poolplay/ledger" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-print(len(d["requests"]), len(d["connections"]))'
+print(d.get("totalRequests", len(d["requests"])), d.get("acceptedConnections", len(d["connections"])))'
 }
 read -r l0_req l0_conn < <(ledger_counts)
 run_engine poolplay "$POOLPLAY" run "$SCRIPT"
 read -r l1_req l1_conn < <(ledger_counts)
 run_engine python "$PYTHON" "$BENCH_DIR/run_async.py" "$SCRIPT"
 read -r l2_req l2_conn < <(ledger_counts)
-# Each ledger read opens one connection (admin requests are not in the ledger list).
+# Each ledger read opens one connection (admin requests are not counted as requests).
+# Totals, not list lengths: the ledger keeps only the last ledger_limit records.
 poolplay_seen="$((l1_req - l0_req)) req / $((l1_conn - l0_conn - 1)) conn"
 python_seen="$((l2_req - l1_req)) req / $((l2_conn - l1_conn - 1)) conn"
 
