@@ -44,6 +44,8 @@ enum HelpText {
         default:
             if object.pyTypeName == "builtin_function_or_method", case .str(let name)? = try? object.getAttribute("__name__") {
                 "\(name)()"
+            } else if object.pyRepr().count > 120 {
+                "\(object.pyTypeName)(…)"  // a pydantic object's repr fills the screen; print(obj) shows it
             } else {
                 object.pyRepr()
             }
