@@ -77,7 +77,7 @@ final class OpenAIClientObject: PyObject {
         case "with_options", "copy":
             // `with_options = copy` (`openai/_client.py`): errors name `OpenAI.copy()`.
             return pyMethod(className, "copy") { [self] arguments in
-                try copy(try arguments.bind("\(className).copy", Self.copyParameters))
+                try copy(try arguments.bind("\(className).copy", Self.copyParameters, selfCounted: true))
             }
         default: return nil
         }
@@ -99,7 +99,11 @@ final class OpenAIClientObject: PyObject {
         var http = httpClient
         if let value = given("http_client") {
             guard case .object(let o) = value, let client = o as? HTTPClientObject, client.isAsync == isAsync else {
-                throw PythonError.typeError("Invalid `http_client` argument; Expected an instance of \(isAsync ? "`httpx.AsyncClient`" : "`httpx.Client`") but got <class '\(value.typeName)'>")
+                let expected = isAsync ? "`httpx.AsyncClient` or `httpx2.AsyncClient`" : "`httpx.Client` or `httpx2.Client`"
+                var given = value.typeName
+                if case .object(let o) = value, let other = o as? HTTPClientObject { given = "\(other.classModule).\(other.className)" }
+                throw PythonError.typeError(
+                    "Invalid `http_client` argument; Expected an instance of \(expected) but got <class '\(given)'>")
             }
             http = client
         }

@@ -24,7 +24,7 @@ final class EmbeddingsResource: PyObject {
     func getAttribute(_ name: String) throws -> Value? {
         guard name == "create" else { return nil }
         return pyMethod(pyTypeName, "create") { [client, pyTypeName] arguments in
-            let bound = try arguments.bind("\(pyTypeName).create", Self.parameters)
+            let bound = try arguments.bind("\(pyTypeName).create", Self.parameters, selfCounted: true)
             // `prepare_embedding_request`: model, input, user, dimensions, encoding_format, in that order.
             var body: [(Value, Value)] = [(.str("model"), bound["model"]), (.str("input"), bound["input"])]
             for key in ["user", "dimensions"] where bound.isGiven(key) { body.append((.str(key), bound[key])) }

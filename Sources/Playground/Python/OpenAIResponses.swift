@@ -27,7 +27,7 @@ final class ResponsesResource: PyObject {
     func getAttribute(_ name: String) throws -> Value? {
         guard name == "create" else { return nil }
         return pyMethod(pyTypeName, "create") { [client, pyTypeName] arguments in
-            let bound = try arguments.bind("\(pyTypeName).create", Self.parameters)
+            let bound = try arguments.bind("\(pyTypeName).create", Self.parameters, selfCounted: true)
             if bound["stream"].isTruthy {
                 throw PythonError(
                     .notImplementedError, "responses.create(stream=True) is not supported yet",
