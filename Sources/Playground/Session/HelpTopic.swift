@@ -40,11 +40,28 @@ struct HelpTopic {
         case let exception as ExceptionClass: return exceptionKey(exception)
         case let module as ModuleObject: return "module " + module.name
         case let type as PythonClass: return classKey(type)
+        case let method as NativeFunction where methodKey(method.name) != nil: return methodKey(method.name)
         default:
             if case .str(let name)? = try? object.getAttribute("__name__"), topic("asyncio." + name) != nil {
                 return "asyncio." + name
             }
             return nil
+        }
+    }
+
+    /// A bound method (`client.embeddings.create`, named `AsyncEmbeddings.create`) gets its owner's topic.
+    static func methodKey(_ name: String) -> String? {
+        guard let dot = name.firstIndex(of: ".") else { return nil }
+        var owner = String(name[..<dot])
+        if owner.hasPrefix("Async") { owner.removeFirst("Async".count) }
+        switch owner {
+        case "Models": return "models"
+        case "Completions", "Chat": return "chat.completions"
+        case "Embeddings": return "embeddings"
+        case "Responses": return "responses"
+        case "OpenAI": return "OpenAI"
+        case "Client": return "Client"
+        default: return nil
         }
     }
 
