@@ -29,7 +29,7 @@ struct HelpTextTests {
         ("client.with_options", "OpenAI"),
         ("resp", "openai.Response"), ("emb", "CreateEmbeddingResponse"), ("page", "page"), ("page.data[0]", "model object"),
         ("openai.APITimeoutError", "openai.APIConnectionError"), ("openai.RateLimitError", "openai.APIError"),
-        ("asyncio.CancelledError", "exception"),
+        ("asyncio.CancelledError", "exception"), ("caught", "PoolTimeout"), ("ValueError('x')", "exception"),
         ("httpx", "module httpx"), ("httpx2", "module httpx2"), ("openai", "module openai"),
         ("asyncio", "module asyncio"), ("os", "module os"), ("time", "module time"),
         ("asyncio.gather", "asyncio.gather"), ("asyncio.sleep", "asyncio.sleep"),
@@ -46,6 +46,7 @@ struct HelpTextTests {
         resp = await client.responses.create(model="m", input="hi")
         emb = await client.embeddings.create(model="m", input="hi")
         page = await client.models.list()
+        caught = httpx.PoolTimeout("waited too long")
         """
 
     @Test func everyLearnerFacingObjectHasAHelpTextThatExplainsItsParameters() async throws {

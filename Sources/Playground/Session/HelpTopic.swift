@@ -38,6 +38,7 @@ struct HelpTopic {
             return model.typeName == "CreateEmbeddingResponse" ? "CreateEmbeddingResponse" : "model object"
         case is PageObject: return "page"
         case let exception as ExceptionClass: return exceptionKey(exception)
+        case let instance as ExceptionInstance: return exceptionKey(instance.type)
         case let module as ModuleObject: return "module " + module.name
         case let type as PythonClass: return classKey(type)
         case let method as NativeFunction where methodKey(method.name) != nil: return methodKey(method.name)
