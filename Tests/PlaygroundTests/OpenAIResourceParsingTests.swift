@@ -30,10 +30,17 @@ import Testing
             ])
         }
         let exceptions = OpenAIExceptions()
-        let decoded = EmbeddingsResource.parse(body(), decode: true, exceptions: exceptions)
+        let decoded = try EmbeddingsResource.parse(body(), decode: true, exceptions: exceptions)
         #expect(decoded.repr() == "CreateEmbeddingResponse(data=[Embedding(embedding=[1.0], index=0, object='embedding')], model='m', object='list', usage=Usage(prompt_tokens=1, total_tokens=1))")
-        let raw = EmbeddingsResource.parse(body(), decode: false, exceptions: exceptions)
+        let raw = try EmbeddingsResource.parse(body(), decode: false, exceptions: exceptions)
         #expect(raw.repr().contains("embedding='AACAPw=='"))
+        // `{}` from the server: the SDK's ValueError when it meant to decode, a bare object otherwise.
+        let error = #expect(throws: PythonError.self) {
+            try EmbeddingsResource.parse(Self.json([]), decode: true, exceptions: exceptions)
+        }
+        #expect(error?.message == "No embedding data received")
+        #expect(try EmbeddingsResource.parse(Self.json([]), decode: false, exceptions: exceptions).repr()
+            == "CreateEmbeddingResponse(data=None, model=None, object=None, usage=None)")
     }
 
     @Test func outputTextJoinsTheTextOfEveryMessage() throws {

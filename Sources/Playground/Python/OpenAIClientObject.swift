@@ -136,15 +136,15 @@ final class OpenAIClientObject: PyObject {
 
     /// One API call: returns a coroutine (AsyncOpenAI) or the parsed result (OpenAI).
     func call(
-        _ verb: String, path: String, body: Value?, name: String, parse: @escaping (Value) -> Value
+        _ verb: String, path: String, body: Value?, name: String, parse: @escaping (Value) throws -> Value
     ) throws -> Value {
         if isAsync {
             return .object(
                 Coroutine(name: name) { [self] context in
-                    parse(try await perform(verb, path: path, body: body, context: context))
+                    try parse(try await perform(verb, path: path, body: body, context: context))
                 })
         }
-        return parse(try performBlocking(verb, path: path, body: body))
+        return try parse(try performBlocking(verb, path: path, body: body))
     }
 
     /// What one attempt of the retry loop led to.

@@ -33,7 +33,7 @@ final class EmbeddingsResource: PyObject {
             let exceptions = client.exceptions
             return try client.call("POST", path: "/embeddings", body: .dict(PyDict(body)), name: "\(pyTypeName).create") {
                 json in
-                Self.parse(json, decode: decode, exceptions: exceptions)
+                try Self.parse(json, decode: decode, exceptions: exceptions)
             }
         }
     }
@@ -45,9 +45,11 @@ final class EmbeddingsResource: PyObject {
     ]
 
     /// The typed response; base64 vectors decoded when the caller gave no `encoding_format`.
-    static func parse(_ json: Value, decode: Bool, exceptions: OpenAIExceptions) -> Value {
-        guard decode, case .dict(let dict) = json, case .list(let data)? = dict[.str("data")] else {
-            return TypedModel.build("CreateEmbeddingResponse", from: json, schema: schema)
+    static func parse(_ json: Value, decode: Bool, exceptions: OpenAIExceptions) throws -> Value {
+        guard decode else { return TypedModel.build("CreateEmbeddingResponse", from: json, schema: schema) }
+        // `parse_embedding_response`: with no data at all there is nothing to decode.
+        guard case .dict(let dict) = json, case .list(let data)? = dict[.str("data")], !data.items.isEmpty else {
+            throw PythonError.valueError("No embedding data received")
         }
         for item in data.items {
             guard case .dict(let embedding) = item, case .str(let text)? = embedding[.str("embedding")] else { continue }
