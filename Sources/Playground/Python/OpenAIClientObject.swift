@@ -17,6 +17,12 @@ final class OpenAIClientObject: PyObject {
     let httpClient: HTTPClientObject
     let exceptions: OpenAIExceptions
     let clock: any Clock<Duration>
+    /// What `client.timeout` shows when the caller gave a plain number (`OpenAI(timeout=3).timeout` is `3`); nil:
+    /// the Timeout object.
+    var timeoutShown: Value?
+    /// `webhook_secret` and `websocket_base_url` as given (None by default).
+    var webhookSecret: Value = .none
+    var websocketBaseURL: Value = .none
 
     init(
         isAsync: Bool, apiKey: String, baseURL: String, organization: Value, project: Value, timeout: TimeoutObject,
@@ -42,8 +48,9 @@ final class OpenAIClientObject: PyObject {
 
     var attributeNames: [String] {
         [
-            "models", "chat", "api_key", "base_url", "organization", "project", "timeout", "max_retries", "_client",
-            "with_options", "close", "is_closed",
+            "models", "chat", "embeddings", "responses", "api_key", "base_url", "organization", "project",
+            "webhook_secret", "websocket_base_url", "default_query", "timeout", "max_retries", "_client",
+            "with_options", "copy", "close", "is_closed",
         ]
     }
 
@@ -54,7 +61,12 @@ final class OpenAIClientObject: PyObject {
         case "base_url": return .object(URLObject(baseURL))
         case "organization": return organization
         case "project": return project
-        case "timeout": return .object(timeout)
+        case "timeout": return timeoutShown ?? .object(timeout)
+        case "webhook_secret": return webhookSecret
+        case "websocket_base_url": return websocketBaseURL
+        case "default_query": return .dict(PyDict())
+        case "embeddings": return .object(EmbeddingsResource(client: self))
+        case "responses": return .object(ResponsesResource(client: self))
         case "max_retries": return .int(maxRetries)
         case "models": return .object(ModelsResource(client: self))
         case "chat": return .object(ChatResource(client: self))
@@ -63,37 +75,76 @@ final class OpenAIClientObject: PyObject {
             guard let close = try httpClient.getAttribute(isAsync ? "aclose" : "close") else { return nil }
             return close
         case "with_options", "copy":
-            return pyMethod(className, name) { [self] arguments in
-                let bound = try arguments.bind(
-                    "\(className).\(name)",
-                    [
-                        Parameter("timeout", kind: .keywordOnly, default: Value.none),
-                        Parameter("max_retries", kind: .keywordOnly, default: Value.none),
-                    ])
-                let copy = OpenAIClientObject(
-                    isAsync: isAsync, apiKey: apiKey, baseURL: baseURL, organization: organization, project: project,
-                    timeout: bound.isGiven("timeout") ? try HTTPClientObject.coerceTimeout(.httpx2, bound["timeout"]) : timeout,
-                    maxRetries: bound.isGiven("max_retries") ? try intValue(bound["max_retries"], "max_retries") : maxRetries,
-                    defaultHeaders: defaultHeaders, httpClient: httpClient, exceptions: exceptions, clock: clock)
-                return .object(copy)
+            // `with_options = copy` (`openai/_client.py`): errors name `OpenAI.copy()`.
+            return pyMethod(className, "copy") { [self] arguments in
+                try copy(try arguments.bind("\(className).copy", Self.copyParameters, selfCounted: true))
             }
         default: return nil
         }
+    }
+
+    /// `OpenAI.copy`'s keyword-only signature (openai 3.57.0), in order.
+    static var copyParameters: [Parameter] {
+        [
+            "api_key", "admin_api_key", "workload_identity", "provider", "organization", "project", "webhook_secret",
+            "websocket_base_url", "base_url", "data_residency", "timeout", "http_client", "max_retries",
+            "default_headers", "set_default_headers", "default_query", "set_default_query", "_enforce_credentials",
+            "_extra_kwargs",
+        ].map { Parameter($0, kind: .keywordOnly, default: Value.none) }
+    }
+
+    /// A new client sharing this one's `_client` unless `http_client=` replaces it; other options override.
+    private func copy(_ bound: BoundArguments) throws -> Value {
+        func given(_ name: String) -> Value? { bound.isGiven(name) && bound[name] != .none ? bound[name] : nil }
+        var http = httpClient
+        if let value = given("http_client") {
+            guard case .object(let o) = value, let client = o as? HTTPClientObject, client.isAsync == isAsync else {
+                let expected = isAsync ? "`httpx.AsyncClient` or `httpx2.AsyncClient`" : "`httpx.Client` or `httpx2.Client`"
+                var given = value.typeName
+                if case .object(let o) = value, let other = o as? HTTPClientObject { given = "\(other.classModule).\(other.className)" }
+                throw PythonError.typeError(
+                    "Invalid `http_client` argument; Expected an instance of \(expected) but got <class '\(given)'>")
+            }
+            http = client
+        }
+        var base = baseURL
+        if let value = given("base_url") {
+            base = value.str()
+            if !base.hasSuffix("/") { base += "/" }
+        }
+        var headers = defaultHeaders
+        if case .dict(let dict)? = given("set_default_headers") {
+            headers = dict.pairs.map { ($0.key.str(), $0.value.str()) }
+        } else if case .dict(let dict)? = given("default_headers") {
+            let added = dict.pairs.map { (name: $0.key.str(), value: $0.value.str()) }
+            headers = headers.filter { old in !added.contains { $0.name.lowercased() == old.name.lowercased() } } + added
+        }
+        let newTimeout = try given("timeout").map { try HTTPClientObject.coerceTimeout(http.stack, $0) } ?? timeout
+        let copy = OpenAIClientObject(
+            isAsync: isAsync, apiKey: given("api_key")?.str() ?? apiKey, baseURL: base,
+            organization: given("organization") ?? organization, project: given("project") ?? project,
+            timeout: newTimeout,
+            maxRetries: try given("max_retries").map { try intValue($0, "max_retries") } ?? maxRetries,
+            defaultHeaders: headers, httpClient: http, exceptions: exceptions, clock: clock)
+        copy.timeoutShown = given("timeout").map { v in v.asSeconds != nil ? v : .object(newTimeout) } ?? timeoutShown
+        copy.webhookSecret = given("webhook_secret") ?? webhookSecret
+        copy.websocketBaseURL = given("websocket_base_url") ?? websocketBaseURL
+        return .object(copy)
     }
 
     // MARK: - Requests
 
     /// One API call: returns a coroutine (AsyncOpenAI) or the parsed result (OpenAI).
     func call(
-        _ verb: String, path: String, body: Value?, name: String, parse: @escaping (Value) -> Value
+        _ verb: String, path: String, body: Value?, name: String, parse: @escaping (Value) throws -> Value
     ) throws -> Value {
         if isAsync {
             return .object(
                 Coroutine(name: name) { [self] context in
-                    parse(try await perform(verb, path: path, body: body, context: context))
+                    try parse(try await perform(verb, path: path, body: body, context: context))
                 })
         }
-        return parse(try performBlocking(verb, path: path, body: body))
+        return try parse(try performBlocking(verb, path: path, body: body))
     }
 
     /// What one attempt of the retry loop led to.

@@ -47,10 +47,12 @@ enum OpenAIModule {
 
     static var constructorParameters: [Parameter] {
         [
-        ("api_key", Value.none), ("organization", .none), ("project", .none), ("webhook_secret", .none),
-        ("base_url", .none), ("websocket_base_url", .none), ("timeout", .none), ("max_retries", .int(2)),
+        // `OpenAI.__init__` in openai 3.57.0, in order.
+        ("api_key", Value.none), ("admin_api_key", .none), ("workload_identity", .none), ("organization", .none),
+        ("project", .none), ("webhook_secret", .none), ("provider", .none), ("base_url", .none),
+        ("data_residency", .none), ("websocket_base_url", .none), ("timeout", .none), ("max_retries", .int(2)),
         ("default_headers", .none), ("default_query", .none), ("http_client", .none),
-        ("_strict_response_validation", .bool(false)),
+        ("_strict_response_validation", .bool(false)), ("_enforce_credentials", .bool(true)),
         ].map { Parameter($0.0, kind: .keywordOnly, default: $0.1) }
     }
 
@@ -90,8 +92,8 @@ enum OpenAIModule {
         guard case .str(let key) = apiKey else {
             throw PythonError(
                 exceptions.openAIError,
-                "The api_key client option must be set either by passing api_key to the client or by setting the "
-                    + "OPENAI_API_KEY environment variable")
+                "Missing credentials. Please pass an `api_key`, `workload_identity`, `admin_api_key`, or set the "
+                    + "`OPENAI_API_KEY` or `OPENAI_ADMIN_KEY` environment variable.")
         }
         var baseURL = bound["base_url"].isTruthy ? bound["base_url"] : .none
         if baseURL == .none, let fromEnv = context.environment["OPENAI_BASE_URL"], !fromEnv.isEmpty { baseURL = .str(fromEnv) }
@@ -142,9 +144,13 @@ enum OpenAIModule {
                 .httpx2, isAsync: isAsync, className: wrapper, classModule: "openai._base_client", arguments: Arguments(),
                 defaults: defaults, context: context)
         }
-        return OpenAIClientObject(
+        let client = OpenAIClientObject(
             isAsync: isAsync, apiKey: key, baseURL: base, organization: bound["organization"], project: bound["project"],
             timeout: timeout, maxRetries: maxRetries, defaultHeaders: headers, httpClient: httpClient,
             exceptions: exceptions, clock: context.clock)
+        if bound["timeout"].asSeconds != nil { client.timeoutShown = bound["timeout"] }  // `OpenAI(timeout=3).timeout` is 3
+        client.webhookSecret = bound["webhook_secret"]
+        client.websocketBaseURL = bound["websocket_base_url"]
+        return client
     }
 }

@@ -1,52 +1,82 @@
+import Lessons
 import PoolScript
 
-/// `help(obj)` and `obj?`: what an object is, in PoolPlay's own words, and which lesson covers it. This is the one
-/// place where PoolPlay's output is deliberately not CPython's.
+/// `help(obj)` and `obj?`: what an object is and what its parameters mean, in PoolPlay's own words, and which
+/// lesson covers it. This is the one place where PoolPlay's output is deliberately not CPython's.
+///
+/// The texts live in ``HelpTopic/all`` (one table for every object a learner meets). The lesson is never
+/// hard-coded: a lesson covers a topic when the code it has the learner type (try-code, check, solution) contains
+/// one of the topic's ``HelpTopic/lessonMarkers``; its number and title are read from the loaded lessons.
 enum HelpText {
-    static func describe(_ value: Value?) -> String {
+    /// The help for `value`; `lessons`: the lessons the session loaded, nil when it has not loaded them.
+    static func describe(_ value: Value?, lessons: [Lesson]? = nil) -> String {
         guard let value else { return Session.magicHelp }
         guard case .object(let object) = value else {
-            return "\(value.repr()) — a Python \(value.typeName)."
+            return "\(value.repr()) — a Python \(value.typeName).\n" + lessonLine(nil, lessons: lessons)
         }
-        switch object {
-        case let limits as LimitsObject:
-            return """
-                \(limits.pyRepr())
-                  max_connections             most connections the pool keeps open at once (None: no cap)
-                  max_keepalive_connections   most idle connections kept for reuse (clamped to max_connections)
-                  keepalive_expiry            seconds an idle connection may wait before it is dropped
-                Pass it to the HTTP client: \(limits.stack.module).AsyncClient(limits=...). Lesson 1 covers it.
-                """
-        case let timeout as TimeoutObject:
-            return """
-                \(timeout.pyRepr())
-                  connect  seconds to open a TCP connection      read   seconds to wait for response bytes
-                  write    seconds to send the request           pool   seconds to wait for a free connection
-                Waiting longer than `pool` raises \(timeout.stack.module).PoolTimeout.
-                """
-        case let client as HTTPClientObject:
-            let limits = client.transport.pool
-            return """
-                \(client.classModule).\(client.className) — an HTTP client whose pool runs \(client.stack.poolLibrary)'s rules.
-                  its pool: \(client.pyTypeName)._transport._pool = \(limits.pyRepr())
-                  limits in force: _max_connections=\(limits.maxConnections.repr()), _max_keepalive_connections=\(limits.maxKeepaliveConnections.repr())
-                Hand it to openai with AsyncOpenAI(http_client=...). Lesson 1 covers it.
-                """
-        case let client as OpenAIClientObject:
-            return """
-                openai.\(client.className) — talks to \(client.baseURL) through client._client (\(client.httpClient.className)).
-                  limits come from the HTTP client, not from \(client.className)(...): pass http_client=.
-                  timeout=\(client.timeout.pyRepr()), max_retries=\(client.maxRetries)
-                """
-        case let pool as PoolObject:
-            return """
-                \(pool.pyRepr())
-                  the connection pool (\(pool.stack.poolLibrary)): requests are active from assignment until their
-                  body is closed; connections are active unless idle. %pool shows every connection.
-                """
-        default:
+        guard let topic = HelpTopic.find(for: object) else {
             return "\(object.pyRepr()) — a \(object.pyTypeName) object. Attributes: "
-                + object.attributeNames.filter { !$0.hasPrefix("__") }.joined(separator: ", ")
+                + object.attributeNames.filter { !$0.hasPrefix("__") }.joined(separator: ", ") + "\n"
+                + lessonLine(nil, lessons: lessons)
         }
+        return render(topic, object: object, lessons: lessons)
+    }
+
+    static func render(_ topic: HelpTopic, object: any PyObject, lessons: [Lesson]?) -> String {
+        var lines = ["\(heading(object)) — \(topic.summary)"]
+        let width = (topic.parameters.map(\.name.count).max() ?? 0) + 2
+        for (name, meaning) in topic.parameters {
+            lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + meaning)
+        }
+        if let state = HelpTopic.state(of: object) { lines.append(state) }
+        if let note = topic.note { lines.append(note) }
+        lines.append(lessonLine(topic, lessons: lessons))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The first line names the object as the learner sees it: a class by its dotted name, an instance by its repr.
+    static func heading(_ object: any PyObject) -> String {
+        switch object {
+        case let type as PythonClass: "class \(type.module).\(type.name)"
+        case let exception as ExceptionClass: "class \(exception.module).\(exception.name)"
+        case let module as ModuleObject: "module \(module.name)"
+        case let function as NativeFunction: "\(function.name)()"
+        default:
+            if object.pyTypeName == "builtin_function_or_method", case .str(let name)? = try? object.getAttribute("__name__") {
+                "\(name)()"
+            } else if object.pyRepr().count > 120 {
+                "\(object.pyTypeName)(…)"  // a pydantic object's repr fills the screen; print(obj) shows it
+            } else {
+                object.pyRepr()
+            }
+        }
+    }
+
+    /// "Lesson N — Title covers it (%lesson N)." when a loaded lesson's code uses the topic.
+    static func lessonLine(_ topic: HelpTopic?, lessons: [Lesson]?) -> String {
+        guard let lessons else { return "Lessons: %lessons lists them; %help lists everything else." }
+        if let topic, let lesson = covering(topic, in: lessons) {
+            return "Lesson \(lesson.number) — \(lesson.title) covers it (%lesson \(lesson.number))."
+        }
+        return "no lesson yet — see %help"
+    }
+
+    /// The first lesson (in lesson order) whose typed code mentions one of the topic's markers.
+    static func covering(_ topic: HelpTopic, in lessons: [Lesson]) -> Lesson? {
+        guard !topic.lessonMarkers.isEmpty else { return nil }
+        return lessons.sorted { $0.number < $1.number }.first { lesson in
+            let code = lesson.steps.flatMap { $0.tryCode + [$0.solution ?? "", $0.check ?? ""] }.joined(separator: "\n")
+            return topic.lessonMarkers.contains { code.contains($0) }
+        }
+    }
+}
+
+extension Session {
+    /// `help(obj)` / `obj?` with the session's lessons loaded, so the text names the lesson that covers `value`.
+    ///
+    /// Hook: `Session.installBuiltins` (`help`) and `runMagic` (`obj?`) call this instead of `HelpText.describe`.
+    func helpText(for value: Value?) -> String {
+        lessons.loadIfNeeded(directory: options.lessonsDirectory)
+        return HelpText.describe(value, lessons: lessons.loadError == nil ? lessons.lessons : nil)
     }
 }
