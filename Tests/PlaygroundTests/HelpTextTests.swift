@@ -97,12 +97,14 @@ struct HelpTextTests {
         let loaded = LessonReplayTests.lessons
         let first = try #require(loaded.first { $0.number == 1 })
         #expect(HelpText.lessonLine(limits, lessons: loaded) == "Lesson 1 — \(first.title) covers it (%lesson 1).")
-        #expect(HelpText.lessonLine(timeout, lessons: loaded) == "no lesson yet — see %help")
+        let timeouts = try #require(loaded.first { $0.id == "pool-timeout" })
+        #expect(HelpText.lessonLine(timeout, lessons: loaded) == "Lesson \(timeouts.number) — \(timeouts.title) covers it (%lesson \(timeouts.number)).")
+        #expect(HelpText.lessonLine(timeout, lessons: [first]) == "no lesson yet — see %help")
 
         let custom = Lesson(
             id: "timeouts", number: 7, title: "Timeouts that fit", summary: "s",
             steps: [Step(title: "t", tryCode: ["httpx.Timeout(1.0, pool=2.0)"])])
-        #expect(HelpText.lessonLine(timeout, lessons: loaded + [custom]) == "Lesson 7 — Timeouts that fit covers it (%lesson 7).")
+        #expect(HelpText.lessonLine(timeout, lessons: [first, custom]) == "Lesson 7 — Timeouts that fit covers it (%lesson 7).")
         #expect(HelpText.lessonLine(limits, lessons: []) == "no lesson yet — see %help")
         #expect(HelpText.lessonLine(limits, lessons: nil).contains("%lessons"))
     }

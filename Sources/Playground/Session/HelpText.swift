@@ -74,9 +74,9 @@ enum HelpText {
 extension Session {
     /// `help(obj)` / `obj?` with the session's lessons loaded, so the text names the lesson that covers `value`.
     ///
-    /// Hook: `Session.installBuiltins` (`help`) and `runMagic` (`obj?`) call this instead of `HelpText.describe`.
+    /// The `help` builtin and `obj?` (`runMagic`) both come here.
     func helpText(for value: Value?) -> String {
-        lessons.loadIfNeeded(directory: options.lessonsDirectory)
+        loadLessons()
         return HelpText.describe(value, lessons: lessons.loadError == nil ? lessons.lessons : nil)
     }
 }

@@ -27,7 +27,7 @@ extension Session {
             let name = String(line.prefix { $0 != "?" })
             do {
                 let value = try await interpreter.evaluate(name)
-                output.write(HelpText.describe(value) + "\n")
+                output.write(helpText(for: value) + "\n")
             } catch let error as PythonError {
                 output.writeError(error.formatted())
             } catch let diagnostic as Diagnostic {

@@ -75,7 +75,7 @@ public final class Session {
         interpreter.globals["help"] = .object(
             NativeFunction(name: "help") { [weak self] arguments in
                 guard let self else { return .none }
-                self.output.write(HelpText.describe(arguments.positional.first) + "\n")
+                self.output.write(self.helpText(for: arguments.positional.first) + "\n")
                 return .none
             })
         for name in ["exit", "quit"] {
