@@ -64,6 +64,7 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             )
         }
     )
+    attributes["wait_for"] = makeWaitFor(clock: clock)
     attributes["run"] = .object(
         InterpBuiltin("run") { i, a, f in
             let b = try a.bind("run", [Parameter("main"), Parameter("debug", kind: .keywordOnly, default: Value.none)])

@@ -135,8 +135,8 @@ public final class ExceptionInstance: PyObject {
         switch name {
         case "args": return .tuple(args)
         case "__class__": return .object(type)
-        default: return nil
+        default: return error?.attributes[name]
         }
     }
-    public var attributeNames: [String] { ["args"] }
+    public var attributeNames: [String] { ["args"] + (error?.attributes.keys.sorted() ?? []) }
 }

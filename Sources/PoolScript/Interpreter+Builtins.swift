@@ -75,6 +75,10 @@ extension Interpreter {
             let b = try a.bind("isinstance", [Parameter("obj"), Parameter("class_or_tuple")])
             return .bool(try i.isInstance(b["obj"], b["class_or_tuple"]))
         }
+        function("issubclass") { i, a, _ in
+            let b = try a.bind("issubclass", [Parameter("cls"), Parameter("class_or_tuple")])
+            return .bool(try i.isSubclass(b["cls"], b["class_or_tuple"]))
+        }
         function("repr") { _, a, _ in .str(try a.bind("repr", [Parameter("obj")])["obj"].repr()) }
         type("str") { _, a, _ in
             let b = try a.bind(
@@ -345,6 +349,9 @@ extension Interpreter {
         }
         function("divmod") { i, a, _ in
             let b = try a.bind("divmod", [Parameter("x"), Parameter("y")])
+            // CPython 3.11 `float_divmod` names itself: "float divmod()" (`Objects/floatobject.c`).
+            if case .float = b["x"], b["y"].isTruthy == false { throw PythonError(.zeroDivisionError, "float divmod()") }
+            if case .float = b["y"], b["y"].isTruthy == false { throw PythonError(.zeroDivisionError, "float divmod()") }
             return .tuple([try i.binaryOp(.floorDiv, b["x"], b["y"]), try i.binaryOp(.mod, b["x"], b["y"])])
         }
         function("pow") { i, a, _ in
@@ -452,6 +459,32 @@ extension Interpreter {
             return false
         default:
             throw PythonError.typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+    }
+
+    /// `issubclass(cls, spec)`: exception classes follow their bases; builtin types match by name
+    /// (`bool` derives from `int`, everything from `object`). Messages are CPython 3.11's.
+    func isSubclass(_ cls: Value, _ spec: Value) throws -> Bool {
+        if case .tuple(let items) = spec {
+            for item in items where try isSubclass(cls, item) { return true }
+            return false
+        }
+        guard case .object(let c) = cls, c is ExceptionClass || c is TypeObject || c is PyClass else {
+            throw PythonError.typeError("issubclass() arg 1 must be a class")
+        }
+        switch spec {
+        case .object(let base as ExceptionClass):
+            guard let sub = c as? ExceptionClass else { return false }
+            return sub.isSubclass(of: base)
+        case .object(let t as TypeObject):
+            if t.name == "object" { return true }
+            if let sub = c as? TypeObject { return sub.name == t.name || (sub.name == "bool" && t.name == "int") }
+            if t.name == "BaseException", c is ExceptionClass { return true }
+            return false
+        case .object(let base as PyClass):
+            return c === base
+        default:
+            throw PythonError.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
         }
     }
 

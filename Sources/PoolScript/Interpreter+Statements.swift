@@ -45,9 +45,7 @@ extension Interpreter {
                         .importError,
                         "cannot import name '\(name)' from '\(moduleName)' (unknown location)"
                     )
-                    if case .object(let o) = module, let s = suggestion(for: name, among: o.attributeNames) {
-                        e.message += ". Did you mean: '\(s)'?"
-                    }
+                    if case .object(let o) = module { e.suggestion = suggestion(for: name, among: o.attributeNames) }
                     throw e
                 }
                 f.scope.vars[alias ?? name] = value
@@ -151,7 +149,9 @@ extension Interpreter {
         for p in decl.parameters {
             if let d = p.defaultValue { defaults[p.name] = try await eval(d, f) }
         }
-        return .object(FunctionObject(decl: decl, closure: f.scope, file: f.file, defaults: defaults))
+        let qualname = f.qualname.map { $0 + ".<locals>." + decl.name }
+        return .object(
+            FunctionObject(decl: decl, closure: f.scope, file: f.file, defaults: defaults, qualname: qualname))
     }
 
     func importModule(_ name: String) throws -> Value {

@@ -219,6 +219,8 @@ final class Frame {
     let file: SourceFile
     let function: String
     var line = 1
+    /// The running function's `__qualname__`; nil at module level.
+    var qualname: String?
     /// The exception being handled, for a bare `raise`.
     var handling: PythonError?
 

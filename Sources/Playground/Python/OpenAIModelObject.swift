@@ -57,7 +57,8 @@ enum OpenAISchema {
     static let types: [String: [Field]] = [
         "Model": [f("id"), f("created"), f("object"), f("owned_by")],
         "ChatCompletion": [
-            f("id"), f("choices", "Choice"), f("created"), f("model"), f("object"), f("service_tier"),
+            f("id"), f("choices", "Choice"), f("created"), f("model"), f("object"), f("metadata"),
+            f("moderation"), f("service_tier"),
             f("system_fingerprint"), f("usage", "CompletionUsage"),
         ],
         "Choice": [f("finish_reason"), f("index"), f("logprobs"), f("message", "ChatCompletionMessage")],

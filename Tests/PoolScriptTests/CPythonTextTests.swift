@@ -1,0 +1,124 @@
+import Testing
+
+@testable import PoolScript
+
+/// Each construct and each error message of the subset against CPython 3.11's exact text. Every expected value
+/// below was printed by a real run of `.venv/openai3/bin/python` (CPython 3.11.7) on the same source at module
+/// level; errors are caught and printed as `print(type(e).__name__, e)`, and for uncaught ones the expected value
+/// is the last stderr line of `python -c SOURCE` (CPython adds "Did you mean" only there, never to `str(e)`).
+@Suite struct CPythonTextTests {
+    static let constructs: [(String, String)] = [
+        ("a, b = 1, 2\na, b = b, a\nprint(a, b)", "2 1\n"),
+        ("(x, y), z = (1, 2), 3\nprint(x, y, z)", "1 2 3\n"),
+        ("a = b = [1]\nprint(a is b)", "True\n"),
+        ("n = 5\nn += 2\nn *= 3\nn //= 4\nn %= 4\nn **= 3\nprint(n)", "1\n"),
+        ("x = 7\nx /= 2\nprint(x)", "3.5\n"),
+        ("l = [1]\nl += [2]\nl[0] -= 5\nprint(l)", "[-4, 2]\n"),
+        ("i = 0\nwhile i < 3:\n    i += 1\nelse:\n    print('else', i)", "else 3\n"),
+        ("i = 0\nwhile True:\n    i += 1\n    if i == 2:\n        continue\n    if i > 3:\n        break\n    print(i)\nelse:\n    print('no')", "1\n3\n"),
+        ("for i in range(3):\n    pass\nprint(i)", "2\n"),
+        ("def outer():\n    k = 3\n    def inner():\n        return k * 2\n    return inner\nprint(outer()())", "6\n"),
+        ("def f(*args, **kwargs):\n    return args, kwargs\nprint(f(1, *[2, 3], x=1, **{'y': 2}))", "((1, 2, 3), {'x': 1, 'y': 2})\n"),
+        ("def f(a, *, b=2):\n    return a + b\nprint(f(1), f(1, b=5))", "3 6\n"),
+        ("def f():\n    pass\nprint(f.__qualname__)\ndef g():\n    def h():\n        pass\n    return h\nprint(g().__qualname__)", "f\ng.<locals>.h\n"),
+        ("try:\n    raise ValueError('v')\nexcept ValueError as e:\n    print('caught', e)\nfinally:\n    print('finally')", "caught v\nfinally\n"),
+        ("def f():\n    try:\n        return 'body'\n    finally:\n        print('cleanup')\nprint(f())", "cleanup\nbody\n"),
+        ("try:\n    try:\n        {}['k']\n    except KeyError:\n        raise\nexcept LookupError as e:\n    print(type(e).__name__, e)", "KeyError 'k'\n"),
+        ("x = [1, 2, 3]\ndel x[1]\nprint(x)\nd = {'a': 1}\ndel d['a']\nprint(d)", "[1, 3]\n{}\n"),
+        ("print([1, 2, 3, 4][1:3], [1, 2, 3][::-1], 'abcdef'[::2], (1, 2, 3)[-2:])", "[2, 3] [3, 2, 1] ace (2, 3)\n"),
+        ("print([n * n for n in range(5) if n % 2])", "[1, 9]\n"),
+        ("print([(a, b) for a in range(2) for b in 'xy'])", "[(0, 'x'), (0, 'y'), (1, 'x'), (1, 'y')]\n"),
+        ("print(1 and 0, 0 or 'y', not '', None or [])", "0 y True []\n"),
+        ("print(2 in [1, 2], 'a' not in 'abc', 'k' in {'k': 0})", "True False True\n"),
+        ("print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0)", "True False True\n"),
+        ("print(0.1 + 0.2, 1 / 3, 10 / 5, 2 ** 0.5, 1e16, 1e-7, 123.0, -0.0)", "0.30000000000000004 0.3333333333333333 2.0 1.4142135623730951 1e+16 1e-07 123.0 -0.0\n"),
+        ("print(7 // -2, -7 % 3, 2 ** -2, 5 % 2.5, round(2.5), round(0.125, 2))", "-4 2 0.25 0.0 2 0.12\n"),
+        ("print(f'{3.14159:.2f}|{42:>6}|{42:<4}|{7:03d}|{0.5:.0%}|{1234567:,}|{255:x}|{\"s\"!r}')", "3.14|    42|42  |007|50%|1,234,567|ff|'s'\n"),
+        ("v = 12.5\nprint(f'{v=}')", "v=12.5\n"),
+        ("print(repr('a\\'b'), repr(\"q\\\"\"), repr('\\n'), repr(b'x\\x00'))", "\"a'b\" 'q\"' '\\n' b'x\\x00'\n"),
+        ("print([1.0, 2.5e-5, 'x', None, True], {'a': (1,)}, (1,), ())", "[1.0, 2.5e-05, 'x', None, True] {'a': (1,)} (1,) ()\n"),
+        ("print(int('12'), float('2'), str(2.0), bool([]), len('abc'), sum([1, 2]), min(3, 1), max([4, 9]))", "12 2.0 2.0 False 3 3 1 9\n"),
+        ("print(sorted([3, 1, 2], reverse=True), list(range(3)), type(3).__name__, isinstance(True, int))", "[3, 2, 1] [0, 1, 2] int True\n"),
+        ("print(type(1), type('s'), type(None), type(print))", "<class 'int'> <class 'str'> <class 'NoneType'> <class 'builtin_function_or_method'>\n"),
+        ("print(issubclass(KeyError, LookupError), issubclass(bool, int), issubclass(ValueError, (TypeError, Exception)))", "True True True\n"),
+        ("print(divmod(7, 2), abs(-3), list(zip('ab', [1, 2])), list(enumerate('ab')))", "(3, 1) 3 [('a', 1), ('b', 2)] [(0, 'a'), (1, 'b')]\n"),
+    ]
+
+    static let caughtErrors: [(String, String)] = [
+        ("undefined_name", "NameError name 'undefined_name' is not defined"),
+        ("len(1, 2)", "TypeError len() takes exactly one argument (2 given)"),
+        ("int('x')", "ValueError invalid literal for int() with base 10: 'x'"),
+        ("1 % 0", "ZeroDivisionError integer modulo by zero"),
+        ("1 // 0", "ZeroDivisionError integer division or modulo by zero"),
+        ("1.0 // 0", "ZeroDivisionError float floor division by zero"),
+        ("1.0 % 0", "ZeroDivisionError float modulo"),
+        ("divmod(1.0, 0)", "ZeroDivisionError float divmod()"),
+        ("divmod(1, 0)", "ZeroDivisionError integer division or modulo by zero"),
+        ("0 ** -1", "ZeroDivisionError 0.0 cannot be raised to a negative power"),
+        ("[][0]", "IndexError list index out of range"),
+        ("()[1]", "IndexError tuple index out of range"),
+        ("'ab'[5]", "IndexError string index out of range"),
+        ("{}['k']", "KeyError 'k'"),
+        ("{}[1]", "KeyError 1"),
+        ("'a' * 'b'", "TypeError can't multiply sequence by non-int of type 'str'"),
+        ("None + 1", "TypeError unsupported operand type(s) for +: 'NoneType' and 'int'"),
+        ("[1] * 'x'", "TypeError can't multiply sequence by non-int of type 'str'"),
+        ("'abc'.nope", "AttributeError 'str' object has no attribute 'nope'"),
+        ("'abc'.uper", "AttributeError 'str' object has no attribute 'uper'"),
+        ("(1).real.x", "AttributeError 'int' object has no attribute 'x'"),
+        ("[].apend", "AttributeError 'list' object has no attribute 'apend'"),
+        ("{}.key", "AttributeError 'dict' object has no attribute 'key'"),
+        ("x = 5\nx()", "TypeError 'int' object is not callable"),
+        ("'a' < 1", "TypeError '<' not supported between instances of 'str' and 'int'"),
+        ("iter(5)", "TypeError 'int' object is not iterable"),
+        ("a, b = 1", "TypeError cannot unpack non-iterable int object"),
+        ("a, b = [1, 2, 3]", "ValueError too many values to unpack (expected 2)"),
+        ("def f(a): pass\nf(b=1)", "TypeError f() got an unexpected keyword argument 'b'"),
+        ("def f(a): pass\nf()", "TypeError f() missing 1 required positional argument: 'a'"),
+        ("def f(a, b): pass\nf(1, 2, 3)", "TypeError f() takes 2 positional arguments but 3 were given"),
+        ("def f(): pass\nf(1)", "TypeError f() takes 0 positional arguments but 1 was given"),
+        ("def f(*, k): pass\nf()", "TypeError f() missing 1 required keyword-only argument: 'k'"),
+        ("def f(a): pass\nf(1, a=2)", "TypeError f() got multiple values for argument 'a'"),
+        ("raise ValueError('bad', 2)", "ValueError ('bad', 2)"),
+        ("raise KeyError('k')", "KeyError 'k'"),
+        ("raise TypeError", "TypeError "),
+        ("import nosuchmodule", "ModuleNotFoundError No module named 'nosuchmodule'"),
+        ("float('nan1')", "ValueError could not convert string to float: 'nan1'"),
+        ("[1, 2].index(5)", "ValueError 5 is not in list"),
+        ("{}.pop('x')", "KeyError 'x'"),
+        ("issubclass(1, int)", "TypeError issubclass() arg 1 must be a class"),
+        ("sorted([1, 'a'])", "TypeError '<' not supported between instances of 'str' and 'int'"),
+        ("isinstance(1, 2)", "TypeError isinstance() arg 2 must be a type, a tuple of types, or a union"),
+        ("'abc'.index('z')", "ValueError substring not found"),
+        ("hash([])", "TypeError unhashable type: 'list'"),
+    ]
+
+    static let uncaughtErrors: [(String, String)] = [
+        ("limits_value = 1\nprint(limits_valu)", "NameError: name 'limits_valu' is not defined. Did you mean: 'limits_value'?"),
+        ("print(lenn([]))", "NameError: name 'lenn' is not defined. Did you mean: 'len'?"),
+        ("'abc'.uper()", "AttributeError: 'str' object has no attribute 'uper'. Did you mean: 'upper'?"),
+        ("[].apend(1)", "AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?"),
+        ("def f(a):\n    pass\nf(b=1)", "TypeError: f() got an unexpected keyword argument 'b'"),
+        ("d = {}\nd.gett('k')", "AttributeError: 'dict' object has no attribute 'gett'. Did you mean: 'get'?"),
+        ("raise ValueError('no')", "ValueError: no"),
+    ]
+
+    @Test(arguments: constructs)
+    func constructPrintsWhatCPythonPrints(_ testCase: (String, String)) async {
+        #expect(await run(testCase.0) == testCase.1, "source: \(testCase.0)")
+    }
+
+    @Test(arguments: caughtErrors)
+    func caughtErrorTextIsCPythons(_ testCase: (String, String)) async {
+        let body = testCase.0.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        let source = "try:\n" + body.joined(separator: "\n") + "\nexcept Exception as e:\n    print(type(e).__name__, e)"
+        #expect(await run(source) == testCase.1 + "\n", "source: \(testCase.0)")
+    }
+
+    @Test(arguments: uncaughtErrors)
+    func uncaughtErrorLineIsCPythons(_ testCase: (String, String)) async {
+        let output = await run(testCase.0)
+        let lastLine = output.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(lastLine == testCase.1, "source: \(testCase.0)\n\(output)")
+    }
+}
