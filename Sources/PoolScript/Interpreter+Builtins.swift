@@ -37,6 +37,10 @@ extension Interpreter {
             return .none
         }
         function("len") { i, a, _ in
+            // `len` is METH_O in CPython: its arity error has its own wording.
+            if a.keywords.isEmpty, a.positional.count != 1 {
+                throw PythonError.typeError("len() takes exactly one argument (\(a.positional.count) given)")
+            }
             let b = try a.bind("len", [Parameter("obj")])
             return .int(try i.length(b["obj"]))
         }

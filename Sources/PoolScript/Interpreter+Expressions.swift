@@ -294,6 +294,14 @@ extension Interpreter {
             e.suggestion = suggestion(for: name, among: o.attributeNames)
             throw e
         }
+        // Numbers' data attributes (CPython `int.real`, `float.imag`): values, not methods.
+        switch (value, name) {
+        case (.int, "real"), (.float, "real"): return value
+        case (.bool(let b), "real"): return .int(b ? 1 : 0)
+        case (.int, "imag"), (.bool, "imag"): return .int(0)
+        case (.float, "imag"): return .float(0)
+        default: break
+        }
         if let method = builtinMethod(value, name) { return .object(method) }
         if name == "__class__" { return typeObject(of: value) }
         var e = PythonError.attributeError("'\(value.typeName)' object has no attribute '\(name)'")

@@ -320,7 +320,14 @@ extension Interpreter {
             let key = try await eval(keyExpr, f)
             try setItem(container, key, value)
         case .tuple(let targets), .list(let targets):
-            let items = try iterate(value)
+            let items: [Value]
+            do {
+                items = try iterate(value)
+            } catch var e as PythonError where e.type === ExceptionClass.typeError && e.message.hasSuffix("is not iterable") {
+                // CPython's UNPACK_SEQUENCE words it differently from iter().
+                e.message = "cannot unpack non-iterable \(value.typeName) object"
+                throw e
+            }
             if let star = targets.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }
             ) {
                 let after = targets.count - star - 1
