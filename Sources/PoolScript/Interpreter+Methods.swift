@@ -7,7 +7,7 @@ extension Interpreter {
                 "capitalize", "count", "encode", "endswith", "find", "format", "index", "isdigit", "isalpha",
                 "join", "lower", "lstrip", "replace", "rfind", "rsplit", "rstrip", "split", "splitlines",
                 "startswith", "strip", "title", "upper", "zfill", "removeprefix", "removesuffix", "isspace",
-                "center", "ljust", "rjust", "isupper", "islower",
+                "center", "ljust", "rjust", "isupper", "islower", "partition", "rpartition",
             ]
         case .list:
             return [
@@ -199,6 +199,25 @@ extension Interpreter {
                     guard let p = positions.first else { throw PythonError.valueError("substring not found") }
                     return .int(p)
                 }
+            case "partition", "rpartition":
+                let sep = try string(try one("sep"), "must be str")
+                guard !sep.isEmpty else { throw PythonError.valueError("empty separator") }
+                let hay = Array(s.unicodeScalars)
+                let needle = Array(sep.unicodeScalars)
+                var found: Int?
+                if needle.count <= hay.count {
+                    let starts = Array(0...(hay.count - needle.count))
+                    for k in (name == "partition" ? starts : starts.reversed())
+                    where Array(hay[k..<(k + needle.count)]) == needle {
+                        found = k
+                        break
+                    }
+                }
+                func text(_ scalars: ArraySlice<Unicode.Scalar>) -> Value { .str(String(String.UnicodeScalarView(scalars))) }
+                guard let k = found else {
+                    return name == "partition" ? .tuple([.str(s), .str(""), .str("")]) : .tuple([.str(""), .str(""), .str(s)])
+                }
+                return .tuple([text(hay[..<k]), .str(sep), text(hay[(k + needle.count)...])])
             case "format":
                 return .str(try strFormat(s, a))
             case "encode": return .bytes(Array(s.utf8))
