@@ -52,10 +52,10 @@ final class OpenAIExceptions {
         var e = PythonError(statusError(status), message)
         e.attributes = [
             "status_code": .int(status), "body": body, "message": .str(message),
-            "request_id": requestID.map(Value.str) ?? .none,
+            "request_id": requestID.map(Value.str) ?? Value.none,
         ]
         if case .dict(let fields) = body {
-            for name in ["code", "param", "type"] { e.attributes[name] = fields[.str(name)] ?? .none }
+            for name in ["code", "param", "type"] { e.attributes[name] = fields[.str(name)] ?? Value.none }
         }
         return e
     }
