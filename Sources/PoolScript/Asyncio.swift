@@ -80,6 +80,8 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             return .bool(v.object(as: Coroutine.self) != nil)
         }
     )
+    // The class, for `isinstance(t, asyncio.Task)`; constructing one directly is not supported.
+    attributes["Task"] = .object(TypeObject("asyncio.Task", shortName: "Task"))
     attributes["CancelledError"] = .object(ExceptionClass.cancelledError)
     attributes["TimeoutError"] = .object(ExceptionClass.timeoutError)
     attributes["InvalidStateError"] = .object(ExceptionClass.invalidStateError)
