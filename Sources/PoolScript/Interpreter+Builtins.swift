@@ -96,6 +96,7 @@ extension Interpreter {
             return .bool(try i.isSubclass(b["cls"], b["class_or_tuple"]))
         }
         function("repr") { _, a, _ in .str(try a.bind("repr", [Parameter("obj")])["obj"].repr()) }
+        function("ascii") { _, a, _ in .str(asciiRepr(try a.bind("ascii", [Parameter("obj")])["obj"].repr())) }
         type("str") { _, a, _ in
             let b = try a.bind(
                 "str",

@@ -430,10 +430,17 @@ extension Interpreter {
 
     /// `"{} {name} {0!r:>4}".format(...)`.
     func strFormat(_ template: String, _ a: Arguments) throws -> String {
+        var auto = 0
+        return try strFormat(template, a, auto: &auto, depth: 0)
+    }
+
+    /// One level of `str.format`; a format spec may hold replacement fields of its own (`{:>{width}}`), which
+    /// share the automatic numbering, one level deep as in CPython ("Max string recursion exceeded").
+    private func strFormat(_ template: String, _ a: Arguments, auto: inout Int, depth: Int) throws -> String {
+        guard depth < 2 else { throw PythonError.valueError("Max string recursion exceeded") }
         var out = ""
         let chars = Array(template)
         var i = 0
-        var auto = 0
         while i < chars.count {
             let c = chars[i]
             if c == "{" {
@@ -442,8 +449,19 @@ extension Interpreter {
                     i += 2
                     continue
                 }
-                guard let close = chars[i...].firstIndex(of: "}") else {
-                    throw PythonError.valueError("Single '{' encountered in format string")
+                var close = i + 1
+                var level = 1
+                while close < chars.count {
+                    if chars[close] == "{" { level += 1 }
+                    if chars[close] == "}" {
+                        level -= 1
+                        if level == 0 { break }
+                    }
+                    close += 1
+                }
+                guard close < chars.count else {
+                    throw PythonError.valueError(
+                        level > 1 ? "unmatched '{' in format spec" : "Single '{' encountered in format string")
                 }
                 var field = String(chars[(i + 1)..<close])
                 i = close + 1
@@ -451,6 +469,7 @@ extension Interpreter {
                 if let colon = field.firstIndex(of: ":") {
                     spec = String(field[field.index(after: colon)...])
                     field = String(field[..<colon])
+                    if spec.contains("{") { spec = try strFormat(spec, a, auto: &auto, depth: depth + 1) }
                 }
                 var conversion: Character?
                 if let bang = field.firstIndex(of: "!") {
