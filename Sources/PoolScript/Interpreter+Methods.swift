@@ -469,7 +469,6 @@ extension Interpreter {
                 if let colon = field.firstIndex(of: ":") {
                     spec = String(field[field.index(after: colon)...])
                     field = String(field[..<colon])
-                    if spec.contains("{") { spec = try strFormat(spec, a, auto: &auto, depth: depth + 1) }
                 }
                 var conversion: Character?
                 if let bang = field.firstIndex(of: "!") {
@@ -500,6 +499,8 @@ extension Interpreter {
                 case "s": value = .str(value.str())
                 default: break
                 }
+                // The field's own value is numbered before the fields nested in its spec.
+                if spec.contains("{") { spec = try strFormat(spec, a, auto: &auto, depth: depth + 1) }
                 out += try format(value, spec: spec)
             } else if c == "}" {
                 if i + 1 < chars.count && chars[i + 1] == "}" {
