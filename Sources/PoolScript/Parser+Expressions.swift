@@ -210,6 +210,7 @@ extension Parser {
     mutating func parseCallArguments() throws -> [CallArgument] {
         var arguments: [CallArgument] = []
         var sawKeyword = false
+        var bareGenerator: Expr?
         while !current.isOp(")") {
             var start = current
             if acceptOp("**") {
@@ -233,6 +234,7 @@ extension Parser {
                 }
                 if current.isKeyword("for") {
                     let comp = try parseComprehensionTail(value)
+                    bareGenerator = bareGenerator ?? comp
                     arguments.append(.positional(comp))
                 } else {
                     if sawKeyword {
@@ -247,6 +249,10 @@ extension Parser {
                 }
                 break
             }
+        }
+        // CPython 3.11's grammar allows an unparenthesized generator only as the sole argument.
+        if let bareGenerator, arguments.count > 1 {
+            throw error("Generator expression must be parenthesized", at: bareGenerator.location)
         }
         try expectOp(")")
         return arguments
