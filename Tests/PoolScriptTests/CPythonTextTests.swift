@@ -101,6 +101,8 @@ import Testing
         ("def f(a):\n    pass\nf(b=1)", "TypeError: f() got an unexpected keyword argument 'b'"),
         ("d = {}\nd.gett('k')", "AttributeError: 'dict' object has no attribute 'gett'. Did you mean: 'get'?"),
         ("raise ValueError('no')", "ValueError: no"),
+        // CPython 3.11.7, `python -c "f(x for x in y, 1)"`.
+        ("f(x for x in y, 1)", "SyntaxError: Generator expression must be parenthesized"),
     ]
 
     static let moreConstructs: [(String, String)] = [
