@@ -285,6 +285,7 @@ extension Interpreter {
         if case .object(let o) = value {
             if let v = try o.getAttribute(name) { return v }
             if name == "__class__" { return typeObject(of: value) }
+            if let type = o as? TypeObject, let method = unboundMethod(type, name) { return method }
             var e: PythonError
             if let m = o as? ModuleObject {
                 e = PythonError.attributeError("module '\(m.name)' has no attribute '\(name)'")

@@ -15,9 +15,7 @@ words = "  Pool Connections  ".strip().lower().split()
 print(words, "-".join(words).title(), "x,y,,z".split(","), "a b".split(" ", 1))
 print("pool".capitalize(), "POOL".isupper(), "42".isdigit(), "ab".center(6, "*"), "7".zfill(3))
 print("keepalive".count("e"), "keepalive".rfind("e"), "a=b".partition("="), "line\n".rstrip())
-def lowered(word):
-    return word.lower()
-print(sorted(["b", "C", "a"]), sorted(["b", "C", "a"], key=lowered), sorted([3, 1, 2], key=None))
+print(sorted(["b", "C", "a"]), sorted(["b", "C", "a"], key=str.lower), sorted([3, 1, 2], key=None))
 nested = [[1, 2], [3]]
 flat = [x for sub in nested for x in sub]
 print(flat, sum(flat), [0] * 3, [[0] * 2] * 2)

@@ -106,6 +106,16 @@ import Testing
     ]
 
     static let moreConstructs: [(String, String)] = [
+        // Methods looked up on the type (CPython 3.11.7 run of the same lines).
+        (
+            "print(str.upper('x'), sorted(['b', 'C', 'a'], key=str.lower), dict.get({'a': 1}, 'a'), list.count([1, 1], 1))",
+            "X ['a', 'b', 'C'] 1 2\n"
+        ),
+        ("try:\n    str.upper()\nexcept TypeError as e:\n    print(e)", "unbound method str.upper() needs an argument\n"),
+        (
+            "try:\n    str.upper(5)\nexcept TypeError as e:\n    print(e)",
+            "descriptor 'upper' for 'str' objects doesn't apply to a 'int' object\n"
+        ),
         ("print('%5s|%-5s|%05s|%3r' % ('ab', 'cd', 'e', 'q'))", "   ab|cd   |    e|'q'\n"),
         ("print('a=b=c'.partition('='), 'a=b=c'.rpartition('='), 'abc'.partition('x'), 'abc'.rpartition('x'))", "('a', '=', 'b=c') ('a=b', '=', 'c') ('abc', '', '') ('', '', 'abc')\n"),
         ("print(ascii('é'), ascii(['ü']), ascii('plain'))", "'\\xe9' ['\\xfc'] 'plain'\n"),
