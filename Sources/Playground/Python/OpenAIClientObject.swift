@@ -210,8 +210,7 @@ final class OpenAIClientObject: PyObject {
 
     /// `APIStatusError` subclasses with the SDK's message: `Error code: 404 - {'error': {...}}`.
     private func statusError(_ response: ResponseObject) -> PythonError {
-        exceptions.statusError(
-            status: response.response.status, text: response.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        exceptions.statusError(response)
     }
 }
 

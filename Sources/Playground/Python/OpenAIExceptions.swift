@@ -37,6 +37,15 @@ final class OpenAIExceptions {
     /// `_make_status_error_from_response` (`openai/_base_client.py:481-507`, 3.57.0): the text is
     /// `Error code: N`, plus ` - MESSAGE` when the body is JSON with a non-empty string `error.message` (or a
     /// top-level `message`); the error carries `status_code` and `body` (the `error` object, `_client.py:642`).
+    func statusError(_ response: ResponseObject) -> PythonError {
+        let requestID = response.response.headers.first { $0.name.lowercased() == "x-request-id" }?.value
+        var e = statusError(
+            status: response.response.status, text: response.text.trimmingCharacters(in: .whitespacesAndNewlines),
+            requestID: requestID)
+        e.attributes["response"] = .object(response)
+        return e
+    }
+
     func statusError(status: Int, text: String, requestID: String? = nil) -> PythonError {
         var message = "Error code: \(status)"
         var body: Value = .str(text)
