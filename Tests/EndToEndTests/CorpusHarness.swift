@@ -9,7 +9,8 @@ enum CorpusHarness {
     struct Run: Sendable, Equatable {
         var status: Int32
         var stdout: String
-        /// The last non-empty line of stderr: the error line of an uncaught exception, or "".
+        /// The last non-empty line of stderr that is not one of PoolPlay's teaching hints (`  hint: …`, printed
+        /// after the error line on purpose): the error line of an uncaught exception, or "".
         var lastErrorLine: String
     }
 
@@ -56,7 +57,9 @@ enum CorpusHarness {
 
     static func normalised(_ result: ChildProcess.Result) -> Run {
         let lastLine =
-            result.stderr.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            result.stderr.split(separator: "\n").last {
+                !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("  hint: ")
+            }
             .map(String.init) ?? ""
         return Run(status: result.status, stdout: normalise(result.stdout), lastErrorLine: normalise(lastLine))
     }

@@ -20,6 +20,12 @@ struct CorpusTests {
                 == "<AsyncHTTPConnection ['http://127.0.0.1:PORT', IDLE]> at 0xADDR g() chatcmpl-ID")
     }
 
+    @Test func errorLineSkipsPoolPlaysHints() {
+        let stderr = "Traceback (most recent call last):\nTypeError: bad\n  hint: try this\n"
+        let run = CorpusHarness.normalised(ChildProcess.Result(status: 1, stdout: "", stderr: stderr))
+        #expect(run.lastErrorLine == "TypeError: bad")
+    }
+
     @Test func everyScriptPrintsTheSameInBoth() async throws {
         let server = try await SDKCompatServer.start()
         let scripts = CorpusHarness.scripts
