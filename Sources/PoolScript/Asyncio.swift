@@ -33,7 +33,8 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             guard case .object(let o) = b["coro"], let coroutine = o as? Coroutine else {
                 throw PythonError.typeError("a coroutine was expected, got \(b["coro"].repr())")
             }
-            return .object(i.spawn(coroutine))
+            if case .none = b["name"] { return .object(i.spawn(coroutine)) }
+            return .object(i.spawn(coroutine, name: b["name"].str()))
         }
     )
     attributes["ensure_future"] = attributes["create_task"]

@@ -156,9 +156,11 @@ public final class Interpreter {
     }
 
     /// Schedules `coroutine` as an asyncio task: its ticket joins the ready queue now, in call order.
-    func spawn(_ coroutine: Coroutine) -> PyTask {
-        taskCounter += 1
-        let task = PyTask(coroutine: coroutine, name: "Task-\(taskCounter)")
+    /// Schedules `coroutine` as a task. Unnamed tasks are `Task-N`; as in CPython 3.11 (`Lib/asyncio/tasks.py`),
+    /// the counter advances only for them.
+    func spawn(_ coroutine: Coroutine, name: String? = nil) -> PyTask {
+        if name == nil { taskCounter += 1 }
+        let task = PyTask(coroutine: coroutine, name: name ?? "Task-\(taskCounter)")
         let ticket = scheduler.makeTicket()
         scheduler.enqueue(ticket)
         let box = TurnBound(value: (self, task))
