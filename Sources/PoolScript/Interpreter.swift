@@ -156,10 +156,10 @@ public final class Interpreter {
     }
 
     /// Schedules `coroutine` as an asyncio task: its ticket joins the ready queue now, in call order.
-    /// Schedules `coroutine` as a task. Unnamed tasks are `Task-N`; as in CPython 3.11 (`Lib/asyncio/tasks.py`),
-    /// the counter advances only for them.
+    /// Schedules `coroutine` as a task. Unnamed tasks are `Task-N`; as observed in CPython 3.11.7, a named task
+    /// uses up a number too (`create_task(a)`, `create_task(b, name='x')`, `create_task(c)` are Task-1, x, Task-3).
     func spawn(_ coroutine: Coroutine, name: String? = nil) -> PyTask {
-        if name == nil { taskCounter += 1 }
+        taskCounter += 1
         let task = PyTask(coroutine: coroutine, name: name ?? "Task-\(taskCounter)")
         let ticket = scheduler.makeTicket()
         scheduler.enqueue(ticket)

@@ -106,6 +106,13 @@ import Testing
     ]
 
     static let moreConstructs: [(String, String)] = [
+        // CPython 3.11.7 inside asyncio.run (where the main task is Task-1, so its numbers are one higher).
+        (
+            "import asyncio\nasync def w():\n    return 1\na = asyncio.create_task(w())\n"
+                + "b = asyncio.create_task(w(), name='x')\nc = asyncio.create_task(w())\n"
+                + "print(a.get_name(), b.get_name(), c.get_name(), await c)",
+            "Task-1 x Task-3 1\n"
+        ),
         // Methods looked up on the type (CPython 3.11.7 run of the same lines).
         (
             "print(str.upper('x'), sorted(['b', 'C', 'a'], key=str.lower), dict.get({'a': 1}, 'a'), list.count([1, 1], 1))",
