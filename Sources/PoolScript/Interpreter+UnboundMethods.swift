@@ -22,8 +22,7 @@ extension Interpreter {
             !["real", "imag"].contains(name)
         else { return nil }
         let typeName = type.name
-        return .object(
-            InterpBuiltin("\(typeName).\(name)", typeName: "method_descriptor") { i, a, f in
+        let method = InterpBuiltin("\(typeName).\(name)", typeName: "method_descriptor") { i, a, f in
                 guard let receiver = a.positional.first else {
                     throw PythonError.typeError("unbound method \(typeName).\(name)() needs an argument")
                 }
@@ -33,6 +32,8 @@ extension Interpreter {
                 }
                 let rest = Arguments(positional: Array(a.positional.dropFirst()), keywords: a.keywords)
                 return try await method.body(i, rest, f)
-            })
+        }
+        method.customRepr = "<method '\(name)' of '\(typeName)' objects>"
+        return .object(method)
     }
 }

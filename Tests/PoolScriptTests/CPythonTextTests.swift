@@ -120,6 +120,10 @@ import Testing
         ),
         ("try:\n    str.upper()\nexcept TypeError as e:\n    print(e)", "unbound method str.upper() needs an argument\n"),
         (
+            "print(str.upper, type(str.upper).__name__, dict.get)",
+            "<method 'upper' of 'str' objects> method_descriptor <method 'get' of 'dict' objects>\n"
+        ),
+        (
             "try:\n    str.upper(5)\nexcept TypeError as e:\n    print(e)",
             "descriptor 'upper' for 'str' objects doesn't apply to a 'int' object\n"
         ),
