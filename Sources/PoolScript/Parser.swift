@@ -20,9 +20,33 @@ struct Parser {
     /// Tokenizes and parses a whole module.
     static func parseModule(_ source: String) throws -> [Stmt] {
         var lexer = Lexer(source)
-        let tokens = try lexer.tokenize()
+        let tokens: [Token]
+        do {
+            tokens = try lexer.tokenize()
+        } catch let unclosed as Diagnostic where unclosed.incompleteInput && unclosed.message.hasSuffix("was never closed") {
+            throw earlierSyntaxError(lexer) ?? unclosed
+        }
         var parser = Parser(tokens: tokens, lexer: lexer)
         return try parser.parseStatements(untilDedent: false)
+    }
+
+    /// CPython's parser consumes tokens as the tokenizer produces them, so plain invalid syntax inside a bracket
+    /// that is never closed (`def f(:`, `[1,, 2`) is reported as "invalid syntax" before the tokenizer reaches
+    /// the end of the input and finds the bracket open. Parses the tokens read so far; an "invalid syntax" at one
+    /// of them (not at the end they stop at) is that earlier error.
+    private static func earlierSyntaxError(_ lexer: Lexer) -> Diagnostic? {
+        var tokens = lexer.tokensSoFar
+        guard let end = tokens.last?.end else { return nil }
+        tokens.append(Token(kind: .newline, text: "", start: end, end: end))
+        tokens.append(Token(kind: .eof, text: "", start: end, end: end))
+        var parser = Parser(tokens: tokens, lexer: lexer)
+        do {
+            _ = try parser.parseStatements(untilDedent: false)
+        } catch let d as Diagnostic where d.message == "invalid syntax" {
+            let column = d.column - 1
+            if d.line < end.line || (d.line == end.line && column < end.column) { return d }
+        } catch {}
+        return nil
     }
 
     /// Parses a single expression (for `Interpreter.evaluate`).

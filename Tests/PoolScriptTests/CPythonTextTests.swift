@@ -103,6 +103,13 @@ import Testing
         ("raise ValueError('no')", "ValueError: no"),
         // CPython 3.11.7, `python -c "f(x for x in y, 1)"`.
         ("f(x for x in y, 1)", "SyntaxError: Generator expression must be parenthesized"),
+        // CPython 3.11.7 on a file holding the line: invalid syntax inside a bracket never closed is reported
+        // first, a missing comma is not.
+        ("def f(:", "SyntaxError: invalid syntax"),
+        ("y = [1,, 2", "SyntaxError: invalid syntax"),
+        ("import (os", "SyntaxError: invalid syntax"),
+        ("print(a b", "SyntaxError: '(' was never closed"),
+        ("foo(a=", "SyntaxError: '(' was never closed"),
     ]
 
     static let moreConstructs: [(String, String)] = [
