@@ -90,6 +90,8 @@ extension Parser {
                     } else {
                         let key = try parseStarOr { try $0.parseTest() }
                         guard current.isOp(":") else {
+                            // Once the display is a dict, a bare element is CPython's syntax error.
+                            if !entries.isEmpty { throw error("':' expected after dictionary key", at: key.location) }
                             throw notSupported("set displays are", at: key.location)
                         }
                         index += 1

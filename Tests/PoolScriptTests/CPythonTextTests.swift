@@ -110,6 +110,7 @@ import Testing
         ("import (os", "SyntaxError: invalid syntax"),
         ("print(a b", "SyntaxError: '(' was never closed"),
         ("foo(a=", "SyntaxError: '(' was never closed"),
+        ("d = {1: 2, 3}", "SyntaxError: ':' expected after dictionary key"),
     ]
 
     static let moreConstructs: [(String, String)] = [
