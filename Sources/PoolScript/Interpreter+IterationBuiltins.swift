@@ -71,8 +71,16 @@ extension Interpreter {
         }
         type("reversed") { i, a, _ in
             let v = try a.bind("reversed", [Parameter("sequence")])["sequence"]
-            if case .dict = v { throw PythonError.typeError("'dict' object is not reversible") }
-            return .object(IteratorObject("reversed", try i.iterate(v).reversed()))
+            // CPython 3.11's iterator types: `list_reverseiterator`, `range_iterator`, `dict_reversekeyiterator`
+            // (dicts are reversible since 3.8), and the generic `reversed` for tuples and strings.
+            let name: String
+            switch v {
+            case .list: name = "list_reverseiterator"
+            case .dict: name = "dict_reversekeyiterator"
+            case .object(let o) where o is RangeObject: name = "range_iterator"
+            default: name = "reversed"
+            }
+            return .object(IteratorObject(name, try i.iterate(v).reversed()))
         }
         type("map") { i, a, f in
             guard a.positional.count >= 2 else {

@@ -145,7 +145,19 @@ extension Interpreter {
         }
         function("iter") { i, a, _ in
             let v = try a.bind("iter", [Parameter("object")])["object"]
-            return .object(IteratorObject("iterator", try i.iterate(v)))
+            // The iterator type names CPython 3.11 prints.
+            let name: String
+            switch v {
+            case .str(let s): name = s.unicodeScalars.allSatisfy(\.isASCII) ? "str_ascii_iterator" : "str_iterator"
+            case .list: name = "list_iterator"
+            case .tuple: name = "tuple_iterator"
+            case .dict: name = "dict_keyiterator"
+            case .bytes: name = "bytes_iterator"
+            case .object(let o) where o is RangeObject: name = "range_iterator"
+            case .object(let o as IteratorObject): return .object(o)
+            default: name = "iterator"
+            }
+            return .object(IteratorObject(name, try i.iterate(v)))
         }
         function("next") { _, a, _ in
             let b = try a.bind("next", [Parameter("iterator"), Parameter("default", optional: true)])

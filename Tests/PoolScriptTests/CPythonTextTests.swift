@@ -114,6 +114,14 @@ import Testing
     ]
 
     static let moreConstructs: [(String, String)] = [
+        // Iterator type names and reversed(dict) (CPython 3.11.7 run of the same lines).
+        (
+            "for v in ['ab', '\\u00e9', [1], (1,), {1: 2}, range(2), b'x']:\n    print(type(iter(v)).__name__, end=' ')\n"
+                + "print()\nfor v in [[1], (1,), range(2), 'ab', {1: 2}]:\n    print(type(reversed(v)).__name__, end=' ')\n"
+                + "print(list(reversed({1: 2, 3: 4})))\nit = iter([1, 2])\nprint(iter(it) is it, next(it), list(it))",
+            "str_ascii_iterator str_iterator list_iterator tuple_iterator dict_keyiterator range_iterator bytes_iterator \n"
+                + "list_reverseiterator reversed range_iterator reversed dict_reversekeyiterator [3, 1]\nTrue 1 [2]\n"
+        ),
         // CPython 3.11.7 inside asyncio.run (where the main task is Task-1, so its numbers are one higher).
         (
             "import asyncio\nasync def w():\n    return 1\na = asyncio.create_task(w())\n"
