@@ -6,7 +6,7 @@ extension Interpreter {
             return [
                 "capitalize", "count", "encode", "endswith", "find", "format", "index", "isdigit", "isalpha",
                 "join", "lower", "lstrip", "replace", "rfind", "rsplit", "rstrip", "split", "splitlines",
-                "startswith", "strip", "title", "upper", "zfill", "removeprefix", "removesuffix", "isspace",
+                "startswith", "strip", "title", "upper", "zfill", "removeprefix", "removesuffix", "isspace", "swapcase", "isnumeric", "isdecimal", "isalnum",
                 "center", "ljust", "rjust", "isupper", "islower", "partition", "rpartition",
             ]
         case .list:

@@ -47,8 +47,25 @@ extension Interpreter {
                     conversion = field[field.index(after: bang)...].first
                     field = String(field[..<bang])
                 }
-                var path = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                let head = path.removeFirst()
+                // `name`, then any of `.attribute` and `[index]` (an index of digits is an int, anything else a str).
+                let headEnd = field.firstIndex { $0 == "." || $0 == "[" } ?? field.endIndex
+                let head = String(field[..<headEnd])
+                var accessors: [(isIndex: Bool, key: String)] = []
+                var rest = field[headEnd...]
+                while let first = rest.first {
+                    rest = rest.dropFirst()
+                    if first == "[" {
+                        guard let close = rest.firstIndex(of: "]") else {
+                            throw PythonError.valueError("Missing ']' in format string")
+                        }
+                        accessors.append((true, String(rest[..<close])))
+                        rest = rest[rest.index(after: close)...]
+                    } else {
+                        let end = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+                        accessors.append((false, String(rest[..<end])))
+                        rest = rest[end...]
+                    }
+                }
                 var value: Value
                 if head.isEmpty {
                     guard auto < a.positional.count else {
@@ -65,7 +82,14 @@ extension Interpreter {
                     guard let v = a.keyword(head) else { throw PythonError.keyError(.str(head)) }
                     value = v
                 }
-                for attribute in path { value = try getAttribute(value, attribute) }
+                for accessor in accessors {
+                    if accessor.isIndex {
+                        let key: Value = Int(accessor.key).map(Value.int) ?? .str(accessor.key)
+                        value = try getItem(value, key)
+                    } else {
+                        value = try getAttribute(value, accessor.key)
+                    }
+                }
                 switch conversion {
                 case "r": value = .str(value.repr())
                 case "s": value = .str(value.str())

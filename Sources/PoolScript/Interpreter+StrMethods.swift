@@ -185,6 +185,18 @@ extension Interpreter {
         case "isalpha":
             try none()
             return .bool(!s.isEmpty && s.allSatisfy { $0.isLetter })
+        case "swapcase":
+            try none()
+            return .str(s.map { $0.isUppercase ? $0.lowercased() : $0.isLowercase ? $0.uppercased() : String($0) }.joined())
+        case "isnumeric":
+            try none()
+            return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil })
+        case "isdecimal":
+            try none()
+            return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal })
+        case "isalnum":
+            try none()
+            return .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber })
         case "isspace":
             try none()
             return .bool(!s.isEmpty && s.allSatisfy { $0.isWhitespace })

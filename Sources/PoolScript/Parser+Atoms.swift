@@ -210,6 +210,10 @@ extension Parser {
                 if exprText.allSatisfy({ $0 == " " }) {
                     throw error("f-string: empty expression not allowed", at: location)
                 }
+                // Python 3.11 (before PEP 701) rejects any backslash between the braces.
+                if exprText.contains("\\") {
+                    throw error("f-string expression part cannot include a backslash", at: location)
+                }
                 var conversion: Character?
                 if i < s.count && s[i] == "!" {
                     guard i + 1 < s.count, ["r", "s", "a"].contains(s[i + 1]) else {

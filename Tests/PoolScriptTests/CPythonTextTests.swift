@@ -111,9 +111,17 @@ import Testing
         ("print(a b", "SyntaxError: '(' was never closed"),
         ("foo(a=", "SyntaxError: '(' was never closed"),
         ("d = {1: 2, 3}", "SyntaxError: ':' expected after dictionary key"),
+        ("print(f'{\\\"q\\\"}')", "SyntaxError: f-string expression part cannot include a backslash"),
     ]
 
     static let moreConstructs: [(String, String)] = [
+        // CPython 3.11.7 runs of the same lines.
+        ("print('Hello'.swapcase(), '\\u00df'.swapcase())", "hELLO SS\n"),
+        (
+            "print('42'.isnumeric(), '4a'.isalnum(), ''.isalnum(), '\\u00bd'.isnumeric(), '\\u00bd'.isdecimal(), '4.2'.isdecimal())",
+            "True True False True False False\n"
+        ),
+        ("print('{0[0]} {1[k]} {2.real} {0[1]:>3}'.format([5, 6], {'k': 6}, 7))", "5 6 7   6\n"),
         // Iterator type names and reversed(dict) (CPython 3.11.7 run of the same lines).
         (
             "for v in ['ab', '\\u00e9', [1], (1,), {1: 2}, range(2), b'x']:\n    print(type(iter(v)).__name__, end=' ')\n"
