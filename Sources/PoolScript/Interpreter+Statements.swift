@@ -204,10 +204,9 @@ extension Interpreter {
             do {
                 if let handler = try await matchingHandler(handlers, caught, f) {
                     let instance = caught.instance ?? ExceptionInstance(caught)
-                    if caught.instance == nil {
-                        caught.instance = instance
-                        instance.error = caught
-                    }
+                    caught.instance = instance
+                    // The instance sees its chain (`e.__cause__`, `e.__context__`) from the error that carried it.
+                    instance.error = caught
                     if let name = handler.name { f.scope.vars[name] = .object(instance) }
                     let saved = f.handling
                     f.handling = caught

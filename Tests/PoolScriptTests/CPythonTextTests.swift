@@ -115,6 +115,17 @@ import Testing
     ]
 
     static let moreConstructs: [(String, String)] = [
+        // Exception chaining attributes (CPython 3.11.7 runs of the same lines).
+        (
+            "try:\n    try:\n        1/0\n    except ZeroDivisionError as z:\n        raise ValueError('v') from z\n"
+                + "except ValueError as e:\n    print(type(e.__cause__).__name__, e.__context__ is e.__cause__, e.__suppress_context__)",
+            "ZeroDivisionError True True\n"
+        ),
+        (
+            "try:\n    try:\n        1/0\n    except ZeroDivisionError:\n        raise KeyError('k')\n"
+                + "except KeyError as e:\n    print(e.__cause__, type(e.__context__).__name__, e.__suppress_context__)",
+            "None ZeroDivisionError False\n"
+        ),
         // CPython 3.11.7 runs of the same lines.
         ("print('Hello'.swapcase(), '\\u00df'.swapcase())", "hELLO SS\n"),
         (
