@@ -136,7 +136,9 @@ public final class ExceptionInstance: PyObject {
         case "args": return .tuple(args)
         case "__class__": return .object(type)
         case "__cause__", "__context__":
-            guard let error, let linked = error.context.first, name == "__context__" || error.contextIsCause else {
+            guard let error, let linked = error.context.first,
+                name == "__context__" || (error.contextIsCause && !error.causeIsNone)
+            else {
                 return Value.none
             }
             return .object(linked.instance ?? ExceptionInstance(linked))

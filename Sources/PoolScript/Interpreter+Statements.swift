@@ -120,6 +120,7 @@ extension Interpreter {
                 if case .none = causeValue {
                     error.context = []
                     error.contextIsCause = true
+                    error.causeIsNone = true
                 } else {
                     error.context = [try exceptionToRaise(causeValue)]
                     error.contextIsCause = true
@@ -221,7 +222,7 @@ extension Interpreter {
             } catch {
                 var raised = pythonError(from: error)
                 let reraised = raised.instance != nil && raised.instance === caught.instance
-                if !reraised && raised.context.isEmpty && !raised.contextIsCause {
+                if !reraised && raised.context.isEmpty && (!raised.contextIsCause || raised.causeIsNone) {
                     raised.context = [caught]
                 }
                 pending = raised

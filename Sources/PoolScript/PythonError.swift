@@ -14,6 +14,8 @@ public struct PythonError: Error {
     /// at most one element (an array only because a struct cannot contain itself).
     var context: [PythonError] = []
     var contextIsCause = false
+    /// `raise X from None`: `__cause__` is None and the context, kept as `__context__`, is not printed.
+    var causeIsNone = false
     /// The frame that added the newest traceback entry, so a frame never records itself twice
     /// (an exception caught and re-raised in the same frame).
     var recordedFrame: ObjectIdentifier?
@@ -80,7 +82,7 @@ public struct PythonError: Error {
     /// then `  hint: …` when there is a hint. Source lines are shown for files, not for `<stdin>`.
     public func formatted() -> String {
         var out = ""
-        if let context = context.first {
+        if let context = context.first, !causeIsNone {
             out += context.formatted()
             out +=
                 contextIsCause

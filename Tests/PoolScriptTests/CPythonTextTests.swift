@@ -115,6 +115,11 @@ import Testing
     ]
 
     static let moreConstructs: [(String, String)] = [
+        (
+            "try:\n    try:\n        1/0\n    except ZeroDivisionError:\n        raise KeyError('k') from None\n"
+                + "except KeyError as e:\n    print(e.__cause__, type(e.__context__).__name__, e.__suppress_context__)",
+            "None ZeroDivisionError True\n"
+        ),
         // Exception chaining attributes (CPython 3.11.7 runs of the same lines).
         (
             "try:\n    try:\n        1/0\n    except ZeroDivisionError as z:\n        raise ValueError('v') from z\n"
