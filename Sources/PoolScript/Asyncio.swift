@@ -33,7 +33,8 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             guard case .object(let o) = b["coro"], let coroutine = o as? Coroutine else {
                 throw PythonError.typeError("a coroutine was expected, got \(b["coro"].repr())")
             }
-            return .object(i.spawn(coroutine))
+            if case .none = b["name"] { return .object(i.spawn(coroutine)) }
+            return .object(i.spawn(coroutine, name: b["name"].str()))
         }
     )
     attributes["ensure_future"] = attributes["create_task"]
@@ -64,6 +65,7 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             )
         }
     )
+    attributes["wait_for"] = makeWaitFor(clock: clock)
     attributes["run"] = .object(
         InterpBuiltin("run") { i, a, f in
             let b = try a.bind("run", [Parameter("main"), Parameter("debug", kind: .keywordOnly, default: Value.none)])
@@ -79,6 +81,8 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             return .bool(v.object(as: Coroutine.self) != nil)
         }
     )
+    // The class, for `isinstance(t, asyncio.Task)`; constructing one directly is not supported.
+    attributes["Task"] = .object(TypeObject("asyncio.Task", shortName: "Task"))
     attributes["CancelledError"] = .object(ExceptionClass.cancelledError)
     attributes["TimeoutError"] = .object(ExceptionClass.timeoutError)
     attributes["InvalidStateError"] = .object(ExceptionClass.invalidStateError)

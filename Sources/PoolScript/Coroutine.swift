@@ -31,8 +31,13 @@ public final class Coroutine: PyAwaitable {
 
     public var pyTypeName: String { "coroutine" }
     public func pyRepr() -> String { "<coroutine object \(name) at \(fakeAddress(self))>" }
+    /// `name` is the function's `__qualname__` (`make.<locals>.work`); `__name__` is its last part.
     public func getAttribute(_ name: String) throws -> Value? {
-        name == "__name__" ? .str(self.name) : nil
+        switch name {
+        case "__name__": .str(String(self.name.split(separator: ".").last ?? Substring(self.name)))
+        case "__qualname__": .str(self.name)
+        default: nil
+        }
     }
 
     nonisolated(nonsending) public func awaitValue(_ context: TaskContext) async throws -> Value {

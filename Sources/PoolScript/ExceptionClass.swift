@@ -135,8 +135,16 @@ public final class ExceptionInstance: PyObject {
         switch name {
         case "args": return .tuple(args)
         case "__class__": return .object(type)
-        default: return nil
+        case "__cause__", "__context__":
+            guard let error, let linked = error.context.first,
+                name == "__context__" || (error.contextIsCause && !error.causeIsNone)
+            else {
+                return Value.none
+            }
+            return .object(linked.instance ?? ExceptionInstance(linked))
+        case "__suppress_context__": return .bool(error?.contextIsCause ?? false)
+        default: return error?.attributes[name]
         }
     }
-    public var attributeNames: [String] { ["args"] }
+    public var attributeNames: [String] { ["args"] + (error?.attributes.keys.sorted() ?? []) }
 }

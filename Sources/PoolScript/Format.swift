@@ -220,9 +220,12 @@ func percentFormat(_ template: String, _ args: Value) throws -> String {
             used += 1
         }
         let pySpec = spec.hasPrefix("-") ? "<" + String(spec.dropFirst()) : spec
+        // `%5s` right-aligns (printf), while `format(s, '5')` left-aligns; flags other than `-` do nothing to strings.
+        let flagsDropped = spec.drop { "+ #0".contains($0) }
+        let strSpec = spec.hasPrefix("-") ? pySpec : flagsDropped.isEmpty ? "" : ">" + flagsDropped
         switch conversion {
-        case "s": out += try format(.str(value.str()), spec: pySpec)
-        case "r": out += try format(.str(value.repr()), spec: pySpec)
+        case "s": out += try format(.str(value.str()), spec: strSpec)
+        case "r": out += try format(.str(value.repr()), spec: strSpec)
         case "d", "i":
             guard let n = value.numeric else {
                 throw PythonError.typeError("%d format: a real number is required, not \(value.typeName)")

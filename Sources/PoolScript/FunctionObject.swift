@@ -4,8 +4,12 @@ final class FunctionObject: PyObject {
     let closure: Scope
     let file: SourceFile
     let defaults: [String: Value]
+    /// `__qualname__`: `make_adder.<locals>.add` for a function defined inside another, as CPython names it
+    /// in reprs and in call errors (`add() missing …` becomes `make_adder.<locals>.add() missing …`).
+    let qualname: String
 
-    init(decl: FunctionDecl, closure: Scope, file: SourceFile, defaults: [String: Value]) {
+    init(decl: FunctionDecl, closure: Scope, file: SourceFile, defaults: [String: Value], qualname: String? = nil) {
+        self.qualname = qualname ?? decl.name
         self.decl = decl
         self.closure = closure
         self.file = file
@@ -23,10 +27,11 @@ final class FunctionObject: PyObject {
     }
 
     var pyTypeName: String { "function" }
-    func pyRepr() -> String { "<function \(decl.name) at \(fakeAddress(self))>" }
+    func pyRepr() -> String { "<function \(qualname) at \(fakeAddress(self))>" }
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
-        case "__name__", "__qualname__": return .str(decl.name)
+        case "__name__": return .str(decl.name)
+        case "__qualname__": return .str(qualname)
         case "__doc__": return doc.map(Value.str) ?? Value.none
         default: return nil
         }

@@ -5,6 +5,8 @@ final class InterpBuiltin: PyObject {
     let body: nonisolated(nonsending) (Interpreter, Arguments, Frame) async throws -> Value
     /// For bound methods of builtin types: the receiver's repr.
     let receiver: String?
+    /// A repr of its own (`<method 'upper' of 'str' objects>` for a method looked up on its type).
+    var customRepr: String?
 
     init(
         _ name: String,
@@ -20,6 +22,7 @@ final class InterpBuiltin: PyObject {
 
     var pyTypeName: String { typeName }
     func pyRepr() -> String {
+        if let customRepr { return customRepr }
         if let receiver { return "<built-in method \(name) of \(receiver)>" }
         return "<built-in function \(name)>"
     }

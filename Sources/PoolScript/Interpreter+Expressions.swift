@@ -203,7 +203,7 @@ extension Interpreter {
             s = sc.parent
         }
         var e = PythonError.nameError("name '\(name)' is not defined")
-        if let best = suggestion(for: name, among: candidates) { e.message += ". Did you mean: '\(best)'?" }
+        e.suggestion = suggestion(for: name, among: candidates)
         throw e
     }
 
@@ -231,7 +231,7 @@ extension Interpreter {
         -> Value
     {
         let decl = fn.decl
-        let bound = try arguments.bind(decl.name, fn.signature)
+        let bound = try arguments.bind(fn.qualname, fn.signature)
         let scope = Scope(kind: .function(locals: decl.locals), parent: fn.closure)
         for p in decl.parameters {
             switch p.kind {
@@ -243,7 +243,7 @@ extension Interpreter {
         }
         if decl.isAsync {
             return .object(
-                Coroutine(name: decl.name) { context in
+                Coroutine(name: fn.qualname) { context in
                     try await self.runBody(fn, scope, context)
                 }
             )
@@ -260,6 +260,7 @@ extension Interpreter {
             throw PythonError(.recursionError, "maximum recursion depth exceeded")
         }
         let frame = Frame(scope: scope, context: context, file: fn.file, function: fn.decl.name)
+        frame.qualname = fn.qualname
         frame.line = fn.decl.location.line
         do {
             if case .returned(let v) = try await exec(fn.decl.body, frame) { return v }
@@ -284,21 +285,28 @@ extension Interpreter {
         if case .object(let o) = value {
             if let v = try o.getAttribute(name) { return v }
             if name == "__class__" { return typeObject(of: value) }
+            if let type = o as? TypeObject, let method = unboundMethod(type, name) { return method }
             var e: PythonError
             if let m = o as? ModuleObject {
                 e = PythonError.attributeError("module '\(m.name)' has no attribute '\(name)'")
             } else {
                 e = PythonError.attributeError("'\(o.pyTypeName)' object has no attribute '\(name)'")
             }
-            if let best = suggestion(for: name, among: o.attributeNames) { e.message += ". Did you mean: '\(best)'?" }
+            e.suggestion = suggestion(for: name, among: o.attributeNames)
             throw e
+        }
+        // Numbers' data attributes (CPython `int.real`, `float.imag`): values, not methods.
+        switch (value, name) {
+        case (.int, "real"), (.float, "real"): return value
+        case (.bool(let b), "real"): return .int(b ? 1 : 0)
+        case (.int, "imag"), (.bool, "imag"): return .int(0)
+        case (.float, "imag"): return .float(0)
+        default: break
         }
         if let method = builtinMethod(value, name) { return .object(method) }
         if name == "__class__" { return typeObject(of: value) }
         var e = PythonError.attributeError("'\(value.typeName)' object has no attribute '\(name)'")
-        if let best = suggestion(for: name, among: builtinMethodNames(value)) {
-            e.message += ". Did you mean: '\(best)'?"
-        }
+        e.suggestion = suggestion(for: name, among: builtinMethodNames(value))
         throw e
     }
 

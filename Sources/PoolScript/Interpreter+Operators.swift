@@ -124,7 +124,7 @@ extension Interpreter {
             let q = a / b
             return .int((a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q)
         case .mod:
-            guard b != 0 else { throw PythonError(.zeroDivisionError, "integer division or modulo by zero") }
+            guard b != 0 else { throw PythonError(.zeroDivisionError, "integer modulo by zero") }
             if b == -1 { return .int(0) }
             let r = a % b
             return .int((r != 0 && ((r < 0) != (b < 0))) ? r + b : r)

@@ -45,9 +45,7 @@ extension Interpreter {
                         .importError,
                         "cannot import name '\(name)' from '\(moduleName)' (unknown location)"
                     )
-                    if case .object(let o) = module, let s = suggestion(for: name, among: o.attributeNames) {
-                        e.message += ". Did you mean: '\(s)'?"
-                    }
+                    if case .object(let o) = module { e.suggestion = suggestion(for: name, among: o.attributeNames) }
                     throw e
                 }
                 f.scope.vars[alias ?? name] = value
@@ -122,6 +120,7 @@ extension Interpreter {
                 if case .none = causeValue {
                     error.context = []
                     error.contextIsCause = true
+                    error.causeIsNone = true
                 } else {
                     error.context = [try exceptionToRaise(causeValue)]
                     error.contextIsCause = true
@@ -151,7 +150,9 @@ extension Interpreter {
         for p in decl.parameters {
             if let d = p.defaultValue { defaults[p.name] = try await eval(d, f) }
         }
-        return .object(FunctionObject(decl: decl, closure: f.scope, file: f.file, defaults: defaults))
+        let qualname = f.qualname.map { $0 + ".<locals>." + decl.name }
+        return .object(
+            FunctionObject(decl: decl, closure: f.scope, file: f.file, defaults: defaults, qualname: qualname))
     }
 
     func importModule(_ name: String) throws -> Value {
@@ -204,10 +205,9 @@ extension Interpreter {
             do {
                 if let handler = try await matchingHandler(handlers, caught, f) {
                     let instance = caught.instance ?? ExceptionInstance(caught)
-                    if caught.instance == nil {
-                        caught.instance = instance
-                        instance.error = caught
-                    }
+                    caught.instance = instance
+                    // The instance sees its chain (`e.__cause__`, `e.__context__`) from the error that carried it.
+                    instance.error = caught
                     if let name = handler.name { f.scope.vars[name] = .object(instance) }
                     let saved = f.handling
                     f.handling = caught
@@ -222,7 +222,7 @@ extension Interpreter {
             } catch {
                 var raised = pythonError(from: error)
                 let reraised = raised.instance != nil && raised.instance === caught.instance
-                if !reraised && raised.context.isEmpty && !raised.contextIsCause {
+                if !reraised && raised.context.isEmpty && (!raised.contextIsCause || raised.causeIsNone) {
                     raised.context = [caught]
                 }
                 pending = raised
@@ -320,7 +320,14 @@ extension Interpreter {
             let key = try await eval(keyExpr, f)
             try setItem(container, key, value)
         case .tuple(let targets), .list(let targets):
-            let items = try iterate(value)
+            let items: [Value]
+            do {
+                items = try iterate(value)
+            } catch var e as PythonError where e.type === ExceptionClass.typeError && e.message.hasSuffix("is not iterable") {
+                // CPython's UNPACK_SEQUENCE words it differently from iter().
+                e.message = "cannot unpack non-iterable \(value.typeName) object"
+                throw e
+            }
             if let star = targets.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }
             ) {
                 let after = targets.count - star - 1

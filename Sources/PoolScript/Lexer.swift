@@ -10,6 +10,8 @@ struct Lexer {
     private var line = 1
     private var lineStart = 0
     private var tokens: [Token] = []
+    /// The tokens read so far, e.g. up to an unclosed bracket at the end of the input.
+    var tokensSoFar: [Token] { tokens }
     private var indents: [Int] = [0]
     private var brackets: [(Unicode.Scalar, SourceLocation)] = []
     private var atLineStart = true

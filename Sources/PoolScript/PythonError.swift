@@ -5,12 +5,17 @@ public struct PythonError: Error {
     public var message: String
     /// PoolPlay's teaching hint, printed after the error line ("  hint: …").
     public var hint: String?
+    /// The closest existing name, for NameError and AttributeError. CPython 3.11 adds it only when it prints
+    /// the traceback (`Lib/traceback.py`, `_compute_suggestion_error`), never to `str(e)`; ``summary`` shows it.
+    public var suggestion: String?
     /// Filled by the interpreter as the error unwinds, outermost call first.
     public var traceback: [TracebackEntry] = []
     /// The exception this one was raised while handling (`__context__`), or its explicit `from` cause;
     /// at most one element (an array only because a struct cannot contain itself).
     var context: [PythonError] = []
     var contextIsCause = false
+    /// `raise X from None`: `__cause__` is None and the context, kept as `__context__`, is not printed.
+    var causeIsNone = false
     /// The frame that added the newest traceback entry, so a frame never records itself twice
     /// (an exception caught and re-raised in the same frame).
     var recordedFrame: ObjectIdentifier?
@@ -20,6 +25,11 @@ public struct PythonError: Error {
     var arguments: [Value]? {
         get { payload.arguments }
         set { payload.arguments = newValue }
+    }
+    /// Extra attributes of the exception object (`e.status_code`, `e.body` on openai's status errors).
+    public var attributes: [String: Value] {
+        get { payload.attributes }
+        set { payload.attributes = newValue }
     }
     /// The instance that was raised, so `except ... as e` sees the same object.
     var instance: ExceptionInstance? {
@@ -34,6 +44,7 @@ public struct PythonError: Error {
     /// `hint` and `traceback` only.
     private struct Payload: @unchecked Sendable {
         var arguments: [Value]?
+        var attributes: [String: Value] = [:]
         var instance: ExceptionInstance?
     }
 
@@ -58,7 +69,8 @@ public struct PythonError: Error {
 
     /// The last line of a traceback: "TypeError: message", or just the name when the message is empty.
     public var summary: String {
-        message.isEmpty ? type.qualifiedName : type.qualifiedName + ": " + message
+        let text = message + (suggestion.map { ". Did you mean: '\($0)'?" } ?? "")
+        return text.isEmpty ? type.qualifiedName : type.qualifiedName + ": " + text
     }
 
     /// CPython-style rendering:
@@ -70,7 +82,7 @@ public struct PythonError: Error {
     /// then `  hint: …` when there is a hint. Source lines are shown for files, not for `<stdin>`.
     public func formatted() -> String {
         var out = ""
-        if let context = context.first {
+        if let context = context.first, !causeIsNone {
             out += context.formatted()
             out +=
                 contextIsCause

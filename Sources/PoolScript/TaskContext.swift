@@ -64,7 +64,7 @@ public final class TaskContext {
     /// script — wakes the waiter whatever it waits for and raises `KeyboardInterrupt`, so a script stuck in
     /// `await asyncio.gather(...)`, on a task or on a lock can always be stopped. Callers must not assume
     /// what they waited for has happened when this throws.
-    nonisolated(nonsending) func block(_ register: (@escaping () -> Void) -> Void) async throws {
+    nonisolated(nonsending) func block(_ register: (@escaping @Sendable () -> Void) -> Void) async throws {
         let scheduler = interpreter.scheduler
         let interrupts = interpreter.interruptHandle
         let ticket = scheduler.makeTicket()

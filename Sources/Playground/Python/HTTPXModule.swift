@@ -28,12 +28,17 @@ enum HTTPXModule {
 
     static func clientClass(_ stack: HTTPStack, isAsync: Bool, context: PlaygroundContext) -> Value {
         let name = isAsync ? "AsyncClient" : "Client"
-        return .object(
-            PythonClass(name: name, module: stack.module) { arguments in
-                .object(
-                    try HTTPClientObject.make(
-                        stack, isAsync: isAsync, className: name, classModule: stack.module, arguments: arguments,
-                        context: context))
-            })
+        let cls = PythonClass(name: name, module: stack.module) { arguments in
+            .object(
+                try HTTPClientObject.make(
+                    stack, isAsync: isAsync, className: name, classModule: stack.module, arguments: arguments,
+                    context: context))
+        }
+        // openai's client classes subclass httpx2's (`openai/_base_client.py`), so they are instances too.
+        cls.instanceCheck = { value in
+            guard case .object(let object) = value, let client = object as? HTTPClientObject else { return false }
+            return client.isAsync == isAsync && client.stack.module == stack.module
+        }
+        return .object(cls)
     }
 }

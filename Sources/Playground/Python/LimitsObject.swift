@@ -1,7 +1,7 @@
 import PoolScript
 
 /// `httpx.Limits` / `httpx2.Limits`: keyword-only, no validation, field-wise equality (`httpx/_config.py:159-198`).
-final class LimitsObject: PyObject {
+final class LimitsObject: PyModuleQualified {
     let stack: HTTPStack
     let maxConnections: Value
     let maxKeepaliveConnections: Value
@@ -65,4 +65,9 @@ final class LimitsObject: PyObject {
         return limits.maxConnections == maxConnections && limits.maxKeepaliveConnections == maxKeepaliveConnections
             && limits.keepaliveExpiry == keepaliveExpiry
     }
+}
+
+extension LimitsObject {
+    /// `type(limits)` is `<class 'httpx.Limits'>`: httpx and httpx2 set `__module__` of their public classes.
+    var pyModuleName: String { stack.module }
 }

@@ -32,7 +32,7 @@ final class EnvironObject: PyObject {
     }
 
     func getItem(_ key: Value) throws -> Value {
-        guard case .str(let name) = key, let value = context.environment[name] else { throw PythonError(.keyError, key.repr()) }
+        guard case .str(let name) = key, let value = context.environment[name] else { throw PythonError.keyError(key) }
         return .str(value)
     }
 

@@ -261,15 +261,7 @@ final class OpenAIClientObject: PyObject {
 
     /// `APIStatusError` subclasses with the SDK's message: `Error code: 404 - {'error': {...}}`.
     private func statusError(_ response: ResponseObject) -> PythonError {
-        let status = response.response.status
-        let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let message: String
-        if let body = try? JSON.parse(text) {
-            message = "Error code: \(status) - \(body.repr())"
-        } else {
-            message = text.isEmpty ? "Error code: \(status)" : text
-        }
-        return PythonError(exceptions.statusError(status), message)
+        exceptions.statusError(response)
     }
 }
 

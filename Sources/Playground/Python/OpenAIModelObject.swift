@@ -5,10 +5,13 @@ import PoolScript
 final class OpenAIModelObject: PyObject {
     let typeName: String
     let fields: [(name: String, value: Value)]
+    /// The fields the API actually sent (the rest are None by default); `to_dict()` keeps only these.
+    let setFields: Set<String>
 
-    init(typeName: String, fields: [(name: String, value: Value)]) {
+    init(typeName: String, fields: [(name: String, value: Value)], setFields: Set<String>? = nil) {
         self.typeName = typeName
         self.fields = fields
+        self.setFields = setFields ?? Set(fields.map(\.name))
     }
 
     var pyTypeName: String { typeName }
@@ -17,15 +20,11 @@ final class OpenAIModelObject: PyObject {
         "\(typeName)(" + fields.map { "\($0.name)=\($0.value.repr())" }.joined(separator: ", ") + ")"
     }
 
-    var attributeNames: [String] { fields.map(\.name) + ["model_dump", "to_dict", "to_json"] }
+    var attributeNames: [String] { fields.map(\.name) + Self.dumpMethods }
 
     func getAttribute(_ name: String) throws -> Value? {
         if let field = fields.first(where: { $0.name == name }) { return field.value }
-        switch name {
-        case "model_dump", "to_dict": return pyMethod(typeName, name) { [self] _ in toDict() }
-        case "to_json": return pyMethod(typeName, name) { [self] _ in .str(try JSON.serialize(toDict())) }
-        default: return nil
-        }
+        return dumpMethod(name)
     }
 
     func pyEquals(_ other: Value) -> Bool {
@@ -34,16 +33,8 @@ final class OpenAIModelObject: PyObject {
             && zip(m.fields, fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
-    func toDict() -> Value {
-        func convert(_ v: Value) -> Value {
-            switch v {
-            case .object(let o): (o as? OpenAIModelObject)?.toDict() ?? v
-            case .list(let l): .list(PyList(l.items.map(convert)))
-            default: v
-            }
-        }
-        return .dict(PyDict(fields.map { (.str($0.name), convert($0.value)) }))
-    }
+    /// `model_dump()`: every field, nested objects as dicts.
+    func toDict() -> Value { dump(excludeUnset: false, excludeNone: false) }
 }
 
 /// The declared field order of the openai types PoolPlay builds, so reprs list fields as pydantic does.
@@ -55,9 +46,10 @@ enum OpenAISchema {
     }
 
     static let types: [String: [Field]] = [
-        "Model": [f("id"), f("created"), f("object"), f("owned_by")],
+        "Model": [f("id"), f("created"), f("object"), f("owned_by"), f("shutdown_date")],
         "ChatCompletion": [
-            f("id"), f("choices", "Choice"), f("created"), f("model"), f("object"), f("service_tier"),
+            f("id"), f("choices", "Choice"), f("created"), f("model"), f("object"), f("metadata"),
+            f("moderation"), f("service_tier"),
             f("system_fingerprint"), f("usage", "CompletionUsage"),
         ],
         "Choice": [f("finish_reason"), f("index"), f("logprobs"), f("message", "ChatCompletionMessage")],
@@ -90,7 +82,10 @@ enum OpenAISchema {
         for pair in dict.pairs {
             if case .str(let key) = pair.key, !schema.contains(where: { $0.name == key }) { fields.append((key, pair.value)) }
         }
-        return .object(OpenAIModelObject(typeName: typeName, fields: fields))
+        let sent = Set(dict.pairs.compactMap { pair -> String? in
+            if case .str(let key) = pair.key { return key } else { return nil }
+        })
+        return .object(OpenAIModelObject(typeName: typeName, fields: fields, setFields: sent))
     }
 }
 

@@ -104,7 +104,7 @@ enum OpenAIModule {
         default: base = baseURL.str()
         }
         if !base.hasSuffix("/") { base += "/" }
-        let maxRetries = try intValue(bound["max_retries"], "max_retries")
+        let maxRetries = try validatedMaxRetries(bound["max_retries"])
         var headers: [(name: String, value: String)] = []
         if case .dict(let dict) = bound["default_headers"] {
             headers = dict.pairs.map { ($0.key.str(), $0.value.str()) }
@@ -123,7 +123,8 @@ enum OpenAIModule {
             }
             httpClient = given
             // `_base_client.py:1017-1029`: keep the client's timeout unless it equals httpx's default Timeout(5.0).
-            if bound.isGiven("timeout"), bound["timeout"] != .none {
+            // `is_given(timeout)`: an explicit None (no timeout at all) counts as given.
+            if bound.isGiven("timeout") {
                 timeout = try HTTPClientObject.coerceTimeout(given.stack, bound["timeout"])
             } else if given.timeout.pyEquals(.object(TimeoutObject.defaultTimeout(given.stack))) {
                 timeout = TimeoutObject.openAIDefault(given.stack)
@@ -134,8 +135,8 @@ enum OpenAIModule {
             throw PythonError.attributeError("'\(bound["http_client"].typeName)' object has no attribute 'timeout'")
         } else {
             timeout =
-                bound["timeout"] == .none
-                ? TimeoutObject.openAIDefault(.httpx2) : try HTTPClientObject.coerceTimeout(.httpx2, bound["timeout"])
+                bound.isGiven("timeout")
+                ? try HTTPClientObject.coerceTimeout(.httpx2, bound["timeout"]) : TimeoutObject.openAIDefault(.httpx2)
             let wrapper = isAsync ? "AsyncHttpxClientWrapper" : "SyncHttpxClientWrapper"
             var defaults = defaultClientDefaults
             defaults["timeout"] = .object(timeout)
@@ -152,5 +153,21 @@ enum OpenAIModule {
         client.webhookSecret = bound["webhook_secret"]
         client.websocketBaseURL = bound["websocket_base_url"]
         return client
+    }
+}
+
+extension OpenAIModule {
+    /// `_validate_max_retries` (`openai/_base_client.py:887-897`, 3.57.0), with its messages.
+    static func validatedMaxRetries(_ value: Value) throws -> Int {
+        switch value {
+        case .none:
+            throw PythonError.typeError(
+                "max_retries cannot be None. Use 0 to disable retries or a large integer for a larger retry budget.")
+        case .int(let n) where n < 0:
+            throw PythonError.valueError("max_retries must be a non-negative integer")
+        case .int(let n): return n
+        case .bool(let b): return b ? 1 : 0
+        default: throw PythonError.typeError("max_retries must be a non-negative integer")
+        }
     }
 }

@@ -1,10 +1,13 @@
 import PoolScript
 
 /// A class implemented in Swift: calling it constructs an instance. repr `<class 'httpx.Limits'>`.
-final class PythonClass: PyObject {
+final class PythonClass: PyClass {
     let name: String
     let module: String
     private let construct: (Arguments) throws -> Value
+    /// `isinstance(x, cls)`; by default an object whose type name is the class name. Classes with Swift
+    /// subclasses (openai's `DefaultAsyncHttpxClient` is an `httpx2.AsyncClient`) pass their own test.
+    var instanceCheck: ((Value) -> Bool)?
     /// Class-level attributes (e.g. constants), looked up by `getAttribute`.
     var classAttributes: [String: Value] = [:]
 
@@ -12,6 +15,12 @@ final class PythonClass: PyObject {
         self.name = name
         self.module = module
         self.construct = construct
+    }
+
+    func isInstance(_ value: Value) -> Bool {
+        if let instanceCheck { return instanceCheck(value) }
+        guard case .object(let object) = value else { return false }
+        return object.pyTypeName == name
     }
 
     var pyTypeName: String { "type" }

@@ -3,7 +3,7 @@ import PoolScript
 
 /// `httpx.Timeout`, with its four constructor forms, the repr collapse and its two errors
 /// (`httpx/_config.py:72-156`).
-final class TimeoutObject: PyObject {
+final class TimeoutObject: PyModuleQualified {
     let stack: HTTPStack
     let connect: Value
     let read: Value
@@ -120,4 +120,10 @@ final class TimeoutObject: PyObject {
             connect: try duration(connect, "connect"), read: try duration(read, "read"),
             write: try duration(write, "write"), pool: try duration(pool, "pool"))
     }
+}
+
+extension TimeoutObject {
+    /// `type(timeout)` is `<class 'httpx.Timeout'>`. (Once `openai` is imported, CPython shows httpx2's
+    /// Timeout as `openai.Timeout`, because openai re-exports it and rewrites `__module__`; not modelled.)
+    var pyModuleName: String { stack.module }
 }

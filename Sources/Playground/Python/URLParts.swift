@@ -87,3 +87,30 @@ extension PythonError {
             hint: "use an http:// URL, e.g. the built-in mock in os.environ['OPENAI_BASE_URL'], or `poolplay serve`")
     }
 }
+
+/// The parts of an `httpx.URL` (`client.base_url.host`, `.port`, …), as httpx computes them: `port` is None
+/// when it is the scheme's default, `path` excludes the query, `query` is bytes.
+extension URLObject {
+    var attributeNames: [String] { ["host", "path", "port", "query", "scheme"] }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        guard let parts = URLParts.parseAbsolute(text) else {
+            switch name {
+            case "scheme", "host": return .str("")
+            case "port": return Value.none
+            case "path": return .str(text)
+            case "query": return .bytes([])
+            default: return nil
+            }
+        }
+        let query = parts.target.firstIndex(of: "?")
+        switch name {
+        case "scheme": return .str(parts.scheme)
+        case "host": return .str(parts.host)
+        case "port": return parts.port == (parts.scheme == "https" ? 443 : 80) ? Value.none : .int(parts.port)
+        case "path": return .str(query.map { String(parts.target[..<$0]) } ?? parts.target)
+        case "query": return .bytes(query.map { Array(parts.target[parts.target.index(after: $0)...].utf8) } ?? [])
+        default: return nil
+        }
+    }
+}

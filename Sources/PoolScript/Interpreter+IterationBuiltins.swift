@@ -1,0 +1,117 @@
+/// Builtins over iterables: `sum`, `min`, `max`, `sorted`, `abs`, `round`, `enumerate`, `zip`, `reversed`,
+/// `map`, `filter`, `any`, `all`.
+extension Interpreter {
+    func installIterationBuiltins() {
+        let function = defineFunction
+        let type = defineType
+        function("sum") { i, a, _ in
+            let b = try a.bind("sum", [Parameter("iterable"), Parameter("start", default: .int(0))])
+            var total = b["start"]
+            if case .str = total { throw PythonError.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
+            for item in try i.iterate(b["iterable"]) {
+                try i.tick()
+                total = try i.binaryOp(.add, total, item)
+            }
+            return total
+        }
+        function("min") { i, a, f in try await i.extreme("min", a, f, op: .lt) }
+        function("max") { i, a, f in try await i.extreme("max", a, f, op: .gt) }
+        function("sorted") { i, a, f in
+            let b = try a.bind(
+                "sorted",
+                [
+                    Parameter("iterable"), Parameter("key", kind: .keywordOnly, default: Value.none),
+                    Parameter("reverse", kind: .keywordOnly, default: .bool(false)),
+                ]
+            )
+            let items = try i.iterate(b["iterable"])
+            return .list(PyList(try await i.sortValues(items, key: b["key"], reverse: b["reverse"].isTruthy, f)))
+        }
+        function("abs") { _, a, _ in
+            let v = try a.bind("abs", [Parameter("x")])["x"]
+            switch v {
+            case .int(let n):
+                if n == .min { throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit") }
+                return .int(abs(n))
+            case .bool(let t): return .int(t ? 1 : 0)
+            case .float(let d): return .float(abs(d))
+            default: throw PythonError.typeError("bad operand type for abs(): '\(v.typeName)'")
+            }
+        }
+        function("round") { i, a, _ in
+            let b = try a.bind("round", [Parameter("number"), Parameter("ndigits", default: Value.none)])
+            return try i.round(b["number"], b["ndigits"])
+        }
+        type("enumerate") { i, a, _ in
+            let b = try a.bind("enumerate", [Parameter("iterable"), Parameter("start", default: .int(0))])
+            guard case .int(let start) = b["start"] else {
+                throw PythonError.typeError("'\(b["start"].typeName)' object cannot be interpreted as an integer")
+            }
+            let items = try i.iterate(b["iterable"]).enumerated().map { pair -> Value in
+                let n = pair.offset.addingReportingOverflow(start)
+                if n.overflow { throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit") }
+                return Value.tuple([.int(n.partialValue), pair.element])
+            }
+            return .object(IteratorObject("enumerate", items))
+        }
+        type("zip") { i, a, _ in
+            let b = try a.bind(
+                "zip",
+                [
+                    Parameter("iterables", kind: .varPositional),
+                    Parameter("strict", kind: .keywordOnly, default: .bool(false)),
+                ]
+            )
+            let lists = try b.extraPositional.map { try i.iterate($0) }
+            let n = lists.map(\.count).min() ?? 0
+            if b["strict"].isTruthy, Set(lists.map(\.count)).count > 1 {
+                throw PythonError.valueError("zip() arguments have different lengths")
+            }
+            return .object(IteratorObject("zip", (0..<n).map { k in .tuple(lists.map { $0[k] }) }))
+        }
+        type("reversed") { i, a, _ in
+            let v = try a.bind("reversed", [Parameter("sequence")])["sequence"]
+            // CPython 3.11's iterator types: `list_reverseiterator`, `range_iterator`, `dict_reversekeyiterator`
+            // (dicts are reversible since 3.8), and the generic `reversed` for tuples and strings.
+            let name: String
+            switch v {
+            case .list: name = "list_reverseiterator"
+            case .dict: name = "dict_reversekeyiterator"
+            case .object(let o) where o is RangeObject: name = "range_iterator"
+            default: name = "reversed"
+            }
+            return .object(IteratorObject(name, try i.iterate(v).reversed()))
+        }
+        type("map") { i, a, f in
+            guard a.positional.count >= 2 else {
+                throw PythonError.typeError("map() must have at least two arguments.")
+            }
+            let fn = a.positional[0]
+            let lists = try a.positional.dropFirst().map { try i.iterate($0) }
+            let n = lists.map(\.count).min() ?? 0
+            var out: [Value] = []
+            for k in 0..<n { out.append(try await i.call(fn, Arguments(positional: lists.map { $0[k] }), f)) }
+            return .object(IteratorObject("map", out))
+        }
+        type("filter") { i, a, f in
+            let b = try a.bind("filter", [Parameter("function"), Parameter("iterable")])
+            var out: [Value] = []
+            for item in try i.iterate(b["iterable"]) {
+                let keep: Bool
+                if case .none = b["function"] {
+                    keep = item.isTruthy
+                } else {
+                    keep = try await i.call(b["function"], Arguments(positional: [item]), f).isTruthy
+                }
+                if keep { out.append(item) }
+            }
+            return .object(IteratorObject("filter", out))
+        }
+        function("any") { i, a, _ in
+            .bool(try i.iterate(try a.bind("any", [Parameter("iterable")])["iterable"]).contains { $0.isTruthy })
+        }
+        function("all") { i, a, _ in
+            .bool(try i.iterate(try a.bind("all", [Parameter("iterable")])["iterable"]).allSatisfy { $0.isTruthy })
+        }
+    }
+}

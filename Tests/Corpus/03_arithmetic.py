@@ -1,0 +1,15 @@
+# Arithmetic and Python's number reprs: float sums, true and floor division, modulo with
+# negatives, powers, mixed int/float, rounding and conversions.
+print(0.1 + 0.2)
+print(1 / 3, 2 / 2, 7 / 2)
+print(7 // 2, -7 // 2, 7 % 3, -7 % 3, 7 % -3)
+# (PoolPlay's ints are 64-bit, so no 2 ** 100 here.)
+print(2 ** 10, 2 ** 62, 2 ** -1)
+print(1e16, 1e15, 123456789.0, 1.5e-7, 0.0001, 1e-5)
+print(3 * 1.0, 10 - 2.5, -0.0, 5.0)
+print(int(3.9), int(-3.9), float(2), int("42"), float("1.5"))
+print(abs(-4), abs(-2.5), round(2.675, 2), round(3.5), round(4.5))
+print(1_000_000, 0x10, 10 / 4 * 2)
+print(divmod(17, 5), max(1, 2.0), min([3, 1, 2]))
+print(float("inf"), -float("inf"))
+print(True + True, 3 == 3.0, 0.1 * 3)

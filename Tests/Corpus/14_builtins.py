@@ -1,0 +1,15 @@
+# The builtins of the subset: len, range, type, isinstance, repr, str, int, float, sum, min,
+# max, sorted, and friends (list, tuple, dict, bool, enumerate, zip, abs, any, all, reversed).
+print(len([1, 2]), len("abc"), len({"a": 1}), len(range(10)))
+print(range(5), list(range(2, 10, 3)), list(range(5, 0, -2)))
+print(type(1), type("s"), type(None), type([]).__name__, type(1.0).__name__)
+print(isinstance(1, int), isinstance(True, int), isinstance("s", (int, str)), isinstance(1.0, int))
+print(repr(1.0), repr([1, "a", None]), repr({"k": (1,)}), repr(()), repr((1,)))
+print(sum([1, 2, 3]), sum([0.5, 0.25]), sum(range(4), 10))
+print(min(3, 1, 2), max("a", "b"), min([5, 4]))
+print(sorted([3, 1, 2]), sorted(["b", "a"], reverse=True), sorted({"z": 1, "a": 2}))
+print(list("ab"), tuple([1, 2]), dict(a=1, b=2), dict([("k", 1)]))
+print(list(enumerate(["x", "y"], 1)), list(zip([1, 2], "ab")))
+print(any([0, 1]), all([1, 0]), list(reversed([1, 2, 3])))
+print(int("7") + 1, float(3), str(1.25), bool(None))
+print(isinstance([], list), isinstance({}, dict), isinstance((), tuple))

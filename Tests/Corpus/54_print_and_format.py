@@ -1,0 +1,15 @@
+# print's sep/end, str() and repr() of floats and containers, %-formatting and str.format specs.
+print("a", "b", sep="-", end="!\n")
+print()
+print(1, 2.0, "three", None, sep=" | ")
+print(str(1e22), str(1e21), str(1e-4), str(123456789012345.0), str(0.1 * 3), str(1 / 7))
+print(repr(1.0), repr(100.0), repr(2.5e-10), repr(float("nan")), repr(-1.5))
+print("%d items at %.2f each: %s" % (3, 1.5, [1]))
+print("%5s|%-5s|%05.1f|%x|%%" % ("ab", "cd", 3.14159, 255))
+print("{:>8}|{:<8}|{:^8}|{:08.3f}|{:+d}|{:e}".format("r", "l", "c", 3.14159, 5, 12345.678))
+print("{0}{1}{0}".format("x", "y"), "{:,}".format(10 ** 9), "{!r}".format("q"))
+width = 6
+print(f"{'nested':>{width}}|{3.5!s:>5}|{[1, 2]!r}")
+print(f"{1/3:.5f} {2/3:g} {1e-10:g} {123456789:g} {0.000123:.2e}")
+print(f"{True} {None!r} {42:b} {255:#x} {255:#o} {-3:04d}")
+print(str(True), str(False), int(True), float(False), 10 / 2 == 5)
