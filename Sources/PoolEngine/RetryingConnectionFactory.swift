@@ -72,7 +72,7 @@ public struct RetryingConnectionFactory: ConnectionFactory {
     /// (`connection.py:25-35`: `yield 0`, then `factor * 2**n` for n = 0, 1, 2, …).
     public static func backoff(afterFailedAttempt n: Int) -> Duration {
         guard n > 1 else { return .zero }
-        // Capped at 2⁴⁰ halves of a second (17,000 years): Python would sleep longer, but Duration must not overflow.
+        // Capped at 2⁴⁰ halves of a second (17,000 years): Python would sleep longer; Duration must not overflow.
         return .seconds(backoffFactor * Double(1 << Swift.min(n - 2, 40)))
     }
 

@@ -35,11 +35,13 @@ import Testing
         clock.advance(by: .milliseconds(500))
         await #expect(throws: PoolError.connectError) { try await pending.response() }
         #expect(flaky.attemptTimes == [.zero, .zero, .milliseconds(500)])
+        func failed(_ attempt: Int, _ delay: Double?) -> PoolLogEntry.Event {
+            .connectAttemptFailed(connection: 1, attempt: attempt, error: .connectError, retryDelay: delay)
+        }
         #expect(
             Self.attemptLog(pool) == [
-                PoolLogEntry(time: 0, event: .connectAttemptFailed(connection: 1, attempt: 1, error: .connectError, retryDelay: 0)),
-                PoolLogEntry(time: 0, event: .connectAttemptFailed(connection: 1, attempt: 2, error: .connectError, retryDelay: 0.5)),
-                PoolLogEntry(time: 0.5, event: .connectAttemptFailed(connection: 1, attempt: 3, error: .connectError, retryDelay: nil)),
+                PoolLogEntry(time: 0, event: failed(1, 0)), PoolLogEntry(time: 0, event: failed(2, 0.5)),
+                PoolLogEntry(time: 0.5, event: failed(3, nil)),
             ])
         let after = pool.snapshot
         #expect(after.connections.isEmpty)
