@@ -4,51 +4,47 @@ extension PoolStateMachine {
     /// failed and the pool stays usable — httpx refuses further sends at the *client* (`_client.py:1616`), not here.
     ///
     /// Observed with httpx 0.28.1 and httpx2 2.16.2 (`max_connections=1`, one request in flight, two queued, then
-    /// `await client.aclose()`): the in-flight request fails at once with `httpx.ReadError` (empty message), and
-    /// the two queued requests are then served on a *new* connection, which stays in the pool afterwards. So:
+    /// `await client.aclose()`): right after it the pool reads `[Requests: 1 active, 2 queued | Connections: 0 active,
+    /// 0 idle]`; the in-flight request then fails with `httpx.ReadError` (empty message) as its read meets the closed
+    /// socket, and its failure's pass serves the queued requests on a *new* connection, which stays in the pool. So:
     ///
-    /// - every connection leaves the list; IDLE and ACTIVE ones are closed (`CloseReason/poolClosed`);
-    /// - a request running on an ACTIVE connection fails with `ReadError('')`;
+    /// - every connection leaves the list (counted as closed, `CloseReason/poolClosed`); no pass runs;
+    /// - IDLE and ACTIVE ones are closed now. A request running on an ACTIVE one stays active until the runner
+    ///   reports its failure (``requestFailed(_:error:now:)``); it then fails with `ReadError('')`, whatever the
+    ///   runner saw, and a pass runs. A response that had already completed completes;
     /// - a CONNECTING connection has no socket yet (`AsyncHTTPConnection.aclose` only closes `_connection`), so its
-    ///   connect goes on outside the pool and its request is served there: it stays active in the repr while the
-    ///   connection is no longer listed. The runner closes that socket once the request ends;
+    ///   connect goes on outside the pool and its request is served there: active in the repr, while the connection
+    ///   is no longer listed. The runner closes that socket once the request ends;
     /// - a request assigned to a closed IDLE connection re-queues at its start attempt (`ConnectionNotAvailable`);
-    /// - queued requests stay queued with their timers; the pass that the failures run (httpcore's exception path,
-    ///   `connection_pool.py:248-256`) may open new connections for them.
+    /// - queued requests stay queued with their timers.
     public mutating func acloseConnections(now: Double) -> [PoolAction] {
-        var closes: [PoolAction] = []
-        var failing: [RequestID] = []
-        for connection in connections {
-            let owner = requests.first { $0.phase == .started(connection: connection.id) }
+        var actions: [PoolAction] = []
+        for var connection in connections {
+            let owned = requests.contains { $0.phase == .started(connection: connection.id) }
             counters.recordClose(.poolClosed)
             log(now, .connectionClosed(connection: connection.id, reason: .poolClosed))
-            if connection.state == .connecting, owner != nil {
-                orphans.append(connection)
-                continue
+            if connection.state != .connecting {
+                actions.append(.closeConnection(connection.id, .poolClosed))
+                connection.state = .closed
             }
-            closes.append(.closeConnection(connection.id, .poolClosed))
-            if connection.state == .active, let owner { failing.append(owner.id) }
+            if owned { orphans.append(connection) }
         }
         connections.removeAll()
-        // The requests end first so that the runner stops their sends before it closes their sockets.
-        var actions: [PoolAction] = []
-        for id in failing {
-            if let r = requestIndex(id) { actions.append(endRequest(at: r, error: .readError(""), now: now)) }
-        }
-        return actions + closes + assignmentPass(now: now)
+        return actions
     }
 
-    /// Connections dropped by ``acloseConnections(now:)`` that still serve the request that was connecting on them.
-    /// They are not in the snapshot and do not count toward `max_connections`.
+    /// Connections dropped by ``acloseConnections(now:)`` while a request ran on them: not in the snapshot, not
+    /// counted toward `max_connections`, gone once that request ends.
     public var orphanedConnectionIDs: [ConnectionID] { orphans.map(\.id) }
 
     func orphanIndex(_ id: ConnectionID) -> Int? { orphans.firstIndex { $0.id == id } }
 
-    /// Events about a connection that ``acloseConnections(now:)`` dropped while its request ran on it, or `nil` when
-    /// `id` is not such a connection. The orphan serves its one request and is then closed; no pass sees it.
+    /// Events about an orphan of ``acloseConnections(now:)``, or `nil` when `id` is not one. The orphan serves its one
+    /// request and is then closed (if its socket is still open); no pass lists it.
     mutating func orphanEvent(_ id: ConnectionID, _ event: OrphanEvent, now: Double) -> [PoolAction]? {
         guard let o = orphanIndex(id) else { return nil }
         let owner = requests.firstIndex { $0.phase == .started(connection: id) }
+        let socketOpen = orphans[o].state != .closed
         switch event {
         case .established(let localPort):
             guard orphans[o].state == .connecting, let owner else { return [] }
@@ -59,17 +55,26 @@ extension PoolStateMachine {
             log(now, .requestStarted(request: requests[owner].id, connection: id))
             return [.execute(requests[owner].id, on: id)]
         case .completed:
-            guard orphans[o].state == .active, let owner else { return [] }
+            guard orphans[o].state != .connecting, let owner else { return [] }
             let requestID = requests.remove(at: owner).id
             orphans.remove(at: o)
             counters.completed += 1
             log(now, .responseCompleted(request: requestID, connection: id, keepAlive: false))
-            return [.completeRequest(requestID), .closeConnection(id, .poolClosed)] + assignmentPass(now: now)
+            let close: [PoolAction] = socketOpen ? [.closeConnection(id, .poolClosed)] : []
+            return [.completeRequest(requestID)] + close + assignmentPass(now: now)
         case .failed(let error):
             orphans.remove(at: o)
             var actions: [PoolAction] = []
-            if let owner { actions.append(endRequest(at: owner, error: error, now: now)) }
-            return actions + [.closeConnection(id, .error)] + assignmentPass(now: now)
+            // The socket aclose() closed under the read: httpx's ReadError with an empty message.
+            if let owner { actions.append(endRequest(at: owner, error: socketOpen ? error : .readError(""), now: now)) }
+            if socketOpen { actions.append(.closeConnection(id, .error)) }
+            return actions + assignmentPass(now: now)
+        case .cancelled:
+            orphans.remove(at: o)
+            var actions: [PoolAction] = []
+            if let owner { actions.append(endRequest(at: owner, error: .cancelled, now: now)) }
+            if socketOpen { actions.append(.closeConnection(id, .error)) }
+            return actions + assignmentPass(now: now)
         }
     }
 
@@ -77,5 +82,6 @@ extension PoolStateMachine {
         case established(localPort: Int?)
         case completed
         case failed(PoolError)
+        case cancelled
     }
 }

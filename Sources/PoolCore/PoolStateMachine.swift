@@ -197,10 +197,8 @@ public struct PoolStateMachine: Sendable {
                 case .idle, .closed, .connectionFailed:
                     break
                 }
-            } else if let o = orphanIndex(connectionID) {
-                orphans.remove(at: o)
-                actions.append(endRequest(at: r, error: .cancelled, now: now))
-                return actions + [.closeConnection(connectionID, .error)] + assignmentPass(now: now)
+            } else if let orphanActions = orphanEvent(connectionID, .cancelled, now: now) {
+                return orphanActions
             }
         }
         actions.append(endRequest(at: r, error: .cancelled, now: now))
@@ -221,7 +219,7 @@ public struct PoolStateMachine: Sendable {
             actions.append(removeConnection(at: 0, reason: .poolClosed, now: now))
         }
         // Orphans of `acloseConnections` were counted when they left the list; only their sockets remain.
-        actions += orphans.map { .closeConnection($0.id, .poolClosed) }
+        actions += orphans.filter { $0.state != .closed }.map { .closeConnection($0.id, .poolClosed) }
         orphans.removeAll()
         log(now, .poolClosed)
         return actions

@@ -3,8 +3,8 @@ import Testing
 
 /// httpcore's `pool.aclose()` (``PoolStateMachine/acloseConnections(now:)``), event by event for both algorithms.
 /// Observed with real httpx 0.28.1 and httpx2 2.16.2: `max_connections=1`, one request in flight, two queued,
-/// `await client.aclose()` at 0.1 s → the in-flight one raises `ReadError('')` at once, the queued ones are served on
-/// a new connection, and the pool ends `[Requests: 0 active, 0 queued | Connections: 0 active, 1 idle]` with
+/// `await client.aclose()` at 0.1 s → right after it `[Requests: 1 active, 2 queued | Connections: 0 active, 0 idle]`,
+/// then the in-flight one raises `ReadError('')`, the queued ones are served on a new connection, and the pool ends `[Requests: 0 active, 0 queued | Connections: 0 active, 1 idle]` with
 /// `Request Count: 2`.
 @Suite struct AcloseRuleTests {
     @Test(arguments: PoolAlgorithm.allCases)
@@ -17,14 +17,19 @@ import Testing
         world.now = 0.1
         let actions = world.machine.acloseConnections(now: 0.1)
         try world.apply(actions)
+        #expect(actions == [.closeConnection(1, .poolClosed)])
+        #expect(world.repr == "<AsyncConnectionPool [Requests: 1 active, 2 queued | Connections: 0 active, 0 idle]>")
+        #expect(world.machine.isClosed == false)
+        // The read meets the closed socket: whatever the runner saw, httpx raises ReadError('').
+        let failed = world.machine.requestFailed(1, error: .readError("connection reset"), now: 0.1)
+        try world.apply(failed)
         #expect(
-            actions == [
-                .failRequest(1, .readError("")), .closeConnection(1, .poolClosed),
-                .cancelTimer(PoolTimer(id: 1, requestID: 2, deadline: 5)), .createConnection(2, .test, request: 2),
+            failed == [
+                .failRequest(1, .readError("")), .cancelTimer(PoolTimer(id: 1, requestID: 2, deadline: 5)),
+                .createConnection(2, .test, request: 2),
             ])
         #expect(PoolError.readError("").httpxName == "ReadError")
         #expect(world.repr == "<AsyncConnectionPool [Requests: 1 active, 1 queued | Connections: 1 active, 0 idle]>")
-        #expect(world.machine.isClosed == false)
         world.now = 0.12
         try world.establish(2)
         world.now = 0.6
@@ -53,13 +58,14 @@ import Testing
         world.now = 0.1
         let actions = world.machine.acloseConnections(now: 0.1)
         try world.apply(actions)
-        #expect(
-            actions == [
-                .failRequest(2, .readError("")), .closeConnection(2, .poolClosed),
-                .createConnection(3, .test, request: 3),
-            ])
+        #expect(actions == [.closeConnection(2, .poolClosed)])
+        #expect(world.repr == "<AsyncConnectionPool [Requests: 2 active, 1 queued | Connections: 0 active, 0 idle]>")
+        let failed = world.machine.requestFailed(2, error: .readError("closed"), now: 0.1)
+        try world.apply(failed)
+        #expect(failed == [.failRequest(2, .readError("")), .createConnection(3, .test, request: 3)])
         #expect(world.repr == "<AsyncConnectionPool [Requests: 2 active, 0 queued | Connections: 1 active, 0 idle]>")
         #expect(world.machine.snapshot.connections.map(\.id) == [3])
+        #expect(world.machine.orphanedConnectionIDs == [1])
         world.now = 0.2
         #expect(try world.establish(1) == [.execute(1, on: 1)])
         world.now = 0.5
