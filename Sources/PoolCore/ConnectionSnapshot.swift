@@ -44,6 +44,8 @@ public struct ConnectionSnapshot: Sendable, Equatable {
     public var requestCount: Int
     /// The client-side port once connected.
     public var localPort: Int?
+    /// TCP connect attempts that failed so far (retried ones, and the last one if the connect gave up).
+    public var failedConnectAttempts: Int
     /// When the idle connection expires (`expire_at`), in the machine's seconds; `nil` when not idle or no expiry.
     public var expireAt: Double?
 
@@ -54,7 +56,8 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         httpVersion: String = "HTTP/1.1",
         requestCount: Int,
         localPort: Int? = nil,
-        expireAt: Double? = nil
+        expireAt: Double? = nil,
+        failedConnectAttempts: Int = 0
     ) {
         self.id = id
         self.origin = origin
@@ -63,6 +66,7 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         self.requestCount = requestCount
         self.localPort = localPort
         self.expireAt = expireAt
+        self.failedConnectAttempts = failedConnectAttempts
     }
 
     /// httpcore's `repr(connection)` (`connection.py:202-208`):

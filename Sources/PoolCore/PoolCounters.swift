@@ -10,6 +10,8 @@ public struct PoolCounters: Sendable, Equatable {
     public var closedByReason: [CloseReason: Int] = [:]
     /// `ConnectionNotAvailable` re-queues (httpcore 1.0.9's double assignment of one idle connection).
     public var requeues: Int = 0
+    /// Failed TCP connect attempts that were retried (`HTTPTransport(retries=N)`); the final failure is not counted.
+    public var connectRetries: Int = 0
     /// Requests that ended with `PoolTimeout`.
     public var poolTimeouts: Int = 0
     /// Requests whose response was read to the end.

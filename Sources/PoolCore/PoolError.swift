@@ -55,6 +55,17 @@ public struct PoolError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True for the two errors httpcore's connect loop retries: `ConnectError` and `ConnectTimeout`
+    /// (`httpcore/_async/connection.py:154`, `except (ConnectError, ConnectTimeout)`; httpcore2 the same).
+    public var isRetriedConnectFailure: Bool {
+        switch code {
+        case .connectError, .connectTimeout: true
+        case .poolTimeout, .readTimeout, .writeTimeout, .remoteProtocolError, .readError, .writeError, .poolClosed,
+            .cancelled:
+            false
+        }
+    }
+
     /// True for the `httpx.TimeoutException` family.
     public var isTimeout: Bool {
         switch code {

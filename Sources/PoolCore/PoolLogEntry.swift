@@ -10,6 +10,10 @@ public struct PoolLogEntry: Sendable, Equatable {
         case requestAssigned(request: Int, connection: Int)
         /// The request began on the connection (`Request Count` went up).
         case requestStarted(request: Int, connection: Int)
+        /// One TCP connect attempt of a CONNECTING connection failed (`connection.py:154-161`). `retryDelay` is the
+        /// backoff before the next attempt (0, 0.5, 1, 2 … s), `nil` when no retries are left and `error` goes to the
+        /// request. `connection` is `nil` when the runner's report matched no connecting connection.
+        case connectAttemptFailed(connection: Int?, attempt: Int, error: PoolError, retryDelay: Double?)
         /// The connection's TCP connect finished.
         case connectionEstablished(connection: Int)
         /// The request found its assigned connection taken or closed (`ConnectionNotAvailable`) and re-queued.

@@ -17,6 +17,9 @@ extension PoolStateMachine {
         /// The runner saw EOF on the socket; acted on only at a pass and only while idle (`http11.py:274-286`).
         var peerClosed = false
         var localPort: Int?
+        /// Connect attempts reported failed
+        /// (``PoolStateMachine/connectAttemptFailed(origin:attempt:error:retryDelay:now:)``).
+        var failedConnectAttempts = 0
         /// Why it became `closed` / `connectionFailed`, counted when a pass removes it.
         var closeReason: CloseReason?
 
@@ -56,7 +59,8 @@ extension PoolStateMachine {
                 state: state,
                 requestCount: requestCount,
                 localPort: localPort,
-                expireAt: expireAt
+                expireAt: expireAt,
+                failedConnectAttempts: failedConnectAttempts
             )
         }
     }

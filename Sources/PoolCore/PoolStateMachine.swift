@@ -16,6 +16,9 @@ public struct PoolStateMachine: Sendable {
 
     public let configuration: PoolConfiguration
     var connections: [Connection] = []
+    /// Connections ``acloseConnections(now:)`` dropped while a request was connecting on them: no longer listed,
+    /// still serving that one request.
+    var orphans: [Connection] = []
     var requests: [Request] = []
     var counters = PoolCounters()
     /// The bounded history of what happened.
@@ -90,6 +93,7 @@ public struct PoolStateMachine: Sendable {
 
     /// The TCP connect finished; the request that owns the connection starts on it.
     public mutating func connectionEstablished(_ id: ConnectionID, localPort: Int?, now: Double) -> [PoolAction] {
+        if let actions = orphanEvent(id, .established(localPort: localPort), now: now) { return actions }
         guard let c = connectionIndex(id), connections[c].state == .connecting,
             let r = requests.firstIndex(where: { $0.phase == .started(connection: id) })
         else { return [] }
@@ -104,6 +108,7 @@ public struct PoolStateMachine: Sendable {
     /// The connect failed: the owning request fails with `error`, and the pass removes the connection
     /// (`connect_failed` makes `is_closed()` true).
     public mutating func connectionFailed(_ id: ConnectionID, error: PoolError, now: Double) -> [PoolAction] {
+        if let actions = orphanEvent(id, .failed(error), now: now) { return actions }
         guard let c = connectionIndex(id), connections[c].state == .connecting else { return [] }
         connections[c].state = .connectionFailed
         connections[c].closeReason = .error
@@ -119,6 +124,11 @@ public struct PoolStateMachine: Sendable {
     /// With `keepAlive` the connection goes IDLE with `expire_at = now + keepalive_expiry`; without, it closes
     /// (`http11.py:238-250`). The request leaves the pool and a pass runs.
     public mutating func responseCompleted(_ id: RequestID, keepAlive: Bool, now: Double) -> [PoolAction] {
+        if let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
+            let actions = orphanEvent(connectionID, .completed, now: now)
+        {
+            return actions
+        }
         guard let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
             let c = connectionIndex(connectionID), connections[c].state == .active
         else { return [] }
@@ -137,6 +147,11 @@ public struct PoolStateMachine: Sendable {
 
     /// Sending or reading failed mid-request: the connection closes, the request fails with `error`, a pass runs.
     public mutating func requestFailed(_ id: RequestID, error: PoolError, now: Double) -> [PoolAction] {
+        if let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
+            let actions = orphanEvent(connectionID, .failed(error), now: now)
+        {
+            return actions
+        }
         guard let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
             let c = connectionIndex(connectionID), connections[c].state == .active
         else { return [] }
@@ -182,6 +197,8 @@ public struct PoolStateMachine: Sendable {
                 case .idle, .closed, .connectionFailed:
                     break
                 }
+            } else if let orphanActions = orphanEvent(connectionID, .cancelled, now: now) {
+                return orphanActions
             }
         }
         actions.append(endRequest(at: r, error: .cancelled, now: now))
@@ -201,6 +218,9 @@ public struct PoolStateMachine: Sendable {
         while !connections.isEmpty {
             actions.append(removeConnection(at: 0, reason: .poolClosed, now: now))
         }
+        // Orphans of `acloseConnections` were counted when they left the list; only their sockets remain.
+        actions += orphans.filter { $0.state != .closed }.map { .closeConnection($0.id, .poolClosed) }
+        orphans.removeAll()
         log(now, .poolClosed)
         return actions
     }

@@ -155,11 +155,11 @@ final class HTTPClientObject: PyObject {
         }
     }
 
-    /// Closes the pool (`aclose()` and leaving an `async with` block).
+    /// Closes the pool's connections (`aclose()` and leaving an `async with` block) as httpcore's `pool.aclose()`
+    /// does: in-flight requests fail with ReadError, queued ones still run; this client refuses new sends.
     func closeNow(context: TaskContext) async throws {
         isClosed = true
-        let engine = transport.pool.engine
-        try await context.suspend { await engine.close() }
+        transport.pool.engine.acloseConnections()
     }
 
     private func requestMethod(_ verb: String, name: String, hasBody: Bool) -> Value {
@@ -270,8 +270,7 @@ extension HTTPClientObject: PyContextManager, PyAsyncContextManager {
 
     func exit(_ error: PythonError?) throws -> Bool {
         isClosed = true
-        let engine = transport.pool.engine
-        try blockingWait { await engine.close() }
+        transport.pool.engine.acloseConnections()
         return false
     }
 

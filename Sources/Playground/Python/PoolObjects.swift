@@ -41,7 +41,22 @@ final class PoolObject: PyObject {
             maxKeepaliveConnections: try Self.intLimit(limits.maxKeepaliveConnections, roundUp: false),
             keepaliveExpiry: try Self.seconds(limits.keepaliveExpiry),
             algorithm: stack.algorithm)
-        self.engine = ConnectionPool(configuration: configuration, factory: factory, clock: clock)
+        self.engine = ConnectionPool(
+            configuration: configuration, factory: factory, connectRetries: Self.retryCount(retries), clock: clock)
+    }
+
+    /// The number of connect retries httpcore's loop makes for a `retries` value (`connection.py:105-161`):
+    /// `retries_left <= 0` ends it and each retry subtracts 1, so `2.5` retries three times and `True` once.
+    /// Non-numbers (Python would raise `TypeError` at the first failed connect) retry nothing.
+    static func retryCount(_ retries: Value) -> Int {
+        switch retries {
+        case .int(let i): return max(0, i)
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d):
+            guard d.isFinite else { return d > 0 ? Int(Int32.max) : 0 }
+            return max(0, Int(d.rounded(.up)))
+        default: return 0
+        }
     }
 
     /// Python's `min(a, b)` for the two limit values.
