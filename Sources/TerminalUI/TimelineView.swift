@@ -48,6 +48,8 @@ public struct TimelineView: Sendable {
     struct Lane {
         var changes: [(time: Double, state: LaneState)] = []
         var requests = 0
+        /// Failed connect attempts that `retries=` tried again (or gave up after).
+        var failedConnects = 0
         var closeReason: CloseReason?
         var endState: LaneState = .absent
     }
@@ -108,6 +110,8 @@ public struct TimelineView: Sendable {
                 queued.remove(request)
                 lanes[connection, default: Lane()].requests += 1
                 set(connection, .running, at: t)
+            case .connectAttemptFailed(let connection, _, _, _):
+                if let connection { lanes[connection, default: Lane()].failedConnects += 1 }
             case .connectionEstablished:
                 break  // the owning request's `requestStarted` follows at the same instant
             case .requestRequeued(let request, _):
@@ -169,7 +173,10 @@ public struct TimelineView: Sendable {
     }
 
     func summary(_ lane: Lane) -> String {
-        let requests = "\(lane.requests) request\(lane.requests == 1 ? "" : "s")"
+        var requests = "\(lane.requests) request\(lane.requests == 1 ? "" : "s")"
+        if lane.failedConnects > 0 {
+            requests += " · \(lane.failedConnects) failed connect\(lane.failedConnects == 1 ? "" : "s")"
+        }
         if let reason = lane.closeReason, lane.endState == .absent { return "\(requests) · closed (\(reason))" }
         switch lane.endState {
         case .absent: return requests

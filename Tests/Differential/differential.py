@@ -33,6 +33,7 @@ SCENARIOS = {
     "two_origins_load": (2, None, False),
     "requeue_timer": (1, None, True),
     "cancel_active": (1, None, True),
+    "aclose_in_flight": (1, None, True),
 }
 
 

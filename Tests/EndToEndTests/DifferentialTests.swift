@@ -14,7 +14,7 @@ struct DifferentialTests {
     static let scenarios = [
         "churn_5_2", "churn_5_5", "keepalive_expiry", "pool_timeout", "server_idle_close", "fifo",
         "max_connections_zero", "max_keepalive_zero", "two_origins", "two_origins_load", "requeue_timer",
-        "cancel_active",
+        "cancel_active", "aclose_in_flight",
     ]
 
     /// TCP connections real httpcore 1.0.9 / httpcore2 open in each scenario (Limits(5, 2) churn is the
@@ -23,7 +23,7 @@ struct DifferentialTests {
         "churn_5_2": (20, 5), "churn_5_5": (5, 5), "keepalive_expiry": (2, 2), "pool_timeout": (1, 1),
         "server_idle_close": (2, 2), "fifo": (1, 1), "max_connections_zero": (0, 0), "max_keepalive_zero": (3, 3),
         "two_origins": (3, 3), "two_origins_load": (5, 3), "requeue_timer": (1, 1),
-        "cancel_active": (2, 2),
+        "cancel_active": (2, 2), "aclose_in_flight": (2, 2),
     ]
 
     @Test(arguments: scenarios, ["httpx", "httpx2"])

@@ -69,6 +69,19 @@ import Testing
         #expect(!text.contains("conn 3"))
     }
 
+    @Test func failedConnectAttemptsAreCounted() {
+        let entries: [PoolLogEntry] = [
+            .init(time: 0, event: .requestArrived(request: 1, origin: Self.origin)),
+            .init(time: 0, event: .connectionCreated(connection: 1, origin: Self.origin, request: 1)),
+            .init(time: 0, event: .connectAttemptFailed(connection: 1, attempt: 1, error: .connectError, retryDelay: 0)),
+            .init(time: 0.5, event: .connectAttemptFailed(connection: 1, attempt: 2, error: .connectError, retryDelay: nil)),
+            .init(time: 0.5, event: .requestFailed(request: 1, error: .connectError)),
+            .init(time: 0.5, event: .connectionClosed(connection: 1, reason: .error)),
+        ]
+        let lines = TimelineView(title: "p", entries: entries, width: 8).render().plainText.split(separator: "\n")
+        #expect(lines[1] == " conn 1   ▒▒▒▒▒▒▒▒  0 requests · 2 failed connects · closed (error)")
+    }
+
     @Test func anEmptyLogSaysSo() {
         #expect(TimelineView(title: "p", entries: []).render().plainText == " timeline  p · nothing happened yet\n")
     }
