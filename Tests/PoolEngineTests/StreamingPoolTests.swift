@@ -99,4 +99,19 @@ import Testing
         await pool.close()
         try await server.stop()
     }
+
+    /// httpcore applies the read timeout to each read: the body stalls, the next read times out, and the
+    /// connection is closed and leaves the pool.
+    @Test func readTimeoutMidBody() async throws {
+        let server = try await TestHTTPServer.start()
+        let pool = ConnectionPool(configuration: Self.configuration, factory: NIOConnectionFactory())
+        var request = ConnectionPoolLoopbackTests.request(server.port, "/stall-body")
+        request.timeouts.read = .milliseconds(100)
+        let streamed = try await pool.submit(request, stream: true).streamedResponse()
+        #expect(try await streamed.read() == Array("abc".utf8))
+        await #expect(throws: PoolError.readTimeout) { try await streamed.read() }
+        #expect(Self.repr(pool) == "<AsyncConnectionPool [Requests: 0 active, 0 queued | Connections: 0 active, 0 idle]>")
+        await pool.close()
+        try await server.stop()
+    }
 }
