@@ -42,10 +42,24 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyAsyncContext
 
     func makeAsyncIterator() throws -> any PyAsyncIterator { self }
 
-    /// `for chunk in stream` (sync `Stream`): reads the body to its end, then yields the chunks.
+    /// `for chunk in stream` (sync `Stream`): reads up to `data: [DONE]`, closes, then yields the chunks.
+    ///
+    /// Like openai 3.57's sync `Stream.__stream__`, it closes the response at `[DONE]` without reading the
+    /// chunked terminator, so httpcore closes the connection instead of pooling it (openai-python#3440).
     func iterate() throws -> [Value] {
         guard !isAsync else { throw PythonError.typeError("'AsyncStream' object is not iterable") }
-        let body = try response.readAllBlocking()
+        let streamed = response.streamed
+        var body: [UInt8] = []
+        do {
+            while !String(decoding: body, as: UTF8.self).contains("data: [DONE]") {
+                guard let chunk = try blockingWait({ try await streamed.read() }) else { break }
+                body += chunk
+            }
+        } catch let error as PoolError {
+            response.close()
+            throw response.stack.pythonError(for: error)
+        }
+        response.close()
         var chunks: [Value] = []
         for case .str(let text) in BodyIterator.split([body], mode: .lines, final: true) where text.hasPrefix("data:") {
             var data = Substring(text.dropFirst(5))
