@@ -77,11 +77,60 @@ public protocol PoolConnection: AnyObject, Sendable {
     /// NIO has no public poll, so the channel records the close as a flag and the pool acts on it only at its
     /// next assignment pass — the same lazy semantics, and the same race window.
     var hasPeerClosed: Bool { get }
-    /// Sends one request and reads the whole response. Throws `PoolError` (read/write timeouts, remote protocol
-    /// errors, resets). One request at a time (HTTP/1.1).
-    func execute(_ request: PoolRequest) async throws -> PoolResponse
+    /// Sends one request and returns once the response head has arrived; the body is read through the returned
+    /// reader, one part at a time, until ``PoolBodyPart/end(keepAlive:)``. Throws `PoolError` (read/write
+    /// timeouts, remote protocol errors, resets). One request at a time (HTTP/1.1).
+    func send(_ request: PoolRequest) async throws -> (head: PoolResponseHead, body: any PoolResponseBody)
     /// Closes the socket. Idempotent.
     func close()
+}
+
+extension PoolConnection {
+    /// Sends one request and reads the whole response (``send(_:)`` then the body to its end).
+    public func execute(_ request: PoolRequest) async throws -> PoolResponse {
+        let (head, body) = try await send(request)
+        var bytes: [UInt8] = []
+        while true {
+            switch try await body.read() {
+            case .bytes(let chunk): bytes += chunk
+            case .end(let keepAlive):
+                return PoolResponse(
+                    status: head.status, reason: head.reason, httpVersion: head.httpVersion, headers: head.headers,
+                    body: bytes, keepAlive: keepAlive)
+            }
+        }
+    }
+}
+
+/// The status line and headers of a response whose body has not been read yet.
+public struct PoolResponseHead: Sendable {
+    public var status: Int
+    public var reason: String
+    public var httpVersion: String
+    public var headers: [(name: String, value: String)]
+
+    public init(status: Int, reason: String, httpVersion: String = "HTTP/1.1", headers: [(name: String, value: String)]) {
+        self.status = status
+        self.reason = reason
+        self.httpVersion = httpVersion
+        self.headers = headers
+    }
+}
+
+/// One step of reading a response body.
+public enum PoolBodyPart: Sendable, Equatable {
+    /// The next bytes (never empty).
+    case bytes([UInt8])
+    /// The body is complete; `keepAlive` says whether the connection may serve another request (both sides done,
+    /// nobody asked to close — httpcore's `_response_closed`, `http11.py:238-250`).
+    case end(keepAlive: Bool)
+}
+
+/// The body of a response being received on a connection.
+public protocol PoolResponseBody: Sendable {
+    /// Waits for the next part. The read timeout applies to each call, as httpcore applies it to each socket
+    /// read (`http11.py`, `_receive_event`). Throws `PoolError`; after an error or `.end` the reader is spent.
+    func read() async throws -> PoolBodyPart
 }
 
 /// Opens connections. The NIO implementation dials TCP; tests inject a mock.

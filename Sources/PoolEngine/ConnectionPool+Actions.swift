@@ -18,7 +18,6 @@ extension ConnectionPool {
             }
             let (actions, result) = event(&state, now)
             perform(actions, in: &state, now: now)
-            state.responses.removeAll()
             if !state.observers.isEmpty {
                 // Yielding never blocks, and doing it under the lock keeps snapshots in event order.
                 let snapshot = state.machine.snapshot
@@ -66,12 +65,9 @@ extension ConnectionPool {
                     state.unlocked.append(.cancel(dial))
                 }
             case .completeRequest(let id):
-                guard let entry = state.requests.removeValue(forKey: id) else { continue }
+                // The caller closed its streamed response; it has had the response since the head arrived.
+                state.requests[id] = nil
                 state.executions[id] = nil
-                let result: Swift.Result<PoolResponse, PoolError> =
-                    state.responses.removeValue(forKey: id).map { .success($0) }
-                    ?? .failure(.readError("response missing"))
-                state.unlocked.append(.finish(entry.pending, result))
             case .failRequest(let id, let error):
                 guard let entry = state.requests.removeValue(forKey: id) else { continue }
                 if let execution = state.executions.removeValue(forKey: id) {
@@ -113,18 +109,54 @@ extension ConnectionPool {
         }
     }
 
+    /// Sends the request and hands the caller a streamed response as soon as the head is in. The request stays
+    /// started in the machine until the caller closes the response (``responseClosed(_:keepAlive:)``).
     private func execute(_ id: Int, _ request: PoolRequest, on connection: any PoolConnection) async {
         do {
-            let response = try await connection.execute(request)
+            let (head, body) = try await connection.send(request)
+            let callbacks = PoolStreamedResponse.Pool(
+                closed: { [weak self] id, keepAlive in self?.responseClosed(id, keepAlive: keepAlive) },
+                failed: { [weak self] id, error in self?.responseFailed(id, error: error) },
+                cancelled: { [weak self] id in self?.cancel(id) }
+            )
+            let streamed = PoolStreamedResponse(id: id, head: head, body: body, pool: callbacks)
+            guard let pending = state.withLock({ $0.requests[id]?.pending }) else { return }
+            guard !pending.streaming else {
+                // The machine does not change: the request stays started until the caller closes the response.
+                pending.finish(.success(streamed))
+                return
+            }
+            // httpx's `send(stream=False)`: read the body here, then deliver and close in one event.
+            guard let bytes = try? await streamed.readAll() else { return }  // the failure was reported
+            let keepAlive = streamed.keepAliveAtEnd
+            let buffered = PoolStreamedResponse(
+                id: id, head: head, body: BufferedBody(bytes: bytes, keepAlive: keepAlive), pool: .detached)
             modifyStateAndRunActions { state, now in
-                state.responses[id] = response
-                return (state.machine.responseCompleted(id, keepAlive: response.keepAlive, now: now), ())
+                state.executions[id] = nil
+                if let entry = state.requests[id] {
+                    state.unlocked.append(.finish(entry.pending, .success(buffered)))
+                }
+                return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
             }
         } catch {
             let poolError = error as? PoolError ?? .readError(String(describing: error))
             modifyStateAndRunActions { state, now in
                 (state.machine.requestFailed(id, error: poolError, now: now), ())
             }
+        }
+    }
+
+    /// The caller closed a streamed response (`PoolByteStream.aclose()`).
+    func responseClosed(_ id: Int, keepAlive: Bool) {
+        modifyStateAndRunActions { state, now in
+            (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
+        }
+    }
+
+    /// Reading a streamed body failed: the connection is done for.
+    func responseFailed(_ id: Int, error: PoolError) {
+        modifyStateAndRunActions { state, now in
+            (state.machine.requestFailed(id, error: error, now: now), ())
         }
     }
 

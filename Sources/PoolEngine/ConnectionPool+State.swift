@@ -17,8 +17,6 @@ extension ConnectionPool {
         var executions: [Int: Task<Void, Never>] = [:]
         /// Pool-timeout timers by timer ID.
         var timers: [Int: Task<Void, Never>] = [:]
-        /// A response waiting for the machine's `completeRequest`, within one critical section.
-        var responses: [Int: PoolResponse] = [:]
         /// Work collected under the lock, done after unlocking.
         var unlocked: [Unlocked] = []
         /// Streams returned by ``ConnectionPool/changes(bufferingPolicy:)``, by subscription ID.
@@ -33,7 +31,7 @@ extension ConnectionPool {
     /// I/O and callbacks performed after the lock is released.
     enum Unlocked: Sendable {
         case close(any PoolConnection)
-        case finish(PendingRequest, Result<PoolResponse, PoolError>)
+        case finish(PendingRequest, Result<PoolStreamedResponse, PoolError>)
         /// Cancelling runs cancellation handlers synchronously (the factory's, the clock's), so it waits until the
         /// pool's lock is released.
         case cancel(Task<Void, Never>)

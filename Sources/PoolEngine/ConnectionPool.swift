@@ -41,11 +41,15 @@ public final class ConnectionPool: Sendable {
     /// assigned) — callers rely on this for deterministic arrival order.
     ///
     /// After ``close()`` the returned request has already failed with `PoolError.poolClosed`.
-    public func submit(_ request: PoolRequest) -> PendingRequest {
+    ///
+    /// - Parameter stream: httpx's `send(stream=True)`: the caller gets the response at its head and the request
+    ///   stays active until the caller closes it. Otherwise the pool reads the body and releases the connection
+    ///   before the response is delivered.
+    public func submit(_ request: PoolRequest, stream: Bool = false) -> PendingRequest {
         modifyStateAndRunActions { state, now in
             let id = state.nextRequestID
             state.nextRequestID += 1
-            let pending = PendingRequest(id: id) { [weak self] id in self?.cancel(id) }
+            let pending = PendingRequest(id: id, streaming: stream) { [weak self] id in self?.cancel(id) }
             state.requests[id] = (request, pending)
             let poolTimeout = request.timeouts.pool.map(ConnectionPoolClock.seconds)
             let actions = state.machine.requestArrived(id, origin: request.origin, poolTimeout: poolTimeout, now: now)

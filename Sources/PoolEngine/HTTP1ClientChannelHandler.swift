@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import PoolCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -8,35 +9,51 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs one HTTP/1.1 exchange at a time on a client channel: writes a `PoolRequest` as request parts and
-/// gathers the response parts into a `PoolResponse`.
+/// Runs one HTTP/1.1 exchange at a time on a client channel: writes a `PoolRequest` as request parts, hands
+/// back the response head, then hands out body bytes as the consumer asks for them (`Command.readBody`).
 ///
 /// It sits after NIO's `addHTTPClientHandlers()` and is driven by writing a `Command` into the pipeline (as
 /// AHC's `HTTP1ClientChannelHandler` is driven by `HTTPExecutableRequest`). States:
 ///
 /// ```
-/// idle ─write─▶ sendingRequest ─end written─▶ waitingHead ─head─▶ readingBody ─end─▶ idle (keep-alive)
-///                                                                               └──▶ closed (otherwise)
+/// idle ─send─▶ sendingRequest ─end written─▶ waitingHead ─head─▶ readingBody ─end─▶ bodyEnded ─drained─▶ idle
+///                                                                                                  └──▶ closed
 /// any state ─timeout / error / EOF─▶ closed
 /// ```
 ///
 /// Timeouts follow httpcore, which wraps each socket operation in its own timeout: the write timer covers
-/// sending the whole request, the read timer starts once the request is written and restarts on every read.
+/// sending the whole request, the read timer runs while the head is awaited and, in the body, only while the
+/// consumer waits for bytes (httpcore reads the socket only when the caller iterates), restarting on every read.
+///
+/// Backpressure: once `highWater` bytes are buffered and unclaimed, the handler holds NIO's `read()` until the
+/// consumer takes them, so a slow consumer leaves the rest in the kernel's socket buffer, as httpcore does.
 final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundIn = Command
     typealias OutboundOut = HTTPClientRequestPart
 
-    /// One request to run, and the promise that receives its response or its `PoolError`.
-    struct Command: Sendable {
-        var request: PoolRequest
-        var promise: EventLoopPromise<PoolResponse>
+    /// What the connection asks of the handler.
+    enum Command: Sendable {
+        /// Send a request; the promise receives the response head or the `PoolError`.
+        case send(PoolRequest, EventLoopPromise<Started>)
+        /// Hand out the next body part of the response in flight.
+        case readBody(EventLoopPromise<PoolBodyPart>)
     }
+
+    /// The head, and where the body's last parts wait when the channel goes away before the consumer took them.
+    struct Started: Sendable {
+        let head: PoolResponseHead
+        let leftover: HTTP1BodyLeftover
+    }
+
+    /// Buffered, unclaimed body bytes above which the handler stops reading the socket.
+    static let highWater = 256 * 1024
 
     /// What the handler must remember about the request in flight.
     private struct Exchange {
         let id: Int
-        let promise: EventLoopPromise<PoolResponse>
+        let promise: EventLoopPromise<Started>
+        let leftover = HTTP1BodyLeftover()
         let method: String
         let clientAskedToClose: Bool
         let readTimeout: TimeAmount?
@@ -47,6 +64,8 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
         case sendingRequest(Exchange)
         case waitingHead(Exchange)
         case readingBody(Exchange, HTTP1ResponseBuilder)
+        /// The whole body has arrived; the consumer has not yet taken all of it.
+        case bodyEnded(HTTP1ResponseBuilder, keepAlive: Bool, HTTP1BodyLeftover)
         /// No further request may run; a late `Command` fails with this error.
         case closed(PoolError)
     }
@@ -57,6 +76,10 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
     private var exchangeID = 0
     private var readTimer: Scheduled<Void>?
     private var writeTimer: Scheduled<Void>?
+    /// The consumer waiting for body bytes.
+    private var bodyWaiter: EventLoopPromise<PoolBodyPart>?
+    /// A `read()` held back by backpressure.
+    private var readHeld = false
 
     init() {}
 
@@ -72,25 +95,79 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
     // MARK: Outbound
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        let command = unwrapOutboundIn(data)
-        // From here on this handler owns `command.promise`; the write itself has been taken.
+        // From here on this handler owns the command's promise; the write itself has been taken.
         promise?.succeed(())
-        switch state {
-        case .idle:
-            start(command, context: context)
-        case .closed(let error):
-            command.promise.fail(error)
-        case .sendingRequest, .waitingHead, .readingBody:
-            command.promise.fail(PoolError.writeError("HTTP/1.1 connection is busy with another request."))
+        switch unwrapOutboundIn(data) {
+        case .send(let request, let head):
+            switch state {
+            case .idle:
+                start(request, promise: head, context: context)
+            case .closed(let error):
+                head.fail(error)
+            case .sendingRequest, .waitingHead, .readingBody, .bodyEnded:
+                head.fail(PoolError.writeError("HTTP/1.1 connection is busy with another request."))
+            }
+        case .readBody(let part):
+            readBody(part, context: context)
         }
     }
 
-    private func start(_ command: Command, context: ChannelHandlerContext) {
+    func read(context: ChannelHandlerContext) {
+        if case .readingBody(_, let builder) = state, builder.buffered >= Self.highWater {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    /// The consumer asks for the next body part: buffered bytes at once, the end once everything is taken,
+    /// otherwise it waits (and the read timer runs).
+    private func readBody(_ part: EventLoopPromise<PoolBodyPart>, context: ChannelHandlerContext) {
+        switch state {
+        case .readingBody(let exchange, var builder):
+            guard bodyWaiter == nil else {
+                part.fail(PoolError.readError("a body read is already waiting"))
+                return
+            }
+            if builder.buffered > 0 {
+                state = .idle
+                let bytes = builder.take()
+                state = .readingBody(exchange, builder)
+                part.succeed(.bytes(bytes))
+                if readHeld {
+                    readHeld = false
+                    context.read()
+                }
+            } else {
+                bodyWaiter = part
+                restartReadTimer()
+            }
+        case .bodyEnded(var builder, let keepAlive, let leftover):
+            if builder.buffered > 0 {
+                state = .idle
+                let bytes = builder.take()
+                state = .bodyEnded(builder, keepAlive: keepAlive, leftover)
+                part.succeed(.bytes(bytes))
+                return
+            }
+            state = keepAlive ? .idle : .closed(.remoteProtocolError())
+            part.succeed(.end(keepAlive: keepAlive))
+            if !keepAlive {
+                // httpcore closes a connection that cannot be reused as soon as the response closes.
+                context.close(promise: nil)
+            }
+        case .closed(let error):
+            part.fail(error)
+        case .idle, .sendingRequest, .waitingHead:
+            part.fail(PoolError.readError("no response body is being read"))
+        }
+    }
+
+    private func start(_ request: PoolRequest, promise: EventLoopPromise<Started>, context: ChannelHandlerContext) {
         exchangeID += 1
-        let request = command.request
         let exchange = Exchange(
             id: exchangeID,
-            promise: command.promise,
+            promise: promise,
             method: request.method.uppercased(),
             clientAskedToClose: HTTP1Framing.asksToClose(request.headers),
             readTimeout: request.timeouts.read.map(TimeAmount.init)
@@ -123,7 +200,7 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
             case .sendingRequest(let exchange):
                 state = .waitingHead(exchange)
                 restartReadTimer()
-            case .waitingHead, .readingBody, .idle, .closed:
+            case .waitingHead, .readingBody, .bodyEnded, .idle, .closed:
                 // The response (or an error) overtook the end of the request; nothing left to do.
                 break
             }
@@ -143,9 +220,11 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
     private func received(_ head: HTTPResponseHead, context: ChannelHandlerContext) {
         switch state {
         case .sendingRequest(let exchange), .waitingHead(let exchange):
-            state = .readingBody(exchange, HTTP1ResponseBuilder(head: head, requestMethod: exchange.method))
+            let builder = HTTP1ResponseBuilder(head: head, requestMethod: exchange.method)
+            state = .readingBody(exchange, builder)
             restartReadTimer()
-        case .readingBody:
+            exchange.promise.succeed(Started(head: builder.responseHead, leftover: exchange.leftover))
+        case .readingBody, .bodyEnded:
             preconditionFailure("NIO's HTTP decoder sent a second response head before the end of the first")
         case .idle:
             receivedUnsolicited(context: context)
@@ -159,9 +238,16 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
         case .readingBody(let exchange, var builder):
             state = .idle  // drop the state's reference so that `append` does not copy the body
             builder.append(buffer)
-            state = .readingBody(exchange, builder)
+            if let waiter = bodyWaiter {
+                bodyWaiter = nil
+                let bytes = builder.take()
+                state = .readingBody(exchange, builder)
+                waiter.succeed(.bytes(bytes))
+            } else {
+                state = .readingBody(exchange, builder)
+            }
             restartReadTimer()
-        case .sendingRequest, .waitingHead:
+        case .sendingRequest, .waitingHead, .bodyEnded:
             preconditionFailure("NIO's HTTP decoder sent a body part before the response head")
         case .idle:
             receivedUnsolicited(context: context)
@@ -174,7 +260,7 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
         switch state {
         case .readingBody(let exchange, let builder):
             finish(exchange, builder, context: context)
-        case .sendingRequest, .waitingHead:
+        case .sendingRequest, .waitingHead, .bodyEnded:
             preconditionFailure("NIO's HTTP decoder sent a response end before the response head")
         case .idle:
             receivedUnsolicited(context: context)
@@ -192,7 +278,7 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
         // Any bytes (even half a head) count as activity for the read timeout, as with a socket timeout.
         switch state {
         case .waitingHead, .readingBody: restartReadTimer()
-        case .idle, .sendingRequest, .closed: break
+        case .idle, .sendingRequest, .bodyEnded, .closed: break
         }
         context.fireChannelReadComplete()
     }
@@ -204,6 +290,12 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
             finish(exchange, builder, context: context)
         case .readingBody(_, let builder):
             fail(with: .remoteProtocolError(builder.truncatedBodyMessage), context: context, close: false)
+        case .bodyEnded(var builder, let keepAlive, let leftover):
+            // The consumer may ask after the pipeline is gone: leave it what is left. The body ended before the
+            // EOF, so h11 had both sides DONE: the pool's next pass finds the idle connection closed.
+            leftover.store(
+                (builder.buffered > 0 ? [.success(.bytes(builder.take()))] : []) + [.success(.end(keepAlive: keepAlive))])
+            state = .bodyEnded(builder, keepAlive: keepAlive, leftover)
         case .idle, .sendingRequest, .waitingHead:
             // httpcore `http11.py:229-231`: EOF before any response bytes.
             fail(with: .remoteProtocolError(), context: context, close: false)
@@ -219,14 +311,14 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
 
     // MARK: Completion
 
+    /// The whole body has arrived: the exchange is done once the consumer has taken it all.
     private func finish(_ exchange: Exchange, _ builder: HTTP1ResponseBuilder, context: ChannelHandlerContext) {
         cancelTimers()
         let keepAlive = builder.serverAllowsReuse && !exchange.clientAskedToClose && context.channel.isActive
-        state = keepAlive ? .idle : .closed(.remoteProtocolError())
-        exchange.promise.succeed(builder.response(keepAlive: keepAlive))
-        if !keepAlive {
-            // httpcore closes a connection that cannot be reused as soon as the response closes.
-            context.close(promise: nil)
+        state = .bodyEnded(builder, keepAlive: keepAlive, exchange.leftover)
+        if let waiter = bodyWaiter {
+            bodyWaiter = nil
+            readBody(waiter, context: context)
         }
     }
 
@@ -234,9 +326,23 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
     private func fail(with error: PoolError, context: ChannelHandlerContext, close: Bool) {
         cancelTimers()
         switch state {
-        case .sendingRequest(let exchange), .waitingHead(let exchange), .readingBody(let exchange, _):
+        case .sendingRequest(let exchange), .waitingHead(let exchange):
             state = .closed(error)
             exchange.promise.fail(error)
+        case .readingBody(let exchange, var builder):
+            state = .closed(error)
+            if let waiter = bodyWaiter {
+                bodyWaiter = nil
+                waiter.fail(error)
+            } else {
+                exchange.leftover.store(
+                    (builder.buffered > 0 ? [.success(.bytes(builder.take()))] : []) + [.failure(error)])
+            }
+        case .bodyEnded(var builder, let keepAlive, let leftover):
+            // Everything arrived; the consumer still gets the rest.
+            leftover.store(
+                (builder.buffered > 0 ? [.success(.bytes(builder.take()))] : []) + [.success(.end(keepAlive: keepAlive))])
+            state = .bodyEnded(builder, keepAlive: keepAlive, leftover)
         case .idle:
             state = .closed(error)
         case .closed:
@@ -283,8 +389,9 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
         readTimer = nil
         let exchange: Exchange
         switch state {
-        case .waitingHead(let current), .readingBody(let current, _): exchange = current
-        case .idle, .sendingRequest, .closed: return
+        case .waitingHead(let current): exchange = current
+        case .readingBody(let current, _) where bodyWaiter != nil: exchange = current
+        case .readingBody, .bodyEnded, .idle, .sendingRequest, .closed: return
         }
         if let timeout = exchange.readTimeout {
             readTimer = schedule(after: timeout, id: exchange.id, error: .readTimeout)
@@ -303,7 +410,7 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
     private var isInFlight: Bool {
         switch state {
         case .sendingRequest, .waitingHead, .readingBody: true
-        case .idle, .closed: false
+        case .bodyEnded, .idle, .closed: false
         }
     }
 
@@ -317,3 +424,19 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
 
 @available(*, unavailable)
 extension HTTP1ClientChannelHandler: Sendable {}
+
+/// The last parts of a body whose channel went away before the consumer asked for them (the pipeline is torn down
+/// on close, so later commands cannot reach the handler). Filled once on the event loop, drained by the reader.
+final class HTTP1BodyLeftover: Sendable {
+    private let parts = Mutex<[Result<PoolBodyPart, PoolError>]>([])
+
+    /// Keeps the first set stored; later calls (the pipeline's teardown after an EOF) have nothing newer.
+    func store(_ new: [Result<PoolBodyPart, PoolError>]) {
+        parts.withLock { if $0.isEmpty { $0 = new } }
+    }
+
+    /// The next stored part, if any; the final part stays so that reading again repeats it.
+    func next() -> Result<PoolBodyPart, PoolError>? {
+        parts.withLock { $0.isEmpty ? nil : ($0.count > 1 ? $0.removeFirst() : $0[0]) }
+    }
+}

@@ -5,13 +5,13 @@ import Synchronization
 /// An HTTP/1.1 connection over one NIO channel: httpcore's `AsyncHTTP11Connection` for the pool.
 ///
 /// The async face of `HTTP1ClientChannelHandler` (AHC splits `HTTP1Connection` and its handler the same way):
-/// `execute` hands a command to the channel and awaits the promise the handler fulfils. One request at a time;
-/// a second concurrent `execute` fails with `httpx.WriteError` instead of queueing, because queueing is the
+/// `send` and each body read hand a command to the channel and await the promise the handler fulfils. One request
+/// at a time; a second concurrent `send` fails with `httpx.WriteError` instead of queueing, because queueing is the
 /// pool's job.
 ///
 /// Closing follows httpcore: a response that cannot be followed by another (`Connection: close` from either side,
-/// a body delimited by the close, an error, a timeout) closes the socket before `execute` returns, and the
-/// response says `keepAlive == false`.
+/// a body delimited by the close, an error, a timeout) closes the socket when its body ends, and the end says
+/// `keepAlive == false`.
 public final class HTTP1Connection: PoolConnection {
     private let channel: any Channel
     /// Set from the channel's close future (an event-loop thread), read by the pool from any thread.
@@ -37,29 +37,36 @@ public final class HTTP1Connection: PoolConnection {
         closed.load(ordering: .acquiring)
     }
 
-    /// Sends `request` and reads the whole response.
+    /// Sends `request` and waits for the response head; the body follows through the returned reader.
     ///
-    /// - Parameter request: the request; `timeouts.read` and `timeouts.write` apply here.
-    /// - Returns: the complete response; `keepAlive` says whether the connection stays usable.
+    /// - Parameter request: the request; `timeouts.read` and `timeouts.write` apply here and to each body read.
+    /// - Returns: the head, and a reader that hands out the body and finally `.end(keepAlive:)`.
     /// - Throws: `PoolError` — `.readTimeout`, `.writeTimeout`, `.remoteProtocolError(…)`, `.readError(…)`,
     ///   `.writeError(…)`, or `.cancelled` when the calling task is cancelled (the connection is then closed,
     ///   as httpcore closes a connection whose request was cancelled mid-flight).
-    public func execute(_ request: PoolRequest) async throws -> PoolResponse {
+    public func send(_ request: PoolRequest) async throws -> (head: PoolResponseHead, body: any PoolResponseBody) {
         let channel = self.channel
-        let response = channel.eventLoop.makePromise(of: PoolResponse.self)
+        let started = try await Self.run(on: channel, of: HTTP1ClientChannelHandler.Started.self) { .send(request, $0) }
+        return (started.head, Body(channel: channel, leftover: started.leftover))
+    }
+
+    /// Hands a command to the handler and awaits its promise; cancelling the task closes the channel.
+    static func run<Value: Sendable>(
+        on channel: any Channel, of: Value.Type,
+        _ command: (EventLoopPromise<Value>) -> HTTP1ClientChannelHandler.Command
+    ) async throws -> Value {
+        let promise = channel.eventLoop.makePromise(of: Value.self)
         // The write promise fails only when the command never reached the handler (the channel was already
-        // closed and its handlers removed); otherwise the handler owns `response` and always completes it.
+        // closed and its handlers removed); otherwise the handler owns `promise` and always completes it.
         let handedOver = channel.eventLoop.makePromise(of: Void.self)
         handedOver.futureResult.whenFailure { _ in
-            response.fail(PoolError.remoteProtocolError())
+            promise.fail(PoolError.remoteProtocolError())
         }
+        let message = command(promise)
         do {
             return try await withTaskCancellationHandler {
-                channel.writeAndFlush(
-                    HTTP1ClientChannelHandler.Command(request: request, promise: response),
-                    promise: handedOver
-                )
-                return try await response.futureResult.get()
+                channel.writeAndFlush(message, promise: handedOver)
+                return try await promise.futureResult.get()
             } onCancel: {
                 channel.close(promise: nil)
             }
@@ -67,6 +74,22 @@ public final class HTTP1Connection: PoolConnection {
             if Task.isCancelled { throw PoolError.cancelled }
             if let error = error as? PoolError { throw error }
             throw PoolError.readError(HTTP1ClientChannelHandler.describe(error))
+        }
+    }
+
+    /// The body reader: each `read()` is one `Command.readBody` on the channel.
+    struct Body: PoolResponseBody {
+        let channel: any Channel
+        let leftover: HTTP1BodyLeftover
+
+        func read() async throws -> PoolBodyPart {
+            if let part = leftover.next() { return try part.get() }
+            do {
+                return try await HTTP1Connection.run(on: channel, of: PoolBodyPart.self) { .readBody($0) }
+            } catch let error as PoolError where error != .cancelled {
+                if let part = leftover.next() { return try part.get() }
+                throw error
+            }
         }
     }
 

@@ -2,14 +2,17 @@ import NIOCore
 import NIOHTTP1
 import PoolCore
 
-/// Collects the parts of one HTTP/1.1 response (head, body chunks) until its end.
+/// Buffers the body of one HTTP/1.1 response between the socket and the consumer.
 ///
 /// A value type held inside `HTTP1ClientChannelHandler`'s state; the handler moves it out of the state before
 /// appending, so the body buffer is never copied.
 struct HTTP1ResponseBuilder {
     let head: HTTPResponseHead
     let framing: HTTP1Framing.BodyFraming
-    private(set) var body: ByteBuffer
+    /// Received bytes the consumer has not taken yet.
+    private var body: ByteBuffer
+    /// Every body byte received so far (for h11's truncation message).
+    private(set) var received = 0
 
     init(head: HTTPResponseHead, requestMethod: String) {
         self.head = head
@@ -19,7 +22,18 @@ struct HTTP1ResponseBuilder {
 
     /// Appends one body part.
     mutating func append(_ buffer: ByteBuffer) {
+        received += buffer.readableBytes
         body.writeImmutableBuffer(buffer)
+    }
+
+    /// Bytes waiting for the consumer.
+    var buffered: Int { body.readableBytes }
+
+    /// Hands out every buffered byte.
+    mutating func take() -> [UInt8] {
+        let bytes = body.readBytes(length: body.readableBytes) ?? []
+        body.discardReadBytes()
+        return bytes
     }
 
     /// Whether the server allows another request on this connection, judged from the response alone.
@@ -30,17 +44,13 @@ struct HTTP1ResponseBuilder {
         head.isKeepAlive && framing != .untilClose
     }
 
-    /// The finished response.
-    ///
-    /// - Parameter keepAlive: the handler's verdict (both sides done, nobody asked to close).
-    func response(keepAlive: Bool) -> PoolResponse {
-        PoolResponse(
+    /// The status line and headers.
+    var responseHead: PoolResponseHead {
+        PoolResponseHead(
             status: head.status.code.toInt,
             reason: head.status.reasonPhrase,
             httpVersion: "HTTP/\(head.version.major).\(head.version.minor)",
-            headers: head.headers.map { (name: $0.name, value: $0.value) },
-            body: Array(body.readableBytesView),
-            keepAlive: keepAlive
+            headers: head.headers.map { (name: $0.name, value: $0.value) }
         )
     }
 
@@ -52,7 +62,7 @@ struct HTTP1ResponseBuilder {
         let prefix = "peer closed connection without sending complete message body"
         switch framing {
         case .contentLength(let expected):
-            return "\(prefix) (received \(body.readableBytes) bytes, expected \(expected))"
+            return "\(prefix) (received \(received) bytes, expected \(expected))"
         case .chunked:
             return "\(prefix) (incomplete chunked read)"
         case .none, .untilClose:

@@ -1,14 +1,14 @@
 import PoolCore
 import Synchronization
 
-/// A request handed to a ``ConnectionPool``: await its response, or cancel it.
+/// A request handed to a ``ConnectionPool``: await its response (whole, or streamed), or cancel it.
 ///
 /// The request is already in the pool's FIFO queue (or assigned) when ``ConnectionPool/submit(_:)`` returns; nothing
-/// here starts it. ``response()`` may be awaited by several tasks; all see the same result.
+/// here starts it. ``streamedResponse()`` may be awaited by several tasks; all see the same response object.
 public final class PendingRequest: Sendable {
     private enum State {
-        case waiting([CheckedContinuation<PoolResponse, any Error>])
-        case finished(Result<PoolResponse, PoolError>)
+        case waiting([CheckedContinuation<PoolStreamedResponse, any Error>])
+        case finished(Result<PoolStreamedResponse, PoolError>)
     }
 
     /// The pool's ID for this request (1, 2, 3, … in submission order).
@@ -16,19 +16,45 @@ public final class PendingRequest: Sendable {
     private let onCancel: @Sendable (Int) -> Void
     private let state = Mutex<State>(.waiting([]))
 
-    init(id: Int, onCancel: @escaping @Sendable (Int) -> Void) {
+    /// True when the caller reads the body itself (``ConnectionPool/submit(_:stream:)`` with `stream: true`).
+    public let streaming: Bool
+
+    init(id: Int, streaming: Bool, onCancel: @escaping @Sendable (Int) -> Void) {
         self.id = id
+        self.streaming = streaming
         self.onCancel = onCancel
     }
 
-    /// Waits for the whole response.
+    /// Waits for the whole response: the streamed response, read to its end, then closed (what httpx's
+    /// `send(stream=False)` does). Await it from one task at a time.
     ///
     /// - Throws: `PoolError` — `.poolTimeout`, `.connectError`, a transport error, `.cancelled` (also when the
     ///   awaiting task is cancelled, which cancels the request as asyncio cancellation would), or `.poolClosed`.
     public func response() async throws -> PoolResponse {
+        let streamed = try await streamedResponse()
+        let body: [UInt8]
+        do {
+            body = try await streamed.readAll()
+        } catch {
+            streamed.close()
+            throw error
+        }
+        let keepAlive = streamed.isComplete && streamed.keepAliveAtEnd
+        streamed.close()
+        let head = streamed.head
+        return PoolResponse(
+            status: head.status, reason: head.reason, httpVersion: head.httpVersion, headers: head.headers,
+            body: body, keepAlive: keepAlive)
+    }
+
+    /// Waits for the response head; the body stays on the connection, which stays ACTIVE until the response is
+    /// closed (``PoolStreamedResponse/close()``).
+    ///
+    /// - Throws: as ``response()``.
+    public func streamedResponse() async throws -> PoolStreamedResponse {
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PoolResponse, any Error>) in
-                let finished: Result<PoolResponse, PoolError>? = state.withLock { state in
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PoolStreamedResponse, any Error>) in
+                let finished: Result<PoolStreamedResponse, PoolError>? = state.withLock { state in
                     switch state {
                     case .waiting(var waiters):
                         waiters.append(continuation)
@@ -62,8 +88,8 @@ public final class PendingRequest: Sendable {
     }
 
     /// Delivers the result to every waiter, once; later calls are ignored.
-    func finish(_ result: Result<PoolResponse, PoolError>) {
-        let waiters: [CheckedContinuation<PoolResponse, any Error>] = state.withLock { state in
+    func finish(_ result: Result<PoolStreamedResponse, PoolError>) {
+        let waiters: [CheckedContinuation<PoolStreamedResponse, any Error>] = state.withLock { state in
             switch state {
             case .waiting(let waiters):
                 state = .finished(result)

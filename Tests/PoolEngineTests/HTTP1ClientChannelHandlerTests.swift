@@ -22,11 +22,34 @@ import Testing
 
     /// Writes a command and returns a box that fills when the handler completes its promise.
     private func send(_ request: PoolRequest, on channel: EmbeddedChannel) throws -> Outcome {
-        let promise = channel.embeddedEventLoop.makePromise(of: PoolResponse.self)
+        let promise = channel.embeddedEventLoop.makePromise(of: HTTP1ClientChannelHandler.Started.self)
         let outcome = Outcome()
-        promise.futureResult.assumeIsolated().whenComplete { outcome.result = $0 }
-        try channel.writeOutbound(HTTP1ClientChannelHandler.Command(request: request, promise: promise))
+        promise.futureResult.assumeIsolated().whenComplete { result in
+            switch result {
+            case .failure(let error): outcome.result = .failure(error)
+            case .success(let started): Self.readBody(head: started.head, into: outcome, body: [], on: channel)
+            }
+        }
+        try channel.writeOutbound(HTTP1ClientChannelHandler.Command.send(request, promise))
         return outcome
+    }
+
+    /// Reads the body eagerly, one `readBody` command after another, as a consumer that always waits.
+    private static func readBody(head: PoolResponseHead, into outcome: Outcome, body: [UInt8], on channel: EmbeddedChannel) {
+        let part = channel.embeddedEventLoop.makePromise(of: PoolBodyPart.self)
+        part.futureResult.assumeIsolated().whenComplete { result in
+            switch result {
+            case .failure(let error): outcome.result = .failure(error)
+            case .success(.bytes(let bytes)): readBody(head: head, into: outcome, body: body + bytes, on: channel)
+            case .success(.end(let keepAlive)):
+                outcome.result = .success(
+                    PoolResponse(
+                        status: head.status, reason: head.reason, httpVersion: head.httpVersion, headers: head.headers,
+                        body: body, keepAlive: keepAlive))
+            }
+        }
+        channel.pipeline.write(HTTP1ClientChannelHandler.Command.readBody(part), promise: nil)
+        channel.pipeline.flush()
     }
 
     private func head(_ headers: HTTPHeaders, status: HTTPResponseStatus = .ok) -> HTTPClientResponsePart {

@@ -68,7 +68,8 @@ final class MockConnectionFactory: ConnectionFactory {
 /// A connection whose requests complete when the test says so.
 final class MockConnection: PoolConnection {
     private struct State {
-        var waiting: CheckedContinuation<PoolResponse, any Error>?
+        var waiting: CheckedContinuation<(head: PoolResponseHead, body: any PoolResponseBody), any Error>?
+        var body: MockBody?
         var closed = false
         var peerClosed = false
         var requests = 0
@@ -90,7 +91,7 @@ final class MockConnection: PoolConnection {
     /// Simulates the server closing the idle connection.
     func closeFromPeer() { state.withLock { $0.peerClosed = true } }
 
-    func execute(_ request: PoolRequest) async throws -> PoolResponse {
+    func send(_ request: PoolRequest) async throws -> (head: PoolResponseHead, body: any PoolResponseBody) {
         try await withCheckedThrowingContinuation { continuation in
             let rejected: Bool = state.withLock { state in
                 guard !state.closed, state.waiting == nil else { return true }
@@ -106,20 +107,80 @@ final class MockConnection: PoolConnection {
         }
     }
 
+    /// Answers with a whole response: its body in one part, then the end.
     func answer(_ result: Result<PoolResponse, PoolError>) {
+        switch result {
+        case .success(let response):
+            let body = answerHead(status: response.status)
+            if !response.body.isEmpty { body.push(.success(.bytes(response.body))) }
+            body.push(.success(.end(keepAlive: response.keepAlive)))
+        case .failure(let error):
+            let waiting = state.withLock { state in
+                defer { state.waiting = nil }
+                return state.waiting
+            }
+            waiting?.resume(throwing: error)
+        }
+    }
+
+    /// Answers with a head only; the test pushes the body parts into the returned body.
+    @discardableResult
+    func answerHead(status: Int = 200) -> MockBody {
+        let body = MockBody()
         let waiting = state.withLock { state in
             defer { state.waiting = nil }
+            state.body = body
             return state.waiting
         }
-        waiting?.resume(with: result.mapError { $0 as any Error })
+        waiting?.resume(returning: (PoolResponseHead(status: status, reason: "OK", headers: []), body))
+        return body
     }
 
     func close() {
-        let waiting = state.withLock { state in
+        let (waiting, body) = state.withLock { state in
             state.closed = true
             defer { state.waiting = nil }
-            return state.waiting
+            return (state.waiting, state.body)
         }
         waiting?.resume(throwing: PoolError.readError("connection closed"))
+        body?.push(.failure(.readError("connection closed")))
+    }
+}
+
+/// A response body the test feeds part by part; a read waits for the next part.
+final class MockBody: PoolResponseBody {
+    private struct State {
+        var parts: [Result<PoolBodyPart, PoolError>] = []
+        var waiter: CheckedContinuation<PoolBodyPart, any Error>?
+        var reads = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// How many reads the consumer has started.
+    var reads: Int { state.withLock { $0.reads } }
+
+    func push(_ part: Result<PoolBodyPart, PoolError>) {
+        let waiter: CheckedContinuation<PoolBodyPart, any Error>? = state.withLock { state in
+            if let waiter = state.waiter {
+                state.waiter = nil
+                return waiter
+            }
+            state.parts.append(part)
+            return nil
+        }
+        waiter?.resume(with: part.mapError { $0 as any Error })
+    }
+
+    func read() async throws -> PoolBodyPart {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready: Result<PoolBodyPart, PoolError>? = state.withLock { state in
+                state.reads += 1
+                if !state.parts.isEmpty { return state.parts.removeFirst() }
+                state.waiter = continuation
+                return nil
+            }
+            if let ready { continuation.resume(with: ready.mapError { $0 as any Error }) }
+        }
     }
 }

@@ -11,6 +11,7 @@ import Synchronization
 /// |---|---|
 /// | `/cl` | 200, `Content-Length: 5`, `hello` |
 /// | `/chunked` | 200, chunked `hello world` in two chunks |
+/// | `/stall-body` | 200, `Content-Length: 10`, `abc`, then silence |
 /// | `/close` | 200 with `Connection: close`, then closes |
 /// | `/until-close` | 200 without length, `bye`, then closes |
 /// | `/no-response` | closes without a byte |
@@ -120,6 +121,8 @@ private final class ScriptedResponder: ChannelInboundHandler {
             send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\na\r\nabc", context: context, close: true)
         case "/slow":
             break
+        case "/stall-body":
+            send("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", context: context)
         case "/then-close":
             send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", context: context, close: true)
         default:

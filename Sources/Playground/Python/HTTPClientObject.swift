@@ -113,7 +113,7 @@ final class HTTPClientObject: PyObject {
     var attributeNames: [String] {
         [
             "get", "post", "request", "put", "patch", "delete", "head", "options", "timeout", "base_url", "headers",
-            "is_closed", "follow_redirects", "_transport", isAsync ? "aclose" : "close",
+            "is_closed", "follow_redirects", "_transport", "stream", isAsync ? "aclose" : "close",
         ]
     }
 
@@ -137,6 +137,15 @@ final class HTTPClientObject: PyObject {
                 }
                 let verb = rest.positional.removeFirst().str().uppercased()
                 return try perform(verb, name: "request", arguments: rest, hasBody: true)
+            }
+        case "stream":
+            return pyMethod(className, "stream") { [self] arguments in
+                var rest = arguments
+                guard !rest.positional.isEmpty else {
+                    throw PythonError.typeError("\(className).stream() missing 2 required positional arguments: 'method' and 'url'")
+                }
+                let verb = rest.positional.removeFirst().str().uppercased()
+                return try perform(verb, name: "stream", arguments: rest, hasBody: true, stream: true)
             }
         case "aclose" where isAsync:
             return pyMethod(className, "aclose") { [self] _ in
@@ -167,7 +176,9 @@ final class HTTPClientObject: PyObject {
     }
 
     /// Binds the arguments of `get`/`post`/…; returns a coroutine (async client) or the response (sync client).
-    private func perform(_ verb: String, name: String, arguments: Arguments, hasBody: Bool) throws -> Value {
+    private func perform(
+        _ verb: String, name: String, arguments: Arguments, hasBody: Bool, stream: Bool = false
+    ) throws -> Value {
         var parameters = [Parameter("url")]
         if hasBody {
             parameters += ["content", "data", "files", "json"].map { Parameter($0, kind: .keywordOnly, default: Value.none) }
@@ -200,6 +211,9 @@ final class HTTPClientObject: PyObject {
         }
         let build = { [self] () throws -> (PoolRequest, URLParts) in
             try makeRequest(verb, urlText: urlText, headers: extraHeaders, body: body, timeout: timeout)
+        }
+        if stream {
+            return .object(StreamContextObject(client: self, build: build))
         }
         if isAsync {
             return .object(
@@ -257,11 +271,29 @@ final class HTTPClientObject: PyObject {
         }
     }
 
-    private func submit(_ request: PoolRequest) throws -> PendingRequest {
+    /// Sends with `stream=True`: returns at the response head; the request stays active until the body is closed.
+    nonisolated(nonsending) func sendStreaming(_ request: PoolRequest, url: URLParts, context: TaskContext) async throws
+        -> StreamedResponseObject
+    {
+        let pending = try submit(request, stream: true)
+        do {
+            let streamed = try await context.suspend { try await pending.streamedResponse() }
+            return StreamedResponseObject(
+                stack: stack, streamed: streamed, method: request.method, url: url, isAsync: isAsync)
+        } catch let error as PoolError {
+            throw stack.pythonError(for: error)
+        }
+    }
+
+    func submitForStream(_ request: PoolRequest) throws -> PendingRequest {
+        try submit(request, stream: true)
+    }
+
+    private func submit(_ request: PoolRequest, stream: Bool = false) throws -> PendingRequest {
         guard !isClosed, !transport.pool.engine.isClosed else {
             throw PythonError(.runtimeError, "Cannot send a request, as the client has been closed.")
         }
-        return transport.pool.engine.submit(request)
+        return transport.pool.engine.submit(request, stream: stream)
     }
 }
 
@@ -280,6 +312,64 @@ extension HTTPClientObject: PyContextManager, PyAsyncContextManager {
         .object(
             Coroutine(name: "\(className).__aexit__") { [self] context in
                 try await closeNow(context: context)
+                return .bool(false)
+            })
+    }
+}
+
+/// What `client.stream(method, url)` returns: a context manager whose `__aenter__` / `__enter__` sends the request
+/// and yields the streamed response, and whose exit closes it (`httpx/_client.py`, `Client.stream`).
+final class StreamContextObject: PyObject, PyContextManager, PyAsyncContextManager {
+    let client: HTTPClientObject
+    let build: () throws -> (PoolRequest, URLParts)
+    private var response: StreamedResponseObject?
+
+    init(client: HTTPClientObject, build: @escaping () throws -> (PoolRequest, URLParts)) {
+        self.client = client
+        self.build = build
+    }
+
+    var pyTypeName: String { client.isAsync ? "_AsyncGeneratorContextManager" : "_GeneratorContextManager" }
+    func pyRepr() -> String { "<contextlib.\(pyTypeName) object at \(fakeAddressOf(self))>" }
+
+    func enter() throws -> Value {
+        guard !client.isAsync else { throw PythonError(.attributeError, "__enter__") }
+        let (request, url) = try build()
+        let response = try syncStream(request, url: url)
+        self.response = response
+        return .object(response)
+    }
+
+    private func syncStream(_ request: PoolRequest, url: URLParts) throws -> StreamedResponseObject {
+        let pending = try client.submitForStream(request)
+        do {
+            let streamed = try blockingWait { try await pending.streamedResponse() }
+            return StreamedResponseObject(
+                stack: client.stack, streamed: streamed, method: request.method, url: url, isAsync: false)
+        } catch let error as PoolError {
+            throw client.stack.pythonError(for: error)
+        }
+    }
+
+    func exit(_ error: PythonError?) throws -> Bool {
+        response?.close()
+        return false
+    }
+
+    func asyncEnter() throws -> Value {
+        .object(
+            Coroutine(name: "\(client.className).stream.__aenter__") { [self] context in
+                let (request, url) = try build()
+                let response = try await client.sendStreaming(request, url: url, context: context)
+                self.response = response
+                return .object(response)
+            })
+    }
+
+    func asyncExit(_ error: PythonError?) throws -> Value {
+        .object(
+            Coroutine(name: "\(client.className).stream.__aexit__") { [self] _ in
+                response?.close()
                 return .bool(false)
             })
     }

@@ -74,13 +74,11 @@ final class ChatCompletionsResource: PyObject {
                 + Self.bodyParameters.map { Parameter($0, kind: .keywordOnly, default: Value.none) }
                 + OpenAIResourceParameters.requestOptions
             let bound = try arguments.bind("\(pyTypeName).create", parameters)
-            if bound["stream"].isTruthy {
-                throw PythonError(
-                    .notImplementedError, "stream=True is not supported by PoolPlay yet",
-                    hint: "streaming responses arrive with the mock endpoint's SSE support")
-            }
             var body: [(Value, Value)] = [(.str("messages"), bound["messages"]), (.str("model"), bound["model"])]
             for name in Self.bodyParameters where bound.isGiven(name) { body.append((.str(name), bound[name])) }
+            if bound["stream"].isTruthy {
+                return try client.stream(path: "/chat/completions", body: .dict(PyDict(body)), name: "\(pyTypeName).create")
+            }
             return try client.call("POST", path: "/chat/completions", body: .dict(PyDict(body)), name: "\(pyTypeName).create") {
                 OpenAISchema.build("ChatCompletion", from: $0)
             }
