@@ -44,7 +44,8 @@ final class HTTPExceptions: Sendable {
     let httpError, requestError, transportError, timeoutException, connectTimeout, readTimeout, writeTimeout,
         poolTimeout, networkError, connectError, readError, writeError, closeError, protocolError,
         localProtocolError, remoteProtocolError, unsupportedProtocol, proxyError, decodingError, tooManyRedirects,
-        httpStatusError, invalidURL, streamError, cancelledError: ExceptionClass
+        httpStatusError, invalidURL, streamError, streamConsumed, streamClosed, responseNotRead, requestNotRead,
+        cancelledError: ExceptionClass
     let byName: [String: ExceptionClass]
 
     init(module: String) {
@@ -74,12 +75,16 @@ final class HTTPExceptions: Sendable {
         httpStatusError = make("HTTPStatusError", httpError)
         invalidURL = make("InvalidURL", .exception)
         streamError = make("StreamError", .runtimeError)
+        streamConsumed = make("StreamConsumed", streamError)
+        streamClosed = make("StreamClosed", streamError)
+        responseNotRead = make("ResponseNotRead", streamError)
+        requestNotRead = make("RequestNotRead", streamError)
         cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio", base: .baseException)
         let all = [
             httpError, requestError, transportError, timeoutException, connectTimeout, readTimeout, writeTimeout,
             poolTimeout, networkError, connectError, readError, writeError, closeError, protocolError,
             localProtocolError, remoteProtocolError, unsupportedProtocol, proxyError, decodingError, tooManyRedirects,
-            httpStatusError, invalidURL, streamError,
+            httpStatusError, invalidURL, streamError, streamConsumed, streamClosed, responseNotRead, requestNotRead,
         ]
         byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
     }

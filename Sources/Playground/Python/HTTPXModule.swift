@@ -10,6 +10,7 @@ enum HTTPXModule {
             "Client": clientClass(stack, isAsync: false, context: context),
             "AsyncHTTPTransport": TransportObject.constructor(stack, isAsync: true, context: context),
             "HTTPTransport": TransportObject.constructor(stack, isAsync: false, context: context),
+            "Response": responseClass(stack),
             "__version__": .str(stack.module == "httpx" ? "0.28.1" : "2.16.2"),
         ]
         for (name, exception) in stack.exceptions.byName { attributes[name] = .object(exception) }
@@ -38,6 +39,21 @@ enum HTTPXModule {
         cls.instanceCheck = { value in
             guard case .object(let object) = value, let client = object as? HTTPClientObject else { return false }
             return client.isAsync == isAsync && client.stack.module == stack.module
+        }
+        return .object(cls)
+    }
+
+    /// `httpx.Response`, for `isinstance(r, httpx.Response)` and `except`-free checks on gathered results. Responses
+    /// come from clients; building one by hand is outside the playground.
+    static func responseClass(_ stack: HTTPStack) -> Value {
+        let cls = PythonClass(name: "Response", module: stack.module) { _ in
+            throw PythonError(.notImplementedError, "httpx.Response(...) by hand is not supported; responses come from a client")
+        }
+        cls.instanceCheck = { value in
+            guard case .object(let object) = value else { return false }
+            if let response = object as? ResponseObject { return response.stack.module == stack.module }
+            if let response = object as? StreamedResponseObject { return response.stack.module == stack.module }
+            return false
         }
         return .object(cls)
     }

@@ -136,28 +136,33 @@ final class OpenAIClientObject: PyObject {
 
     /// One API call: returns a coroutine (AsyncOpenAI) or the parsed result (OpenAI).
     func call(
-        _ verb: String, path: String, body: Value?, name: String, parse: @escaping (Value) throws -> Value
+        _ verb: String, path: String, body: Value?, name: String, options: OpenAIRequestOptions = .init(),
+        parse: @escaping (Value) throws -> Value
     ) throws -> Value {
         if isAsync {
             return .object(
                 Coroutine(name: name) { [self] context in
-                    try parse(try await perform(verb, path: path, body: body, context: context))
+                    try parse(try await perform(verb, path: path, body: body, options: options, context: context))
                 })
         }
-        return try parse(try performBlocking(verb, path: path, body: body))
+        return try parse(try performBlocking(verb, path: path, body: body, options: options))
     }
 
     /// What one attempt of the retry loop led to.
-    private enum Outcome {
+    enum Outcome {
         case retry(after: Double)
         case done(Value)
     }
 
     /// The request of attempt `retriesTaken` (its `x-stainless-retry-count` header differs per attempt).
-    private func attempt(_ verb: String, path: String, body: Value?, retriesTaken: Int) throws -> (PoolRequest, URLParts) {
+    func attempt(
+        _ verb: String, path: String, body: Value?, options: OpenAIRequestOptions, retriesTaken: Int
+    ) throws -> (PoolRequest, URLParts) {
         var relative = Substring(path)
         while relative.hasPrefix("/") { relative = relative.dropFirst() }
-        let urlText = (baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + relative
+        let urlText = options.apply(toURL: (baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + relative)
+        let body = options.apply(toBody: body)
+        let timeout = options.timeout ?? self.timeout
         let bodyBytes = try body.map { Array(try JSON.serialize($0).utf8) } ?? []
         var headers: [(name: String, value: String)] = [
             ("Accept", "application/json"), ("User-Agent", "\(className)/Python 3.57.0"),
@@ -167,14 +172,14 @@ final class OpenAIClientObject: PyObject {
         ]
         if let read = timeout.read.asSeconds { headers.append(("x-stainless-read-timeout", Value.float(read).str())) }
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        headers += defaultHeaders
+        headers = options.apply(to: headers + defaultHeaders)
         return try httpClient.makeRequest(verb, urlText: urlText, headers: headers, body: bodyBytes, timeout: timeout)
     }
 
     /// The SDK's retry loop (`_base_client.py:1154-1250`): timeouts and connection errors, 408/409/429/≥500 and
     /// `x-should-retry: true` are retried `max_retries` times with `min(0.5·2ⁿ, 8)·(1−0.25·rand)` s of backoff, or the
     /// server's `retry-after-ms` / `retry-after` when 0 < v ≤ 120 (v > 120: no retry).
-    private func decide(_ result: Result<ResponseObject, PythonError>, retriesTaken: Int) throws -> Outcome {
+    func decide(_ result: Result<ResponseObject, PythonError>, retriesTaken: Int) throws -> Outcome {
         let remaining = maxRetries - retriesTaken
         switch result {
         case .failure(let error):
@@ -199,10 +204,12 @@ final class OpenAIClientObject: PyObject {
         }
     }
 
-    private func perform(_ verb: String, path: String, body: Value?, context: TaskContext) async throws -> Value {
+    private func perform(
+        _ verb: String, path: String, body: Value?, options: OpenAIRequestOptions, context: TaskContext
+    ) async throws -> Value {
         var retriesTaken = 0
         while true {
-            let (request, url) = try attempt(verb, path: path, body: body, retriesTaken: retriesTaken)
+            let (request, url) = try attempt(verb, path: path, body: body, options: options, retriesTaken: retriesTaken)
             let result: Result<ResponseObject, PythonError>
             do {
                 result = .success(try await httpClient.send(request, url: url, context: context))
@@ -219,10 +226,12 @@ final class OpenAIClientObject: PyObject {
         }
     }
 
-    private func performBlocking(_ verb: String, path: String, body: Value?) throws -> Value {
+    private func performBlocking(_ verb: String, path: String, body: Value?, options: OpenAIRequestOptions) throws
+        -> Value
+    {
         var retriesTaken = 0
         while true {
-            let (request, url) = try attempt(verb, path: path, body: body, retriesTaken: retriesTaken)
+            let (request, url) = try attempt(verb, path: path, body: body, options: options, retriesTaken: retriesTaken)
             let result: Result<ResponseObject, PythonError>
             do {
                 result = .success(try httpClient.sendBlocking(request, url: url))

@@ -31,7 +31,10 @@ final class EmbeddingsResource: PyObject {
             let decode = !bound.isGiven("encoding_format")
             body.append((.str("encoding_format"), decode ? .str("base64") : bound["encoding_format"]))
             let exceptions = client.exceptions
-            return try client.call("POST", path: "/embeddings", body: .dict(PyDict(body)), name: "\(pyTypeName).create") {
+            let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
+            return try client.call(
+                "POST", path: "/embeddings", body: .dict(PyDict(body)), name: "\(pyTypeName).create", options: options
+            ) {
                 json in
                 try Self.parse(json, decode: decode, exceptions: exceptions)
             }

@@ -14,8 +14,10 @@ final class ModelsResource: PyObject {
         switch name {
         case "list":
             return pyMethod(pyTypeName, "list") { [client, pyTypeName] arguments in
-                _ = try arguments.bind("\(pyTypeName).list", OpenAIResourceParameters.requestOptions)
-                return try client.call("GET", path: "/models", body: nil, name: "\(pyTypeName).list") { json in
+                let bound = try arguments.bind("\(pyTypeName).list", OpenAIResourceParameters.requestOptions)
+                let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
+                return try client.call("GET", path: "/models", body: nil, name: "\(pyTypeName).list", options: options) {
+                    json in
                     guard case .dict(let dict) = json, case .list(let list)? = dict[.str("data")] else {
                         return .object(PageObject(typeName: pageType, data: [], object: .none))
                     }
@@ -30,7 +32,10 @@ final class ModelsResource: PyObject {
                 guard case .str(let model) = bound["model"], !model.isEmpty else {
                     throw PythonError.valueError("Expected a non-empty value for `model` but received \(bound["model"].repr())")
                 }
-                return try client.call("GET", path: "/models/\(model)", body: nil, name: "\(pyTypeName).retrieve") {
+                let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
+                return try client.call(
+                    "GET", path: "/models/\(model)", body: nil, name: "\(pyTypeName).retrieve", options: options
+                ) {
                     OpenAISchema.build("Model", from: $0)
                 }
             }
@@ -73,13 +78,25 @@ final class ChatCompletionsResource: PyObject {
                 [Parameter("messages", kind: .keywordOnly), Parameter("model", kind: .keywordOnly)]
                 + Self.bodyParameters.map { Parameter($0, kind: .keywordOnly, default: Value.none) }
                 + OpenAIResourceParameters.requestOptions
+            // `@required_args(["messages", "model"], ["messages", "model", "stream"])` checks before binding.
+            let given = Set(arguments.keywords.map(\.name))
+            if arguments.positional.isEmpty, !(given.contains("messages") && given.contains("model")) {
+                throw PythonError.typeError(
+                    "Missing required arguments; Expected either ('messages' and 'model') or ('messages', 'model' and "
+                        + "'stream') arguments to be given")
+            }
             let bound = try arguments.bind("\(pyTypeName).create", parameters)
             var body: [(Value, Value)] = [(.str("messages"), bound["messages"]), (.str("model"), bound["model"])]
             for name in Self.bodyParameters where bound.isGiven(name) { body.append((.str(name), bound[name])) }
+            let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
             if bound["stream"].isTruthy {
-                return try client.stream(path: "/chat/completions", body: .dict(PyDict(body)), name: "\(pyTypeName).create")
+                return try client.stream(
+                    path: "/chat/completions", body: .dict(PyDict(body)), name: "\(pyTypeName).create", options: options)
             }
-            return try client.call("POST", path: "/chat/completions", body: .dict(PyDict(body)), name: "\(pyTypeName).create") {
+            return try client.call(
+                "POST", path: "/chat/completions", body: .dict(PyDict(body)), name: "\(pyTypeName).create",
+                options: options
+            ) {
                 OpenAISchema.build("ChatCompletion", from: $0)
             }
         }

@@ -35,7 +35,10 @@ final class ResponsesResource: PyObject {
             }
             var body: [(Value, Value)] = []
             for key in Self.bodyParameters where bound.isGiven(key) { body.append((.str(key), bound[key])) }
-            return try client.call("POST", path: "/responses", body: .dict(PyDict(body)), name: "\(pyTypeName).create") {
+            let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
+            return try client.call(
+                "POST", path: "/responses", body: .dict(PyDict(body)), name: "\(pyTypeName).create", options: options
+            ) {
                 ResponseModelObject.make(from: $0)
             }
         }

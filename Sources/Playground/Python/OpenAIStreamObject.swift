@@ -145,59 +145,63 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyAsyncContext
 }
 
 extension OpenAIClientObject {
-    /// `stream=True`: one attempt (no retry loop yet), returning the stream at the response head. A status ≥ 400
-    /// reads the body and raises the SDK's status error.
-    func stream(path: String, body: Value, name: String) throws -> Value {
-        var relative = Substring(path)
-        while relative.hasPrefix("/") { relative = relative.dropFirst() }
-        let urlText = (baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + relative
-        var headers: [(name: String, value: String)] = [
-            ("Accept", "application/json"), ("User-Agent", "\(className)/Python 3.57.0"),
-            ("X-Stainless-Lang", "python"), ("X-Stainless-Package-Version", "3.57.0"),
-            ("x-stainless-retry-count", "0"), ("Authorization", "Bearer \(apiKey)"),
-            ("Content-Type", "application/json"),
-        ]
-        headers += defaultHeaders
-        let bytes = Array(try JSON.serialize(body).utf8)
-        let (request, url) = try httpClient.makeRequest(
-            "POST", urlText: urlText, headers: headers, body: bytes, timeout: timeout)
-        let transportError = httpClient.stack.exceptions.transportError
-        let timeoutError = httpClient.stack.exceptions.timeoutException
-        let exceptions = self.exceptions
-        let wrap: (PythonError) -> PythonError = { error in
-            guard error.type.isSubclass(of: transportError) else { return error }
-            if error.type.isSubclass(of: timeoutError) { return PythonError(exceptions.apiTimeoutError, "Request timed out.") }
-            return PythonError(exceptions.apiConnectionError, "Connection error.")
-        }
-        let statusError: (StreamedResponseObject, [UInt8]) -> PythonError = { response, bytes in
-            let text = String(decoding: bytes, as: UTF8.self)
-            let message = (try? JSON.parse(text)).map { "Error code: \(response.status) - \($0.repr())" }
-                ?? "Error code: \(response.status)"
-            return PythonError(exceptions.statusError(response.status), message)
-        }
+    /// `stream=True`: the SDK's retry loop up to the response head, then the stream. Transport errors and retryable
+    /// statuses (read in full) are retried exactly as for a plain call (``decide(_:retriesTaken:)``); once a 2xx head
+    /// arrives the stream is handed over and nothing more is retried, as in `_base_client.py`.
+    func stream(path: String, body: Value, name: String, options: OpenAIRequestOptions = .init()) throws -> Value {
         guard isAsync else {
-            let pending = try httpClient.submitForStream(request)
-            let streamed: PoolStreamedResponse
-            do {
-                streamed = try blockingWait { try await pending.streamedResponse() }
-            } catch let error as PoolError {
-                throw wrap(httpClient.stack.pythonError(for: error))
+            var retriesTaken = 0
+            while true {
+                let (request, url) = try attempt("POST", path: path, body: body, options: options, retriesTaken: retriesTaken)
+                let outcome: Outcome
+                do {
+                    let pending = try httpClient.submitForStream(request)
+                    let streamed = try blockingWait { try await pending.streamedResponse() }
+                    let response = StreamedResponseObject(
+                        stack: httpClient.stack, streamed: streamed, method: "POST", url: url, isAsync: false)
+                    if response.status < 400 { return .object(OpenAIStreamObject(response: response, isAsync: false)) }
+                    let whole = errorResponse(response, body: try response.readAllBlocking(), url: url)
+                    outcome = try decide(.success(whole), retriesTaken: retriesTaken)
+                } catch let error as PoolError {
+                    outcome = try decide(.failure(httpClient.stack.pythonError(for: error)), retriesTaken: retriesTaken)
+                }
+                guard case .retry(let seconds) = outcome else { preconditionFailure("a status error always throws") }
+                let clock = self.clock
+                try blockingWait { try await clock.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
+                retriesTaken += 1
             }
-            let response = StreamedResponseObject(
-                stack: httpClient.stack, streamed: streamed, method: "POST", url: url, isAsync: false)
-            if response.status >= 400 { throw statusError(response, try response.readAllBlocking()) }
-            return .object(OpenAIStreamObject(response: response, isAsync: false))
         }
         return .object(
             Coroutine(name: name) { [self] context in
-                let response: StreamedResponseObject
-                do {
-                    response = try await httpClient.sendStreaming(request, url: url, context: context)
-                } catch let error as PythonError {
-                    throw wrap(error)
+                var retriesTaken = 0
+                while true {
+                    let (request, url) = try attempt(
+                        "POST", path: path, body: body, options: options, retriesTaken: retriesTaken)
+                    let outcome: Outcome
+                    do {
+                        let response = try await httpClient.sendStreaming(request, url: url, context: context)
+                        if response.status < 400 { return .object(OpenAIStreamObject(response: response, isAsync: true)) }
+                        let whole = errorResponse(response, body: try await response.readAll(context), url: url)
+                        outcome = try decide(.success(whole), retriesTaken: retriesTaken)
+                    } catch let error as PythonError where error.type.isSubclass(of: httpClient.stack.exceptions.transportError) {
+                        outcome = try decide(.failure(error), retriesTaken: retriesTaken)
+                    }
+                    guard case .retry(let seconds) = outcome else { preconditionFailure("a status error always throws") }
+                    let clock = self.clock
+                    try await context.suspend { try await clock.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
+                    retriesTaken += 1
                 }
-                if response.status >= 400 { throw statusError(response, try await response.readAll(context)) }
-                return .object(OpenAIStreamObject(response: response, isAsync: true))
             })
+    }
+
+    /// An error answer read to its end, as the plain-call path sees it, so retries and error texts are shared.
+    private func errorResponse(_ response: StreamedResponseObject, body: [UInt8], url: URLParts) -> ResponseObject {
+        let head = response.streamed.head
+        return ResponseObject(
+            stack: httpClient.stack,
+            response: PoolResponse(
+                status: head.status, reason: head.reason, httpVersion: head.httpVersion, headers: head.headers,
+                body: body, keepAlive: false),
+            method: "POST", url: url)
     }
 }

@@ -40,7 +40,7 @@ final class StreamedResponseObject: PyObject {
 
     /// httpx's `ResponseNotRead`, `StreamClosed` and `StreamConsumed` (`httpx/_exceptions.py`).
     private func streamError(_ name: String, _ message: String) -> PythonError {
-        PythonError(ExceptionClass(name: name, module: stack.module, base: stack.exceptions.streamError), message)
+        PythonError(stack.exceptions.byName[name] ?? stack.exceptions.streamError, message)
     }
 
     private func requireContent() throws -> [UInt8] {
