@@ -37,5 +37,16 @@ if (( reports > 0 )); then
     echo "--- ThreadSanitizer reports (first 3, full log: $LOG) ---"
     awk '/WARNING: ThreadSanitizer/{n++} n>=1 && n<=3' "$LOG" | grep -E "WARNING|#[0-9]+ |Location|Previous|Write|Read" | head -80
 fi
-echo "tsan: exit $status; swift-testing: ${testing:-no summary}; xctest: ${xctest:-none}; ThreadSanitizer reports: $reports; log: $LOG"
+# Calibration: the same toolchain on a program whose only shared state is a Mutex (see mutex-calibration.swift).
+"$SWIFT" -version >/dev/null 2>&1
+calibration="not run"
+if swiftc -sanitize=thread -O "$ROOT/scripts/tsan/mutex-calibration.swift" -o "$SCRATCH/mutex-calibration" >>"$LOG" 2>&1; then
+    "$SCRATCH/mutex-calibration" >"$SCRATCH/mutex-calibration.log" 2>&1
+    calibration="$(grep -c "WARNING: ThreadSanitizer" "$SCRATCH/mutex-calibration.log" || true) reports on a correct Mutex-only program"
+fi
+# Reports whose first frame is in code that touches shared state only inside `Mutex.withLock` (ConnectionPool+Actions'
+# `inout State`, MockClock's state): the calibration's kind. Anything else is counted as "outside" and needs reading.
+outside=$(awk '/WARNING: ThreadSanitizer/{getline; getline; print}' "$LOG" | grep -vcE "withLock|MockClock|ConnectionPool\+Actions|closure" || true)
+echo "calibration: $calibration"
+echo "tsan: exit $status; swift-testing: ${testing:-no summary}; xctest: ${xctest:-none}; ThreadSanitizer reports: $reports ($outside outside Mutex-protected code); log: $LOG"
 if (( status == 0 && reports == 0 )); then exit 0; else exit 1; fi
