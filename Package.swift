@@ -39,13 +39,17 @@ var targets: [Target] = [
         dependencies: ["Playground", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
 
+    // Helpers more than one test target needs (a loopback port that refuses connections).
+    .target(name: "PoolTestSupport", path: "Tests/PoolTestSupport"),
     .testTarget(
         name: "PoolCoreTests",
         dependencies: ["PoolCore", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(
         name: "PoolEngineTests",
-        dependencies: ["PoolEngine", "PoolCore", "MockServer", .product(name: "NIOEmbedded", package: "swift-nio")] + nio
+        dependencies: [
+            "PoolEngine", "PoolCore", "MockServer", "PoolTestSupport", .product(name: "NIOEmbedded", package: "swift-nio"),
+        ] + nio
     ),
     .testTarget(
         name: "MockServerTests",
@@ -55,7 +59,8 @@ var targets: [Target] = [
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PoolCore"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-    .testTarget(name: "PlaygroundTests", dependencies: ["Playground", "PoolScript", "MockServer", "Lessons"]),
+    .testTarget(
+        name: "PlaygroundTests", dependencies: ["Playground", "PoolScript", "MockServer", "Lessons", "PoolTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["poolplay"]),
 ]
 

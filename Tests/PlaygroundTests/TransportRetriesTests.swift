@@ -5,6 +5,7 @@ import LineEditing
 import PoolCore
 import PoolEngine
 import Synchronization
+import PoolTestSupport
 import Testing
 
 @testable import Playground
@@ -26,7 +27,7 @@ import Testing
     }
 
     private func run(_ module: String, retries: String) async throws -> (CapturedOutput, Int, [PoolLogEntry]) {
-        let closed = try ClosedPortForPlayground()
+        let closed = try ClosedPort()
         let factory = CountingFactory()
         let output = CapturedOutput()
         var options = Session.Options()
@@ -82,39 +83,4 @@ import Testing
         #expect(PoolObject.retryCount(.float(2.0)) == 2)
         #expect(PoolObject.retryCount(.none) == 0)
     }
-}
-
-/// A loopback port that refuses connections while this value lives (bound, never listening), as
-/// `Tests/PoolEngineTests/ClosedPort.swift` does.
-final class ClosedPortForPlayground {
-    let port: Int
-    private let descriptor: Int32
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw PortError() }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard bound == 0, named == 0 else {
-            close(fd)
-            throw PortError()
-        }
-        descriptor = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    deinit { close(descriptor) }
-
-    struct PortError: Error {}
 }

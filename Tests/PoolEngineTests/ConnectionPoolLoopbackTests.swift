@@ -1,5 +1,6 @@
 import PoolCore
 import PoolEngine
+import PoolTestSupport
 import Testing
 
 /// The runner over real sockets on 127.0.0.1: ``NIOConnectionFactory`` against the scripted test server.

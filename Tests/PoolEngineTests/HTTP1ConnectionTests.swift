@@ -1,5 +1,6 @@
 import NIOCore
 import PoolCore
+import PoolTestSupport
 import Testing
 
 @testable import PoolEngine

@@ -4,11 +4,11 @@ import Glibc
 
 /// A loopback port that refuses connections for as long as this value lives: the socket is bound but never
 /// listens, so no other test (running in parallel) can take the port and accept instead.
-final class ClosedPort {
-    let port: Int
+public final class ClosedPort {
+    public let port: Int
     private let descriptor: Int32
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw PortError() }
         var address = sockaddr_in()
@@ -32,5 +32,5 @@ final class ClosedPort {
 
     deinit { close(descriptor) }
 
-    struct PortError: Error {}
+    public struct PortError: Error {}
 }
