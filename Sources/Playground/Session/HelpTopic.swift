@@ -27,7 +27,7 @@ struct HelpTopic {
         case is TransportObject: return "HTTPTransport"
         case is PoolObject: return "ConnectionPool"
         case is ConnectionObject: return "Connection"
-        case is ResponseObject: return "httpx.Response"
+        case is ResponseObject, is StreamedResponseObject: return "httpx.Response"
         case is OpenAIClientObject: return "OpenAI"
         case is ModelsResource: return "models"
         case is ChatResource, is ChatCompletionsResource: return "chat.completions"
@@ -73,6 +73,7 @@ struct HelpTopic {
         case ("openai", _) where type.name.hasSuffix("Client"): return "DefaultHttpxClient"
         case (_, "Client"), (_, "AsyncClient"): return type.name
         case (_, "HTTPTransport"), (_, "AsyncHTTPTransport"): return "HTTPTransport"
+        case ("httpx", "Response"), ("httpx2", "Response"): return "httpx.Response"
         default: return nil
         }
     }
