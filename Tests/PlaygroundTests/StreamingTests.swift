@@ -39,6 +39,24 @@ import Testing
             ])
     }
 
+    /// openai 3.57 drains the tail after `[DONE]` for at most 0.1 s: a server that holds the body open longer
+    /// (`done_delay=3s`, 30× the limit, so a busy machine cannot flip it) loses the connection; one that ends at once
+    /// keeps it idle.
+    @Test(arguments: [("0ms", "0 active, 1 idle"), ("3s", "0 active, 0 idle")])
+    func theDrainAfterDoneGivesUpAfterATenthOfASecond(_ delay: String, _ connections: String) async throws {
+        let output = try await run(
+            """
+            from openai import AsyncOpenAI
+            client = AsyncOpenAI(default_headers={"x-poolplay-done_delay": "\(delay)"})
+            stream = await client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}], stream=True)
+            async for chunk in stream:
+                pass
+            print(client._client._transport._pool)
+            """)
+        #expect(output.stderr == "")
+        #expect(output.stdout.hasSuffix("Connections: \(connections)]>\n"), "\(output.stdout)")
+    }
+
     @Test func closingBeforeTheEndClosesTheConnection() async throws {
         let output = try await run(
             """

@@ -81,7 +81,7 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyAsyncContext
             var data = Substring(text.dropFirst(5))
             if data.hasPrefix(" ") { data = data.dropFirst() }
             if data.hasPrefix("[DONE]") {
-                while try await lines.next(context) != nil {}
+                try await Self.drain(response.streamed, context: context)
                 done = true
                 break
             }
@@ -89,6 +89,23 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyAsyncContext
         }
         response.close()
         return nil
+    }
+
+    /// How long openai 3.57 keeps reading after `[DONE]` (`_streaming_cleanup.py`, `_DRAIN_TIMEOUT`).
+    static let drainTimeout: Duration = .milliseconds(100)
+
+    /// `drain_response_async`: reads what is left of the body for at most ``drainTimeout``, so an HTTP/1.1
+    /// connection can go back to the pool. A tail that takes longer (a server that holds the body open after
+    /// `[DONE]`) is cut off: the unread body closes the connection instead.
+    nonisolated(nonsending) static func drain(_ streamed: PoolStreamedResponse, context: TaskContext) async throws {
+        try await context.suspend {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { while (try? await streamed.read()) != nil {} }
+                group.addTask { try? await Task.sleep(for: drainTimeout) }
+                await group.next()
+                group.cancelAll()
+            }
+        }
     }
 
     /// A `ChatCompletionChunk` with pydantic's field order.
