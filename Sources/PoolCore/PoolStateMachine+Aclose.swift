@@ -48,12 +48,7 @@ extension PoolStateMachine {
         switch event {
         case .established(let localPort):
             guard orphans[o].state == .connecting, let owner else { return [] }
-            orphans[o].state = .active
-            orphans[o].requestCount += 1
-            orphans[o].localPort = localPort
-            log(now, .connectionEstablished(connection: id))
-            log(now, .requestStarted(request: requests[owner].id, connection: id))
-            return [.execute(requests[owner].id, on: id)]
+            return established(at: o, orphan: true, request: requests[owner].id, localPort: localPort, now: now)
         case .completed:
             guard orphans[o].state != .connecting, let owner else { return [] }
             let requestID = requests.remove(at: owner).id

@@ -97,12 +97,23 @@ public struct PoolStateMachine: Sendable {
         guard let c = connectionIndex(id), connections[c].state == .connecting,
             let r = requests.firstIndex(where: { $0.phase == .started(connection: id) })
         else { return [] }
-        connections[c].state = .active
-        connections[c].requestCount += 1
-        connections[c].localPort = localPort
+        return established(at: c, orphan: false, request: requests[r].id, localPort: localPort, now: now)
+    }
+
+    /// A connecting connection (pooled, or an orphan of `acloseConnections`) is up: its owner starts on it.
+    mutating func established(at index: Int, orphan: Bool, request: RequestID, localPort: Int?, now: Double)
+        -> [PoolAction]
+    {
+        func start(_ connection: inout Connection) -> ConnectionID {
+            connection.state = .active
+            connection.requestCount += 1
+            connection.localPort = localPort
+            return connection.id
+        }
+        let id = orphan ? start(&orphans[index]) : start(&connections[index])
         log(now, .connectionEstablished(connection: id))
-        log(now, .requestStarted(request: requests[r].id, connection: id))
-        return [.execute(requests[r].id, on: id)]
+        log(now, .requestStarted(request: request, connection: id))
+        return [.execute(request, on: id)]
     }
 
     /// The connect failed: the owning request fails with `error`, and the pass removes the connection

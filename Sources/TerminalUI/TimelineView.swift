@@ -138,36 +138,32 @@ public struct TimelineView: Sendable {
 
     /// The busiest state in each column.
     func cells(_ changes: [(time: Double, state: LaneState)], from start: Double, column: Double) -> String {
-        var result = ""
-        var index = 0
-        var state = LaneState.absent
-        for c in 0..<width {
-            let end = c == width - 1 ? Double.infinity : start + Double(c + 1) * column
-            var busiest = state
-            while index < changes.count, changes[index].time < end {
-                state = changes[index].state
-                busiest = max(busiest, state)
-                index += 1
-            }
-            result.append(busiest.glyph)
-        }
-        return result
+        String(peaks(changes, initial: .absent, from: start, column: column).map(\.glyph))
     }
 
     /// The longest queue in each column: blank for none, 1–9, `+` for 10 or more.
     func queueCells(_ queue: [(time: Double, count: Int)], from start: Double, column: Double) -> String {
-        var result = ""
+        let longest: [Int] = peaks(queue.map { ($0.time, $0.count) }, initial: 0, from: start, column: column)
+        return String(longest.map { (n: Int) -> Character in n == 0 ? " " : n > 9 ? "+" : Character(String(n)) })
+    }
+
+    /// For each of the ``width`` columns, the largest value a step function held during that column's slice of
+    /// time: its value at the column's start, or any value it changed to before the column ended.
+    func peaks<Value: Comparable>(
+        _ changes: [(time: Double, state: Value)], initial: Value, from start: Double, column: Double
+    ) -> [Value] {
+        var result: [Value] = []
         var index = 0
-        var count = 0
+        var current = initial
         for c in 0..<width {
             let end = c == width - 1 ? Double.infinity : start + Double(c + 1) * column
-            var longest = count
-            while index < queue.count, queue[index].time < end {
-                count = queue[index].count
-                longest = max(longest, count)
+            var peak = current
+            while index < changes.count, changes[index].time < end {
+                current = changes[index].state
+                peak = max(peak, current)
                 index += 1
             }
-            result.append(longest == 0 ? " " : longest > 9 ? "+" : Character(String(longest)))
+            result.append(peak)
         }
         return result
     }
