@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way:
-// poolplay → Playground → PoolScript, Lessons, TerminalUI, LineEditing, PoolEngine → PoolCore.
-// MockServer stands alone. PoolCore and PoolScript do no I/O.
+// Dependencies point one way (README "Architecture"; Tests/LayoutTests checks every import against this graph):
+//   poolplay → Playground → {PythonModels, Lessons, TerminalUI, LineEditing}
+//   PythonModels → {PoolScript, PoolEngine, MockServer}
+//   PoolEngine → PoolCore
+// PoolCore and PoolScript do no I/O.
 
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
@@ -29,10 +31,12 @@ var targets: [Target] = [
     .target(name: "CEditShim", dependencies: ["CLibEdit"]),
     .target(name: "LineEditing", dependencies: ["CEditShim"]),
     .target(
+        name: "PythonModels",
+        dependencies: ["PoolScript", "PoolEngine", "MockServer"]
+    ),
+    .target(
         name: "Playground",
-        dependencies: [
-            "PoolScript", "Lessons", "TerminalUI", "LineEditing", "PoolEngine", "PoolCore", "MockServer",
-        ] + nio
+        dependencies: ["PythonModels", "Lessons", "TerminalUI", "LineEditing"]
     ),
     .executableTarget(
         name: "poolplay",
@@ -43,7 +47,7 @@ var targets: [Target] = [
     .target(name: "PoolTestSupport", path: "Tests/PoolTestSupport"),
     .testTarget(
         name: "PoolCoreTests",
-        dependencies: ["PoolCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        dependencies: ["PoolCore"]
     ),
     .testTarget(
         name: "PoolEngineTests",
@@ -60,7 +64,8 @@ var targets: [Target] = [
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PoolCore"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(
-        name: "PlaygroundTests", dependencies: ["Playground", "PoolScript", "MockServer", "Lessons", "PoolTestSupport"]),
+        name: "PlaygroundTests",
+        dependencies: ["Playground", "PythonModels", "PoolScript", "MockServer", "Lessons", "PoolTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["poolplay"]),
 ]
 
@@ -94,7 +99,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

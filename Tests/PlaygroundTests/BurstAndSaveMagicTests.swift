@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// `%burst N [CALL]` runs N calls through the newest client as ordinary Python; `%save FILE` writes the session's
 /// Python to a file `poolplay run` runs again, and never overwrites a file unless asked.

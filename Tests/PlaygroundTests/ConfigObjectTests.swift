@@ -2,6 +2,7 @@ import PoolScript
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// `httpx.Limits` / `httpx.Timeout` reprs, equality and errors, as observed on httpx 0.28.1 and httpx2 2.16.2.
 @Suite struct ConfigObjectTests {

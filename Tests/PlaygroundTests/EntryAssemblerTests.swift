@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 @Suite struct EntryAssemblerTests {
     private func entries(_ lines: [String]) -> [String] {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// httpx clients against the built-in mock, over real loopback sockets.
 @Suite struct HTTPClientTests {

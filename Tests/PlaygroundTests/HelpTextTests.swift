@@ -3,6 +3,7 @@ import PoolScript
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// `help(obj)` / `obj?`: every object a learner meets has a text that names it, explains each of its parameters,
 /// and names the lesson that covers it — read from the loaded lessons, never hard-coded.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// `%lessons`, `%lesson 1`, the automatic check after each statement, `%hint`, `%next`.
 @Suite struct LessonFlowTests {

@@ -3,6 +3,7 @@ import Lessons
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// Lesson progress survives the session: `%lesson` resumes at the saved step, `%lessons` marks completed and
 /// in-progress lessons, and a corrupt or unwritable progress file is reported without losing the lesson.

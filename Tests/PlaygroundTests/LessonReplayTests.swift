@@ -3,6 +3,7 @@ import Lessons
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// Every lesson in Lessons/ is replayed: no check passes before the learner acts, and each step's solution makes
 /// its check pass in a live session.

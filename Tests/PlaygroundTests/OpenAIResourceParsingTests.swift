@@ -2,6 +2,7 @@ import PoolScript
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// The SDK's client-side parsing that PoolPlay mirrors: base64 float32 embeddings and `Response.output_text`.
 @Suite struct OpenAIResourceParsingTests {

@@ -3,6 +3,7 @@ import MockServer
 import PoolScript
 
 @testable import Playground
+@testable import PythonModels
 
 /// A session wired to a real mock endpoint on 127.0.0.1, with output captured.
 final class PlaygroundHarness {

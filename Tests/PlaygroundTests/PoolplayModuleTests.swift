@@ -2,6 +2,7 @@ import MockServer
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// `import poolplay`: the built-in mock endpoint and its ledger as Python objects, read fresh on each access.
 @Suite struct PoolplayModuleTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// The acceptance tests of the foundation: the seed's code, a burst through a small pool, and the seed's mistake.
 @Suite struct SeedTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// `client.stream(...)` and openai `stream=True` against the built-in mock: the pool shows the request active
 /// while the body is open.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// `%timeline` draws each connection of the pools the last statement changed, from the pool's event log.
 @Suite struct TimelineMagicTests {

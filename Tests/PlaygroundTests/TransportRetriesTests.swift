@@ -9,6 +9,7 @@ import PoolTestSupport
 import Testing
 
 @testable import Playground
+@testable import PythonModels
 
 /// `httpx.AsyncHTTPTransport(retries=N)` at the Python level, against a loopback port that refuses connections:
 /// N + 1 TCP connect attempts, then `httpx.ConnectError: All connection attempts failed`. Counts come from the

@@ -1,5 +1,6 @@
 import LineEditing
 import PoolScript
+import PythonModels
 import Synchronization
 
 /// The words TAB completes at the prompt: magics, keywords, the session's names and their attribute paths

@@ -1,4 +1,5 @@
 import PoolScript
+import PythonModels
 
 /// Groups input lines into entries the way Python's interactive prompt does: open brackets and block headers
 /// continue on the next line (`...` prompt); a block ends at a blank line.

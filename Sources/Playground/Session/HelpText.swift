@@ -1,5 +1,6 @@
 import Lessons
 import PoolScript
+import PythonModels
 
 /// `help(obj)` and `obj?`: what an object is and what its parameters mean, in PoolPlay's own words, and which
 /// lesson covers it. This is the one place where PoolPlay's output is deliberately not CPython's.

@@ -1,5 +1,6 @@
 import Lessons
 import PoolScript
+import PythonModels
 
 /// Runs the lesson in progress against the live session: shows steps, evaluates each step's check after every
 /// statement, answers `%hint`, `%solution`, `%next`, `%back`, and saves where the learner is.

@@ -1,5 +1,6 @@
 import Foundation
 import PoolScript
+import PythonModels
 
 /// `%burst N [CALL]`: the experiment learners run most — N calls at once through one client — without typing the
 /// `asyncio.gather` line. It runs as ordinary Python (so the pool panel and the lesson check follow), keeps the

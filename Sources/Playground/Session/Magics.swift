@@ -2,6 +2,7 @@ import Lessons
 import MockServer
 import PoolCore
 import PoolScript
+import PythonModels
 
 /// The playground's `%magic` commands (IPython style) and `obj?` help.
 extension Session {

@@ -1,4 +1,5 @@
 import PoolScript
+import PythonModels
 
 /// Connects PoolScript to the playground: imports resolve to PoolPlay's models of httpx, httpx2, openai, asyncio
 /// and os; `print` goes to the session's output.

@@ -4,6 +4,7 @@ import MockServer
 import PoolCore
 import PoolEngine
 import PoolScript
+import PythonModels
 import TerminalUI
 
 /// One playground session: the interpreter with PoolPlay's Python objects bound in, the lesson in progress, and the

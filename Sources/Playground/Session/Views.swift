@@ -1,5 +1,6 @@
 import Lessons
 import PoolScript
+import PythonModels
 import PoolCore
 import TerminalUI
 

@@ -1,10 +1,10 @@
 import PoolScript
 
 /// `httpx.AsyncHTTPTransport` / `httpx.HTTPTransport`: owns the pool (`client._transport._pool`).
-final class TransportObject: PyObject {
+package final class TransportObject: PyObject {
     let stack: HTTPStack
     let isAsync: Bool
-    let pool: PoolObject
+    package let pool: PoolObject
 
     init(stack: HTTPStack, isAsync: Bool, pool: PoolObject) {
         self.stack = stack
@@ -12,11 +12,11 @@ final class TransportObject: PyObject {
         self.pool = pool
     }
 
-    var pyTypeName: String { isAsync ? "AsyncHTTPTransport" : "HTTPTransport" }
-    func pyRepr() -> String { "<\(stack.module).\(pyTypeName) object>" }
-    var attributeNames: [String] { ["_pool"] }
+    package var pyTypeName: String { isAsync ? "AsyncHTTPTransport" : "HTTPTransport" }
+    package func pyRepr() -> String { "<\(stack.module).\(pyTypeName) object>" }
+    package var attributeNames: [String] { ["_pool"] }
 
-    func getAttribute(_ name: String) throws -> Value? {
+    package func getAttribute(_ name: String) throws -> Value? {
         name == "_pool" ? .object(pool) : nil
     }
 

@@ -1,9 +1,9 @@
 import PoolScript
 
 /// A class implemented in Swift: calling it constructs an instance. repr `<class 'httpx.Limits'>`.
-final class PythonClass: PyClass {
-    let name: String
-    let module: String
+package final class PythonClass: PyClass {
+    package let name: String
+    package let module: String
     private let construct: (Arguments) throws -> Value
     /// `isinstance(x, cls)`; by default an object whose type name is the class name. Classes with Swift
     /// subclasses (openai's `DefaultAsyncHttpxClient` is an `httpx2.AsyncClient`) pass their own test.
@@ -17,18 +17,18 @@ final class PythonClass: PyClass {
         self.construct = construct
     }
 
-    func isInstance(_ value: Value) -> Bool {
+    package func isInstance(_ value: Value) -> Bool {
         if let instanceCheck { return instanceCheck(value) }
         guard case .object(let object) = value else { return false }
         return object.pyTypeName == name
     }
 
-    var pyTypeName: String { "type" }
-    func pyRepr() -> String { "<class '\(module).\(name)'>" }
-    func call(_ arguments: Arguments) throws -> Value { try construct(arguments) }
-    var attributeNames: [String] { ["__name__", "__module__"] + classAttributes.keys.sorted() }
+    package var pyTypeName: String { "type" }
+    package func pyRepr() -> String { "<class '\(module).\(name)'>" }
+    package func call(_ arguments: Arguments) throws -> Value { try construct(arguments) }
+    package var attributeNames: [String] { ["__name__", "__module__"] + classAttributes.keys.sorted() }
 
-    func getAttribute(_ attribute: String) throws -> Value? {
+    package func getAttribute(_ attribute: String) throws -> Value? {
         switch attribute {
         case "__name__", "__qualname__": .str(name)
         case "__module__": .str(module)

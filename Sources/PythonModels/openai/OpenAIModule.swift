@@ -1,8 +1,8 @@
 import PoolScript
 
 /// Builds the `openai` module (openai 3.57.0).
-enum OpenAIModule {
-    static func make(context: PlaygroundContext) -> ModuleObject {
+package enum OpenAIModule {
+    package static func make(context: PlaygroundContext) -> ModuleObject {
         let exceptions = OpenAIExceptions()
         var attributes: [String: Value] = [
             "OpenAI": clientClass(isAsync: false, context: context, exceptions: exceptions),

@@ -3,16 +3,16 @@ import PoolScript
 
 /// One of the two Python HTTP stacks PoolPlay models: `httpx` 0.28.1 on httpcore 1.0.9, or `httpx2` 2.16.2 on
 /// httpcore2. The pool follows the client's class: same reprs and names, different assignment decisions.
-final class HTTPStack: Sendable {
+package final class HTTPStack: Sendable {
     /// The Python module name: `httpx` or `httpx2`.
-    let module: String
+    package let module: String
     /// The pool algorithm its clients run.
     let algorithm: PoolAlgorithm
     /// Its exception classes (`httpx.PoolTimeout`, …).
     let exceptions: HTTPExceptions
 
     /// What the learner reads in panels: "httpcore 1.0.9" or "httpcore2 2.16.2".
-    var poolLibrary: String {
+    package var poolLibrary: String {
         switch algorithm {
         case .httpcore1: "httpcore 1.0.9"
         case .httpcore2: "httpcore2 2.16.2"
@@ -25,8 +25,8 @@ final class HTTPStack: Sendable {
         self.exceptions = HTTPExceptions(module: module)
     }
 
-    static let httpx = HTTPStack(module: "httpx", algorithm: .httpcore1)
-    static let httpx2 = HTTPStack(module: "httpx2", algorithm: .httpcore2)
+    package static let httpx = HTTPStack(module: "httpx", algorithm: .httpcore1)
+    package static let httpx2 = HTTPStack(module: "httpx2", algorithm: .httpcore2)
 
     /// Maps a pool or transport error to the httpx exception of the same name.
     func pythonError(for error: PoolError) -> PythonError {

@@ -1,19 +1,23 @@
 import PoolScript
+import PythonModels
 
 /// One entry of the help table: what a kind of object is, what its parameters mean, and the code that shows a
 /// lesson teaches it.
-struct HelpTopic {
+package struct HelpTopic {
     var key: String
-    var summary: String
-    var parameters: [(name: String, meaning: String)] = []
-    var note: String?
+    package var summary: String
+    package var parameters: [(name: String, meaning: String)] = []
+    package var note: String?
     /// Code fragments (`Limits(`, `_pool`) whose presence in a lesson's typed code means the lesson covers the topic.
-    var lessonMarkers: [String] = []
+    package var lessonMarkers: [String] = []
+
+    /// The help table: every object a learner meets, in PoolPlay's words.
+    static let all: [HelpTopic] = httpx + openai + asyncio + modules
 
     static func topic(_ key: String) -> HelpTopic? { all.first { $0.key == key } }
 
     /// The topic for an object: classes and their instances share one.
-    static func find(for object: any PyObject) -> HelpTopic? {
+    package static func find(for object: any PyObject) -> HelpTopic? {
         key(for: object).flatMap(topic)
     }
 
@@ -89,7 +93,7 @@ struct HelpTopic {
     }
 
     /// Live facts about an instance (the limits in force, the client's timeout), shown under the parameters.
-    static func state(of object: any PyObject) -> String? {
+    package static func state(of object: any PyObject) -> String? {
         switch object {
         case let client as HTTPClientObject:
             let pool = client.transport.pool

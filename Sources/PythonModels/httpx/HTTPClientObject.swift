@@ -5,7 +5,7 @@ import PoolScript
 /// `httpx.AsyncClient` / `httpx.Client` (and the httpx2 twins, and openai's subclasses of them).
 ///
 /// The pool follows the client's class: `stack` decides which httpcore algorithm its pool runs.
-final class HTTPClientObject: PyObject {
+package final class HTTPClientObject: PyObject {
     let stack: HTTPStack
     let isAsync: Bool
     /// The class name Python shows: `AsyncClient`, `Client`, `AsyncHttpxClientWrapper`, `DefaultAsyncHttpxClient`, …
@@ -17,7 +17,7 @@ final class HTTPClientObject: PyObject {
     let baseURL: URLParts?
     var headers: [(name: String, value: String)]
     let followRedirects: Bool
-    let transport: TransportObject
+    package let transport: TransportObject
     private(set) var isClosed = false
 
     init(
@@ -107,17 +107,17 @@ final class HTTPClientObject: PyObject {
         return timeout
     }
 
-    var pyTypeName: String { className }
-    func pyRepr() -> String { "<\(classModule).\(className) object>" }
+    package var pyTypeName: String { className }
+    package func pyRepr() -> String { "<\(classModule).\(className) object>" }
 
-    var attributeNames: [String] {
+    package var attributeNames: [String] {
         [
             "get", "post", "request", "put", "patch", "delete", "head", "options", "timeout", "base_url", "headers",
             "is_closed", "follow_redirects", "_transport", "stream", isAsync ? "aclose" : "close",
         ]
     }
 
-    func getAttribute(_ name: String) throws -> Value? {
+    package func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "_transport": return .object(transport)
         case "timeout": return .object(timeout)
@@ -298,17 +298,17 @@ final class HTTPClientObject: PyObject {
 }
 
 extension HTTPClientObject: PyContextManager, PyAsyncContextManager {
-    func enter() throws -> Value { .object(self) }
+    package func enter() throws -> Value { .object(self) }
 
-    func exit(_ error: PythonError?) throws -> Bool {
+    package func exit(_ error: PythonError?) throws -> Bool {
         isClosed = true
         transport.pool.engine.acloseConnections()
         return false
     }
 
-    func asyncEnter() throws -> Value { .object(Coroutine(name: "\(className).__aenter__") { [self] _ in .object(self) }) }
+    package func asyncEnter() throws -> Value { .object(Coroutine(name: "\(className).__aenter__") { [self] _ in .object(self) }) }
 
-    func asyncExit(_ error: PythonError?) throws -> Value {
+    package func asyncExit(_ error: PythonError?) throws -> Value {
         .object(
             Coroutine(name: "\(className).__aexit__") { [self] context in
                 try await closeNow(context: context)

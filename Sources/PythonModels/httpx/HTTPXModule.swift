@@ -1,8 +1,8 @@
 import PoolScript
 
 /// Builds the `httpx` or `httpx2` module the learner imports.
-enum HTTPXModule {
-    static func make(_ stack: HTTPStack, context: PlaygroundContext) -> ModuleObject {
+package enum HTTPXModule {
+    package static func make(_ stack: HTTPStack, context: PlaygroundContext) -> ModuleObject {
         var attributes: [String: Value] = [
             "Limits": LimitsObject.constructor(stack),
             "Timeout": TimeoutObject.constructor(stack),

@@ -1,8 +1,8 @@
 import PoolScript
 
 /// `os` with a read-only `os.environ` (and `os.getenv`).
-enum OSModule {
-    static func make(context: PlaygroundContext) -> ModuleObject {
+package enum OSModule {
+    package static func make(context: PlaygroundContext) -> ModuleObject {
         let environ = EnvironObject(context: context)
         return ModuleObject(
             name: "os",

@@ -5,19 +5,19 @@ import PoolScript
 
 /// What every Python object bound into a session shares: the environment, the transport factory and the registry
 /// of pools (for the pool panel and `%pool`). Lives on the interpreter's single logical thread.
-final class PlaygroundContext {
+package final class PlaygroundContext {
     /// The environment `os.environ` shows and openai reads (`OPENAI_BASE_URL`, `OPENAI_API_KEY`).
     var environment: [String: String]
     let factory: any ConnectionFactory
     let clock: any Clock<Duration>
     /// The built-in mock endpoint (`poolplay.server`), when the session has one.
-    var mockServer: MockServer?
+    package var mockServer: MockServer?
     /// Every pool created in this session, in creation order.
-    private(set) var pools: [PoolObject] = []
+    package private(set) var pools: [PoolObject] = []
     /// Ids for pools, in creation order (panel labels).
     private var nextPoolID = 1
 
-    init(environment: [String: String], factory: any ConnectionFactory, clock: any Clock<Duration> = ContinuousClock()) {
+    package init(environment: [String: String], factory: any ConnectionFactory, clock: any Clock<Duration> = ContinuousClock()) {
         self.environment = environment
         self.factory = factory
         self.clock = clock
@@ -36,14 +36,14 @@ final class PlaygroundContext {
     }
 
     /// Snapshots of every open pool, keyed by pool id.
-    func snapshots() -> [Int: PoolSnapshot] {
+    package func snapshots() -> [Int: PoolSnapshot] {
         Dictionary(uniqueKeysWithValues: pools.map { ($0.id, $0.engine.snapshot) })
     }
 
     /// Closes every pool (session end or `%reset`).
-    func closeAll() async {
+    package func closeAll() async {
         for pool in pools { await pool.engine.close() }
     }
 
-    func forgetPools() { pools.removeAll() }
+    package func forgetPools() { pools.removeAll() }
 }

@@ -7,14 +7,14 @@ import PoolScript
 /// Attribute values mirror httpcore's `__init__` (`connection_pool.py:94-104`): `None` becomes `sys.maxsize`, and
 /// the keep-alive limit is `min(max_connections, max_keepalive_connections)` — computed with Python's `min`, so a
 /// string limit raises the same `TypeError` httpcore raises at client construction.
-final class PoolObject: PyObject {
-    let id: Int
-    let stack: HTTPStack
+package final class PoolObject: PyObject {
+    package let id: Int
+    package let stack: HTTPStack
     let isAsync: Bool
-    let engine: ConnectionPool
-    let maxConnections: Value
-    let maxKeepaliveConnections: Value
-    let keepaliveExpiry: Value
+    package let engine: ConnectionPool
+    package let maxConnections: Value
+    package let maxKeepaliveConnections: Value
+    package let keepaliveExpiry: Value
     let http1: Value
     let http2: Value
     let retries: Value
@@ -106,19 +106,19 @@ final class PoolObject: PyObject {
         }
     }
 
-    var className: String { isAsync ? "AsyncConnectionPool" : "ConnectionPool" }
-    var connectionClassName: String { isAsync ? "AsyncHTTPConnection" : "HTTPConnection" }
-    var pyTypeName: String { className }
-    func pyRepr() -> String { engine.snapshot.repr(className: className) }
+    package var className: String { isAsync ? "AsyncConnectionPool" : "ConnectionPool" }
+    package var connectionClassName: String { isAsync ? "AsyncHTTPConnection" : "HTTPConnection" }
+    package var pyTypeName: String { className }
+    package func pyRepr() -> String { engine.snapshot.repr(className: className) }
 
-    var attributeNames: [String] {
+    package var attributeNames: [String] {
         [
             "connections", "_connections", "_requests", "_max_connections", "_max_keepalive_connections",
             "_keepalive_expiry", "_http1", "_http2", "_retries", "aclose", "close",
         ]
     }
 
-    func getAttribute(_ name: String) throws -> Value? {
+    package func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "_max_connections": return maxConnections
         case "_max_keepalive_connections": return maxKeepaliveConnections

@@ -5,8 +5,8 @@ import PoolScript
 
 /// `openai.OpenAI` / `openai.AsyncOpenAI` (openai 3.57.0): constructor rules, the `_client` it wraps, and the
 /// SDK's retry loop.
-final class OpenAIClientObject: PyObject {
-    let isAsync: Bool
+package final class OpenAIClientObject: PyObject {
+    package let isAsync: Bool
     let apiKey: String
     let baseURL: String
     let organization: Value
@@ -14,7 +14,7 @@ final class OpenAIClientObject: PyObject {
     var timeout: TimeoutObject
     var maxRetries: Int
     let defaultHeaders: [(name: String, value: String)]
-    let httpClient: HTTPClientObject
+    package let httpClient: HTTPClientObject
     let exceptions: OpenAIExceptions
     let clock: any Clock<Duration>
     /// What `client.timeout` shows when the caller gave a plain number (`OpenAI(timeout=3).timeout` is `3`); nil:
@@ -43,10 +43,10 @@ final class OpenAIClientObject: PyObject {
     }
 
     var className: String { isAsync ? "AsyncOpenAI" : "OpenAI" }
-    var pyTypeName: String { className }
-    func pyRepr() -> String { "<openai.\(className) object>" }
+    package var pyTypeName: String { className }
+    package func pyRepr() -> String { "<openai.\(className) object>" }
 
-    var attributeNames: [String] {
+    package var attributeNames: [String] {
         [
             "models", "chat", "embeddings", "responses", "api_key", "base_url", "organization", "project",
             "webhook_secret", "websocket_base_url", "default_query", "timeout", "max_retries", "_client",
@@ -54,7 +54,7 @@ final class OpenAIClientObject: PyObject {
         ]
     }
 
-    func getAttribute(_ name: String) throws -> Value? {
+    package func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "_client": return .object(httpClient)
         case "api_key": return .str(apiKey)
@@ -294,8 +294,8 @@ func intValue(_ value: Value, _ name: String) throws -> Int {
 }
 
 extension OpenAIClientObject: PyContextManager, PyAsyncContextManager {
-    func enter() throws -> Value { .object(self) }
-    func exit(_ error: PythonError?) throws -> Bool { try httpClient.exit(error) }
-    func asyncEnter() throws -> Value { .object(Coroutine(name: "\(className).__aenter__") { [self] _ in .object(self) }) }
-    func asyncExit(_ error: PythonError?) throws -> Value { try httpClient.asyncExit(error) }
+    package func enter() throws -> Value { .object(self) }
+    package func exit(_ error: PythonError?) throws -> Bool { try httpClient.exit(error) }
+    package func asyncEnter() throws -> Value { .object(Coroutine(name: "\(className).__aenter__") { [self] _ in .object(self) }) }
+    package func asyncExit(_ error: PythonError?) throws -> Value { try httpClient.asyncExit(error) }
 }

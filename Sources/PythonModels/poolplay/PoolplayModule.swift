@@ -11,8 +11,8 @@ import PoolScript
 /// >>> poolplay.server.ledger.connections[0]
 /// Connection(id=1, client_port=53212, opened_at=3.104, closed_at=None, requests=2, closed_by=None, close_reason=None)
 /// ```
-enum PoolplayModule {
-    static func make(context: PlaygroundContext) -> ModuleObject {
+package enum PoolplayModule {
+    package static func make(context: PlaygroundContext) -> ModuleObject {
         let server: Value = context.mockServer.map { .object(MockServerObject(server: $0)) } ?? .none
         return ModuleObject(name: "poolplay", attributes: ["server": server])
     }
