@@ -1,4 +1,8 @@
 /// Running totals since the pool was created, for teaching views ("opened 20 · reused 0 · closed 18").
+///
+/// The totals only grow, so what happened during a span (a statement, a lesson step, a simulated run) is the
+/// difference of two readings: ``SpanCounters/init(from:to:)``. The two high-water marks are the exception: they
+/// are the peaks since the last ``PoolStateMachine/markSpan()``.
 public struct PoolCounters: Sendable, Equatable {
     /// Connections the pool created (each a TCP dial), including ones whose connect then failed.
     public var opened: Int = 0
@@ -19,6 +23,12 @@ public struct PoolCounters: Sendable, Equatable {
     /// Requests that ended with any error other than `PoolTimeout` (connect errors, transport errors, cancellation,
     /// pool closed).
     public var failed: Int = 0
+    /// Requests that had to wait in the queue: still queued after the pass their arrival ran (or after a re-queue).
+    public var waits: Int = 0
+    /// The most requests active at once since the last span mark.
+    public var peakActive: Int = 0
+    /// The most requests queued at once since the last span mark.
+    public var peakQueued: Int = 0
 
     public init() {}
 

@@ -100,6 +100,7 @@ extension PoolStateMachine {
         var actions: [PoolAction] = []
         if let timer = requests[r].queuedTimer { actions.append(.cancelTimer(timer)) }
         requests[r].phase = .assigned(connection: connectionID)
+        recordLeftQueue()
         log(now, .requestAssigned(request: requests[r].id, connection: connectionID))
         actions.append(.attemptStart(requests[r].id, on: connectionID))
         return actions
@@ -115,6 +116,7 @@ extension PoolStateMachine {
         connections.append(Connection(id: id, origin: origin))
         counters.opened += 1
         requests[r].phase = .started(connection: id)
+        recordLeftQueue()
         log(now, .connectionCreated(connection: id, origin: origin, request: requests[r].id))
         actions.append(.createConnection(id, origin, request: requests[r].id))
         return actions

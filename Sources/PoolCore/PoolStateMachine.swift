@@ -21,6 +21,8 @@ public struct PoolStateMachine: Sendable {
     var orphans: [Connection] = []
     var requests: [Request] = []
     var counters = PoolCounters()
+    /// Requests in the `queued` phase, kept with every phase change so the peaks cost nothing to track.
+    var queuedCount = 0
     /// The bounded history of what happened.
     public private(set) var eventLog: PoolEventLog
     var nextConnectionID = 1
@@ -63,6 +65,7 @@ public struct PoolStateMachine: Sendable {
             return [.failRequest(id, .poolClosed)]
         }
         requests.append(Request(id: id, origin: origin, poolTimeout: poolTimeout, phase: .queued(timer: nil)))
+        queuedCount += 1
         log(now, .requestArrived(request: id, origin: origin))
         return assignmentPass(now: now) + startWaiting(id, now: now)
     }
@@ -86,6 +89,7 @@ public struct PoolStateMachine: Sendable {
             return [.execute(id, on: connectionID)]
         }
         requests[r].phase = .queued(timer: nil)
+        queuedCount += 1
         counters.requeues += 1
         log(now, .requestRequeued(request: id, connection: connectionID))
         return assignmentPass(now: now) + startWaiting(id, now: now)
@@ -240,10 +244,9 @@ public struct PoolStateMachine: Sendable {
 
     /// What `repr(pool)` and `pool.connections` show now.
     public var snapshot: PoolSnapshot {
-        let active = requests.count { !$0.phase.isQueued }
-        return PoolSnapshot(
-            activeRequests: active,
-            queuedRequests: requests.count - active,
+        PoolSnapshot(
+            activeRequests: requests.count - queuedCount,
+            queuedRequests: queuedCount,
             connections: connections.map(\.snapshot),
             counters: counters
         )
@@ -268,6 +271,7 @@ public struct PoolStateMachine: Sendable {
 
     /// Removes a request that ends with an error and returns the action that reports it.
     mutating func endRequest(at index: Int, error: PoolError, now: Double) -> PoolAction {
+        if requests[index].phase.isQueued { queuedCount -= 1 }
         let id = requests.remove(at: index).id
         if error == .poolTimeout { counters.poolTimeouts += 1 } else { counters.failed += 1 }
         log(now, .requestFailed(request: id, error: error))
@@ -276,13 +280,34 @@ public struct PoolStateMachine: Sendable {
 
     /// Starts the pool timer of a request that is queued without one (`wait_for_connection(timeout=pool)`).
     mutating func startWaiting(_ id: RequestID, now: Double) -> [PoolAction] {
-        guard let r = requestIndex(id), case .queued(timer: nil) = requests[r].phase,
-            let poolTimeout = requests[r].poolTimeout
-        else { return [] }
+        guard let r = requestIndex(id), case .queued(timer: nil) = requests[r].phase else { return [] }
+        guard let poolTimeout = requests[r].poolTimeout else {
+            recordWait()
+            return []
+        }
+        recordWait()
         let timer = PoolTimer(id: nextTimerID, requestID: id, deadline: now + poolTimeout)
         nextTimerID += 1
         requests[r].phase = .queued(timer: timer)
         return [.scheduleTimer(timer)]
+    }
+
+    /// A request stays queued after a pass: one more wait, and perhaps a new queue peak.
+    mutating func recordWait() {
+        counters.waits += 1
+        counters.peakQueued = max(counters.peakQueued, queuedCount)
+    }
+
+    /// A queued request was handed a connection (idle, or one opened for it).
+    mutating func recordLeftQueue() {
+        queuedCount -= 1
+        counters.peakActive = max(counters.peakActive, requests.count - queuedCount)
+    }
+
+    /// Starts a span: the peaks restart from the pool's present levels (``SpanCounters``).
+    public mutating func markSpan() {
+        counters.peakQueued = queuedCount
+        counters.peakActive = requests.count - queuedCount
     }
 
     /// Removes a connection from the list, counts it, and returns the close action.

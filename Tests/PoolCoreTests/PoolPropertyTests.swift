@@ -131,6 +131,13 @@ import Testing
         // Every request is in the pool or has ended, never both, and none is lost.
         if ids.contains(where: { world.outcomes[$0] != nil }) { return "an ended request is still in the pool" }
         if ids.count + world.outcomes.count != arrived { return "a request was lost" }
+        // The incrementally kept queue length matches the phases, and the peaks are never below the present levels.
+        let queued = ids.count { machine.phase(of: $0)?.isQueued == true }
+        if snapshot.queuedRequests != queued { return "queued count \(snapshot.queuedRequests) != \(queued)" }
+        if snapshot.counters.peakQueued < queued && queued > 0 && snapshot.counters.waits == 0 {
+            return "queued requests but no wait recorded"
+        }
+        if snapshot.counters.peakActive < snapshot.activeRequests { return "peak active below active" }
         // The queue keeps arrival order (re-queued requests keep their place).
         if ids != ids.sorted() { return "queue order \(ids)" }
         // FIFO per origin: a request newly taken off the queue never overtakes a still-queued earlier request
