@@ -2,7 +2,7 @@
 extension Magic {
     static let help = Magic(
         names: ["help", ""],
-        help: [],
+        helpEntries: [],
         completions: ["%help"],
         run: { session, _ in session.output.write(Session.magicHelp + "\n") })
 

@@ -2,7 +2,7 @@
 extension Magic {
     static let history = Magic(
         names: ["history"],
-        help: [.init("%history", "what you ran in this session")],
+        helpEntries: [.init("%history", "what you ran in this session")],
         completions: ["%history"],
         run: { session, _ in
             for (index, entry) in session.history.enumerated() { session.output.write("\(index + 1): \(entry)\n") }

@@ -4,13 +4,13 @@ extension Magic {
 
     static let lessons = Magic(
         names: ["lessons"],
-        help: [.init("%lessons", "list the guided lessons")],
+        helpEntries: [.init("%lessons", "list the guided lessons")],
         completions: ["%lessons"],
         run: { session, _ in session.listLessons() })
 
     static let lesson = Magic(
         names: ["lesson"],
-        help: [
+        helpEntries: [
             .init("%lesson N", "start or resume lesson N", placement: .besidePrevious),
             .init("%lesson", "resume where you left off"),
             .init("%lesson N S", "go to step S of lesson N", placement: .besidePrevious),
@@ -20,25 +20,25 @@ extension Magic {
 
     static let next = Magic(
         names: ["next"],
-        help: [.init("%next / %back", "move between steps")],
+        helpEntries: [.init("%next / %back", "move between steps")],
         completions: ["%next"],
         run: { session, _ in session.show(session.lessons.perform { $0.next() }) })
 
     static let back = Magic(
         names: ["back"],
-        help: [],
+        helpEntries: [],
         completions: ["%back"],
         run: { session, _ in session.show(session.lessons.perform { $0.back() }) })
 
     static let hint = Magic(
         names: ["hint"],
-        help: [.init("%hint", "a hint for this step", placement: .besidePrevious)],
+        helpEntries: [.init("%hint", "a hint for this step", placement: .besidePrevious)],
         completions: ["%hint"],
         run: { session, _ in session.show(session.lessons.perform { $0.hint() }) })
 
     static let solution = Magic(
         names: ["solution"],
-        help: [.init("%solution", "pre-type the step's solution (edit it, then Enter)")],
+        helpEntries: [.init("%solution", "pre-type the step's solution (edit it, then Enter)")],
         completions: ["%solution"],
         run: { session, _ in session.solutionMagic() })
 }

@@ -28,7 +28,8 @@ struct Magic: Sendable {
         var usage: String
         /// What the magic does, in a few words.
         var summary: String
-        var placement: Placement = .ownLine
+        /// A line of its own, or beside the entry before it (``MagicRegistry/all`` order).
+        var placement: Placement
 
         init(_ usage: String, _ summary: String, placement: Placement = .ownLine) {
             self.usage = usage
@@ -40,8 +41,8 @@ struct Magic: Sendable {
     /// The names it answers to after `%`, aliases included (`["quit", "exit"]`). Empty: reached some other way
     /// (`obj?`), listed only for its help line.
     var names: [String]
-    /// Its lines in the `%help` table, in order; empty when a sibling's line covers it (`%next / %back`).
-    var help: [HelpEntry]
+    /// Its entries in the `%help` table, in order; empty when a sibling's entry covers it (`%next / %back`).
+    var helpEntries: [HelpEntry]
     /// The words TAB offers for it at the prompt: `%lesson ` (a trailing space when arguments follow).
     var completions: [String]
     /// Runs it in a session.

@@ -40,5 +40,5 @@ enum MagicRegistry {
 
     /// The `%help` text: the banner, the table of every magic's help lines, and the footer.
     static let helpText: String =
-        ([Magic.helpBanner] + MagicHelpTable.lines(all.flatMap(\.help)) + [Magic.helpFooter]).joined(separator: "\n")
+        ([Magic.helpBanner] + MagicHelpTable.lines(all.flatMap(\.helpEntries)) + [Magic.helpFooter]).joined(separator: "\n")
 }

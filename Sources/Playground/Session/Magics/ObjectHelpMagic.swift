@@ -6,7 +6,7 @@ import PoolScript
 extension Magic {
     static let objectHelp = Magic(
         names: [],
-        help: [.init("help(obj), obj?", "what an object is and which lesson covers it")],
+        helpEntries: [.init("help(obj), obj?", "what an object is and which lesson covers it")],
         completions: [],
         run: { session, invocation in await session.objectHelp(invocation.text) })
 }

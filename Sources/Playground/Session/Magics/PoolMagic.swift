@@ -2,7 +2,7 @@
 extension Magic {
     static let pool = Magic(
         names: ["pool"],
-        help: [.init("%pool", "every pool in detail (the _pool repr and its connections)")],
+        helpEntries: [.init("%pool", "every pool in detail (the _pool repr and its connections)")],
         completions: ["%pool"],
         run: { session, _ in session.poolMagic() })
 }

@@ -2,7 +2,7 @@
 extension Magic {
     static let quit = Magic(
         names: ["quit", "exit"],
-        help: [.init("%quit, exit(), Ctrl-D", "leave")],
+        helpEntries: [.init("%quit, exit(), Ctrl-D", "leave")],
         completions: ["%quit"],
         run: { session, _ in session.wantsExit = true })
 }

@@ -2,7 +2,7 @@
 extension Magic {
     static let reset = Magic(
         names: ["reset"],
-        help: [.init("%reset", "a fresh session (closes every pool)")],
+        helpEntries: [.init("%reset", "a fresh session (closes every pool)")],
         completions: ["%reset"],
         run: { session, _ in
             await session.reset()

@@ -6,7 +6,7 @@ import Foundation
 extension Magic {
     static let save = Magic(
         names: ["save"],
-        help: [.init("%save FILE", "write it to FILE (poolplay run FILE)", placement: .besidePrevious)],
+        helpEntries: [.init("%save FILE", "write it to FILE (poolplay run FILE)", placement: .besidePrevious)],
         completions: ["%save "],
         run: { session, invocation in session.saveMagic(invocation.arguments) })
 }

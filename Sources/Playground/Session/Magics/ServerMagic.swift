@@ -4,7 +4,7 @@ import MockServer
 extension Magic {
     static let server = Magic(
         names: ["server"],
-        help: [.init("%server", "the mock endpoint's ledger; %server latency=300ms … changes it (%server help)")],
+        helpEntries: [.init("%server", "the mock endpoint's ledger; %server latency=300ms … changes it (%server help)")],
         completions: ["%server"],
         run: { session, invocation in await session.serverMagic(invocation.arguments) })
 }

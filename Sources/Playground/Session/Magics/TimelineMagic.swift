@@ -7,7 +7,7 @@ import TerminalUI
 extension Magic {
     static let timeline = Magic(
         names: ["timeline"],
-        help: [.init("%timeline [all]", "each connection's activity during the last statement (all: everything kept)")],
+        helpEntries: [.init("%timeline [all]", "each connection's activity during the last statement (all: everything kept)")],
         completions: ["%timeline"],
         run: { session, invocation in session.timelineMagic(invocation.arguments) })
 }
