@@ -11,10 +11,8 @@ import Synchronization
 public final class CompletionIndex: Sendable {
     private let words = Mutex<[String]>([])
 
-    static let magics = [
-        "%help", "%lessons", "%lesson ", "%next", "%back", "%hint", "%solution", "%pool", "%server", "%reset",
-        "%history", "%burst ", "%save ", "%timeline", "%quit",
-    ]
+    /// Each magic's words, from ``MagicRegistry``.
+    static var magics: [String] { MagicRegistry.completions }
     static let keywords = [
         "import ", "from ", "await ", "async ", "def ", "for ", "while ", "if ", "elif ", "else:", "try:", "except ",
         "finally:", "return ", "print(", "len(", "range(", "help(", "True", "False", "None",

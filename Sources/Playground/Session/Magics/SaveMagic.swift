@@ -3,6 +3,14 @@ import Foundation
 /// `%save FILE`: writes the Python the learner ran in this session to a file that `poolplay run FILE` (or CPython,
 /// inside `async def main()`) runs again. Magics are left out, except `%burst`, saved as the Python it ran. An existing file is never overwritten unless asked
 /// (`%save -f FILE`), so a typo cannot destroy other work.
+extension Magic {
+    static let save = Magic(
+        names: ["save"],
+        helpEntries: [.init("%save FILE", "write it to FILE (poolplay run FILE)", placement: .besidePrevious)],
+        completions: ["%save "],
+        run: { session, invocation in session.saveMagic(invocation.arguments) })
+}
+
 extension Session {
     func saveMagic(_ arguments: [String]) {
         let force = arguments.first == "-f"

@@ -4,6 +4,14 @@ import TerminalUI
 /// `%timeline`: what each connection of a pool did during the last statement that touched pools, drawn from the
 /// pool's own event log (``TimelineView``) — the view that answers "what did keep-alive do to my burst?".
 /// `%timeline all` draws everything each pool still remembers.
+extension Magic {
+    static let timeline = Magic(
+        names: ["timeline"],
+        helpEntries: [.init("%timeline [all]", "each connection's activity during the last statement (all: everything kept)")],
+        completions: ["%timeline"],
+        run: { session, invocation in session.timelineMagic(invocation.arguments) })
+}
+
 extension Session {
     /// Where each pool's log stood before the statement (nil: the pool was new, or its log was empty).
     func timelineMarks() -> [Int: Double?] {

@@ -5,6 +5,14 @@ import PythonModels
 /// `%burst N [CALL]`: the experiment learners run most — N calls at once through one client — without typing the
 /// `asyncio.gather` line. It runs as ordinary Python (so the pool panel and the lesson check follow), keeps the
 /// results in `_burst`, and prints what came back.
+extension Magic {
+    static let burst = Magic(
+        names: ["burst"],
+        helpEntries: [.init("%burst N [CALL]", "N concurrent calls (default: the newest client's models.list()); results in _burst")],
+        completions: ["%burst "],
+        run: { session, invocation in await session.burstMagic(invocation.text) })
+}
+
 extension Session {
     /// The most calls one burst may make: enough for any pool lesson, small enough to stay interactive.
     static let burstLimit = 10_000

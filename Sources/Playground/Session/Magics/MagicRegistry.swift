@@ -1,0 +1,44 @@
+/// Every `%magic` the playground knows, in `%help` order.
+///
+/// Swift has no link-time registration, so this list is the one place that names every magic: one line per magic
+/// file. Everything else about a magic — its names, dispatch, help line and completions — lives in its own file.
+enum MagicRegistry {
+    /// The magics, in the order of the `%help` table.
+    static let all: [Magic] = [
+        [Magic.help],
+        Magic.lessonFamily,
+        [Magic.pool],
+        [Magic.timeline],
+        [Magic.server],
+        [Magic.reset],
+        [Magic.burst],
+        [Magic.history],
+        [Magic.save],
+        [Magic.objectHelp],
+        [Magic.quit],
+        // A new magic: one line here, everything else in its own file under Session/Magics/.
+    ].flatMap { $0 }
+
+    /// The magic answering to `name` (`%name`), if any.
+    static func magic(named name: String) -> Magic? {
+        byName[name]
+    }
+
+    private static let byName: [String: Magic] = {
+        var table: [String: Magic] = [:]
+        for magic in all {
+            for name in magic.names {
+                precondition(table[name] == nil, "two magics are named %\(name)")
+                table[name] = magic
+            }
+        }
+        return table
+    }()
+
+    /// What TAB offers for magics at the prompt.
+    static let completions: [String] = all.flatMap(\.completions)
+
+    /// The `%help` text: the banner, the table of every magic's help lines, and the footer.
+    static let helpText: String =
+        ([Magic.helpBanner] + MagicHelpTable.lines(all.flatMap(\.helpEntries)) + [Magic.helpFooter]).joined(separator: "\n")
+}

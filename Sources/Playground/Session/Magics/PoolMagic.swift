@@ -1,0 +1,17 @@
+/// `%pool`: every pool in detail (the `_pool` repr and its connections).
+extension Magic {
+    static let pool = Magic(
+        names: ["pool"],
+        helpEntries: [.init("%pool", "every pool in detail (the _pool repr and its connections)")],
+        completions: ["%pool"],
+        run: { session, _ in session.poolMagic() })
+}
+
+extension Session {
+    fileprivate func poolMagic() {
+        if context.pools.isEmpty { output.write("No pools yet: create a client first.\n") }
+        for pool in context.pools {
+            output.write(PoolPanel.detail(pool: pool, label: label(for: pool)))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import MockServer
+
+/// `%server [KNOB=VALUE …]`: the built-in mock endpoint's ledger, and its knobs changed live (`%server help`).
+extension Magic {
+    static let server = Magic(
+        names: ["server"],
+        helpEntries: [.init("%server", "the mock endpoint's ledger; %server latency=300ms … changes it (%server help)")],
+        completions: ["%server"],
+        run: { session, invocation in await session.serverMagic(invocation.arguments) })
+}
+
+extension Session {
+    fileprivate func serverMagic(_ arguments: [String]) async {
+        guard let server else {
+            output.writeError("The built-in mock is not running in this session.\n")
+            return
+        }
+        if arguments == ["help"] {
+            output.write("%server KNOB=VALUE … changes the mock endpoint live:\n" + MockServerConfiguration.knobHelp + "\n")
+            return
+        }
+        var changed = server.configuration
+        for argument in arguments {
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                output.writeError("UsageError: %server: expected KNOB=VALUE, got '\(argument)' (%server help lists the knobs)\n")
+                return
+            }
+            do {
+                try changed.apply(parts[0], parts[1])
+            } catch {
+                output.writeError("UsageError: %server: \(error)\n")
+                return
+            }
+        }
+        if !arguments.isEmpty {
+            let final = changed
+            server.updateConfiguration { $0 = final }
+        }
+        let ledger = server.ledger()
+        output.write(
+            "mock endpoint \(server.baseURL) · \(server.configuration.describe())\n"
+                + "  TCP connections accepted: \(ledger.acceptedConnections) (open now \(ledger.openConnections), "
+                + "peak \(ledger.peakConcurrentConnections))\n"
+                + "  requests: \(ledger.totalRequests) (peak concurrent \(ledger.peakConcurrentRequests))\n")
+        for connection in ledger.connections.suffix(10) {
+            output.write("    conn \(connection.id) :\(connection.clientPort)  requests \(connection.requestsServed)"
+                + (connection.closedAt == nil ? "  open" : "  closed by \(connection.closedBy ?? "?")") + "\n")
+        }
+        if ledger.droppedConnections + ledger.droppedRequests > 0 {
+            output.write("  (the ledger keeps the last \(ledger.limit) records: \(ledger.droppedConnections) connections and "
+                + "\(ledger.droppedRequests) requests dropped; totals above are exact)\n")
+        }
+        output.write("  In Python: import poolplay; poolplay.server.ledger.connections\n")
+    }
+}
