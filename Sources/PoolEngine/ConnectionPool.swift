@@ -62,6 +62,16 @@ public final class ConnectionPool: Sendable {
         state.withLock { $0.machine.snapshot }
     }
 
+    /// Starts a counting span (a statement, a lesson step): the peaks in ``PoolCounters`` restart from the pool's
+    /// present levels and returns the snapshot the span's ``SpanCounters`` start from.
+    @discardableResult
+    public func markSpan() -> PoolSnapshot {
+        state.withLock {
+            $0.machine.markSpan()
+            return $0.machine.snapshot
+        }
+    }
+
     /// The pool's recent history, oldest first, for teaching views.
     public var eventLog: [PoolLogEntry] {
         state.withLock { $0.machine.eventLog.entries }

@@ -50,30 +50,23 @@ public struct PoolView: Sendable {
     /// What happened between `previous` and `snapshot`, as counts.
     func changes() -> String {
         guard let previous else { return "new pool, no connections yet" }
-        let now = snapshot.counters
-        let before = previous.counters
-        let finished = (now.completed - before.completed) + (now.poolTimeouts - before.poolTimeouts)
-            + (now.failed - before.failed)
+        let span = SpanCounters(from: previous.counters, to: snapshot.counters)
         var parts: [String] = []
-        parts.append("+\(finished) request\(finished == 1 ? "" : "s")")
-        parts.append("opened \(now.opened - before.opened)")
-        parts.append("reused \(now.reused - before.reused)")
-        let closed = now.closed - before.closed
-        var closedText = "closed \(closed)"
-        if closed > 0 {
+        parts.append("+\(span.finished) request\(span.finished == 1 ? "" : "s")")
+        parts.append("opened \(span.opened)")
+        parts.append("reused \(span.reused)")
+        var closedText = "closed \(span.closed)"
+        if span.closed > 0 {
             let reasons = CloseReason.allCases.compactMap { reason -> String? in
-                let count = now.closed(reason) - before.closed(reason)
+                let count = span.closed(reason)
                 return count > 0 ? "\(reason) \(count)" : nil
             }
             closedText += " (" + reasons.joined(separator: ", ") + ")"
         }
         parts.append(closedText)
-        let timeouts = now.poolTimeouts - before.poolTimeouts
-        if timeouts > 0 { parts.append("PoolTimeout \(timeouts)") }
-        let requeues = now.requeues - before.requeues
-        if requeues > 0 { parts.append("re-queued \(requeues)") }
-        let failed = now.failed - before.failed
-        if failed > 0 { parts.append("failed \(failed)") }
+        if span.poolTimeouts > 0 { parts.append("PoolTimeout \(span.poolTimeouts)") }
+        if span.requeues > 0 { parts.append("re-queued \(span.requeues)") }
+        if span.failed > 0 { parts.append("failed \(span.failed)") }
         return parts.joined(separator: " · ")
     }
 }

@@ -106,7 +106,7 @@ public final class Session {
     /// Runs Python source as an entry: reports errors, draws pool panels, checks the lesson step.
     @discardableResult
     func runPython(_ entry: String) async -> RunResult {
-        let before = context.snapshots()
+        let before = context.markSpans()
         let marks = timelineMarks()
         let poolCount = context.pools.count
         let watcher = options.catchInterrupts ? interruptWatcher() : nil
@@ -200,7 +200,7 @@ public final class Session {
     /// Runs a whole file as `python FILE` would (top-level `await` allowed): stdout carries only what the program
     /// prints; an uncaught error prints a traceback to stderr. Returns the exit status.
     public func runFile(source: String, path: String) async -> Int32 {
-        let before = context.snapshots()
+        let before = context.markSpans()
         let result = await interpreter.run(source, fileName: path, mode: .file)
         if options.showPanels {
             drawPanels(before: before, newPoolsFrom: 0)

@@ -40,6 +40,11 @@ package final class PlaygroundContext {
         Dictionary(uniqueKeysWithValues: pools.map { ($0.id, $0.engine.snapshot) })
     }
 
+    /// Starts a counting span in every pool (see ``SpanCounters``) and returns the snapshots it starts from.
+    package func markSpans() -> [Int: PoolSnapshot] {
+        Dictionary(uniqueKeysWithValues: pools.map { ($0.id, $0.engine.markSpan()) })
+    }
+
     /// Closes every pool (session end or `%reset`).
     package func closeAll() async {
         for pool in pools { await pool.engine.close() }
