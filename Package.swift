@@ -67,6 +67,8 @@ var targets: [Target] = [
         name: "PlaygroundTests",
         dependencies: ["Playground", "PythonModels", "PoolScript", "MockServer", "Lessons", "PoolTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["poolplay"]),
+    // Reads Sources/ as text: every import follows the dependency arrows.
+    .testTarget(name: "LayoutTests"),
 ]
 
 // Development aid: `POOLPLAY_TARGETS="PoolScript Lessons"` limits the package to those targets, what they

@@ -1,5 +1,4 @@
 import PoolScript
-import PythonModels
 
 /// One entry of the help table: what a kind of object is, what its parameters mean, and the code that shows a
 /// lesson teaches it.
