@@ -47,7 +47,7 @@ public final class ExceptionClass: PyObject, Sendable {
     static let keyboardInterrupt = ExceptionClass(name: "KeyboardInterrupt", base: baseException)
     static let systemExit = ExceptionClass(name: "SystemExit", base: baseException)
     public static let exception = ExceptionClass(name: "Exception", base: baseException)
-    public static let typeError = ExceptionClass(name: "TypeError", base: exception)
+    static let typeError = ExceptionClass(name: "TypeError", base: exception)
     static let nameError = ExceptionClass(name: "NameError", base: exception)
     static let unboundLocalError = ExceptionClass(name: "UnboundLocalError", base: nameError)
     public static let attributeError = ExceptionClass(name: "AttributeError", base: exception)
