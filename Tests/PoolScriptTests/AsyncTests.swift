@@ -1,4 +1,4 @@
-import PoolScript
+@testable import PoolScript
 import Testing
 
 /// A host-side "pool" whose `request(i)` registers synchronously (holding the turn) and then suspends on

@@ -1,4 +1,4 @@
-import PoolScript
+@testable import PoolScript
 import Testing
 
 /// Syntax errors rendered exactly as CPython 3.11 renders them.

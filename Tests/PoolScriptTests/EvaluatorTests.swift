@@ -1,4 +1,4 @@
-import PoolScript
+@testable import PoolScript
 import Testing
 
 @Suite struct EvaluatorTests {

@@ -1,4 +1,4 @@
-import PoolScript
+@testable import PoolScript
 import Testing
 
 /// Ctrl-C while a script waits on other tasks (gather, a task, a lock) raises `KeyboardInterrupt` at once,

@@ -1,4 +1,4 @@
-import PoolScript
+@testable import PoolScript
 import Testing
 
 /// The integrator keeps an interpreter inside an actor (or on the main actor); this must compile in

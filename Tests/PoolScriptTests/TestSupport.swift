@@ -1,4 +1,4 @@
-import PoolScript
+@testable import PoolScript
 
 /// A host that collects output and serves modules from a dictionary.
 final class TestHost: ScriptHost {

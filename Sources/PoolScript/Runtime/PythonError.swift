@@ -7,9 +7,9 @@ public struct PythonError: Error {
     public var hint: String?
     /// The closest existing name, for NameError and AttributeError. CPython 3.11 adds it only when it prints
     /// the traceback (`Lib/traceback.py`, `_compute_suggestion_error`), never to `str(e)`; ``summary`` shows it.
-    public var suggestion: String?
+    var suggestion: String?
     /// Filled by the interpreter as the error unwinds, outermost call first.
-    public var traceback: [TracebackEntry] = []
+    var traceback: [TracebackEntry] = []
     /// The exception this one was raised while handling (`__context__`), or its explicit `from` cause;
     /// at most one element (an array only because a struct cannot contain itself).
     var context: [PythonError] = []
@@ -57,18 +57,18 @@ public struct PythonError: Error {
     public static func typeError(_ m: String) -> PythonError { PythonError(.typeError, m) }
     public static func valueError(_ m: String) -> PythonError { PythonError(.valueError, m) }
     public static func attributeError(_ m: String) -> PythonError { PythonError(.attributeError, m) }
-    public static func runtimeError(_ m: String) -> PythonError { PythonError(.runtimeError, m) }
-    public static func nameError(_ m: String) -> PythonError { PythonError(.nameError, m) }
+    static func runtimeError(_ m: String) -> PythonError { PythonError(.runtimeError, m) }
+    static func nameError(_ m: String) -> PythonError { PythonError(.nameError, m) }
     public static func keyError(_ key: Value) -> PythonError {
         var e = PythonError(.keyError, key.repr())
         e.arguments = [key]
         return e
     }
-    public static func indexError(_ m: String) -> PythonError { PythonError(.indexError, m) }
-    public static func notImplementedError(_ m: String) -> PythonError { PythonError(.notImplementedError, m) }
+    static func indexError(_ m: String) -> PythonError { PythonError(.indexError, m) }
+    static func notImplementedError(_ m: String) -> PythonError { PythonError(.notImplementedError, m) }
 
     /// The last line of a traceback: "TypeError: message", or just the name when the message is empty.
-    public var summary: String {
+    var summary: String {
         let text = message + (suggestion.map { ". Did you mean: '\($0)'?" } ?? "")
         return text.isEmpty ? type.qualifiedName : type.qualifiedName + ": " + text
     }
@@ -124,13 +124,13 @@ public struct PythonError: Error {
 }
 
 /// One frame of a traceback.
-public struct TracebackEntry: Sendable, Equatable {
-    public var fileName: String
-    public var line: Int
-    public var function: String
-    public var sourceLine: String?
+struct TracebackEntry: Sendable, Equatable {
+    var fileName: String
+    var line: Int
+    var function: String
+    var sourceLine: String?
 
-    public init(fileName: String, line: Int, function: String, sourceLine: String? = nil) {
+    init(fileName: String, line: Int, function: String, sourceLine: String? = nil) {
         self.fileName = fileName
         self.line = line
         self.function = function

@@ -2,7 +2,7 @@
 public final class ExceptionClass: PyObject, Sendable {
     public let name: String
     public let module: String
-    public let base: ExceptionClass?
+    let base: ExceptionClass?
 
     public init(name: String, module: String = "builtins", base: ExceptionClass?) {
         self.name = name
@@ -21,7 +21,7 @@ public final class ExceptionClass: PyObject, Sendable {
     }
 
     /// "TypeError" for builtins, "httpx.PoolTimeout" otherwise, as tracebacks print.
-    public var qualifiedName: String { module == "builtins" ? name : module + "." + name }
+    var qualifiedName: String { module == "builtins" ? name : module + "." + name }
 
     public var pyTypeName: String { "type" }
     public func pyRepr() -> String { "<class '\(qualifiedName)'>" }
@@ -44,34 +44,34 @@ public final class ExceptionClass: PyObject, Sendable {
     }
 
     public static let baseException = ExceptionClass(name: "BaseException", base: nil)
-    public static let keyboardInterrupt = ExceptionClass(name: "KeyboardInterrupt", base: baseException)
-    public static let systemExit = ExceptionClass(name: "SystemExit", base: baseException)
+    static let keyboardInterrupt = ExceptionClass(name: "KeyboardInterrupt", base: baseException)
+    static let systemExit = ExceptionClass(name: "SystemExit", base: baseException)
     public static let exception = ExceptionClass(name: "Exception", base: baseException)
-    public static let typeError = ExceptionClass(name: "TypeError", base: exception)
-    public static let nameError = ExceptionClass(name: "NameError", base: exception)
-    public static let unboundLocalError = ExceptionClass(name: "UnboundLocalError", base: nameError)
+    static let typeError = ExceptionClass(name: "TypeError", base: exception)
+    static let nameError = ExceptionClass(name: "NameError", base: exception)
+    static let unboundLocalError = ExceptionClass(name: "UnboundLocalError", base: nameError)
     public static let attributeError = ExceptionClass(name: "AttributeError", base: exception)
     public static let valueError = ExceptionClass(name: "ValueError", base: exception)
-    public static let lookupError = ExceptionClass(name: "LookupError", base: exception)
+    static let lookupError = ExceptionClass(name: "LookupError", base: exception)
     public static let keyError = ExceptionClass(name: "KeyError", base: lookupError)
     public static let indexError = ExceptionClass(name: "IndexError", base: lookupError)
     public static let runtimeError = ExceptionClass(name: "RuntimeError", base: exception)
     public static let notImplementedError = ExceptionClass(name: "NotImplementedError", base: runtimeError)
-    public static let recursionError = ExceptionClass(name: "RecursionError", base: runtimeError)
+    static let recursionError = ExceptionClass(name: "RecursionError", base: runtimeError)
     public static let assertionError = ExceptionClass(name: "AssertionError", base: exception)
-    public static let arithmeticError = ExceptionClass(name: "ArithmeticError", base: exception)
-    public static let zeroDivisionError = ExceptionClass(name: "ZeroDivisionError", base: arithmeticError)
-    public static let overflowError = ExceptionClass(name: "OverflowError", base: arithmeticError)
-    public static let syntaxError = ExceptionClass(name: "SyntaxError", base: exception)
-    public static let indentationError = ExceptionClass(name: "IndentationError", base: syntaxError)
-    public static let stopIteration = ExceptionClass(name: "StopIteration", base: exception)
-    public static let importError = ExceptionClass(name: "ImportError", base: exception)
-    public static let moduleNotFoundError = ExceptionClass(name: "ModuleNotFoundError", base: importError)
-    public static let memoryError = ExceptionClass(name: "MemoryError", base: exception)
-    public static let osError = ExceptionClass(name: "OSError", base: exception)
-    public static let timeoutError = ExceptionClass(name: "TimeoutError", base: osError)
-    public static let connectionError = ExceptionClass(name: "ConnectionError", base: osError)
-    public static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio", base: baseException)
+    static let arithmeticError = ExceptionClass(name: "ArithmeticError", base: exception)
+    static let zeroDivisionError = ExceptionClass(name: "ZeroDivisionError", base: arithmeticError)
+    static let overflowError = ExceptionClass(name: "OverflowError", base: arithmeticError)
+    static let syntaxError = ExceptionClass(name: "SyntaxError", base: exception)
+    static let indentationError = ExceptionClass(name: "IndentationError", base: syntaxError)
+    static let stopIteration = ExceptionClass(name: "StopIteration", base: exception)
+    static let importError = ExceptionClass(name: "ImportError", base: exception)
+    static let moduleNotFoundError = ExceptionClass(name: "ModuleNotFoundError", base: importError)
+    static let memoryError = ExceptionClass(name: "MemoryError", base: exception)
+    static let osError = ExceptionClass(name: "OSError", base: exception)
+    static let timeoutError = ExceptionClass(name: "TimeoutError", base: osError)
+    static let connectionError = ExceptionClass(name: "ConnectionError", base: osError)
+    static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio", base: baseException)
 
     /// The classes bound as builtins.
     static let builtinClasses: [ExceptionClass] = [
@@ -86,11 +86,11 @@ public final class ExceptionClass: PyObject, Sendable {
 /// An exception instance, as `except ... as e` binds it.
 public final class ExceptionInstance: PyObject {
     public let type: ExceptionClass
-    public let args: [Value]
+    let args: [Value]
     /// The error this instance came from, if it was raised (keeps the host's hint and traceback).
     var error: PythonError?
 
-    public init(type: ExceptionClass, args: [Value]) {
+    init(type: ExceptionClass, args: [Value]) {
         self.type = type
         self.args = args
     }

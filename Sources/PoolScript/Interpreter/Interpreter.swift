@@ -15,13 +15,13 @@ public enum RunMode: Sendable { case interactive, file }
 /// The budget a run may spend before it is stopped.
 public struct ExecutionLimits: Sendable {
     /// Statements, loop iterations and calls per `run`.
-    public var maxSteps: Int
+    var maxSteps: Int
     /// Items in one list, tuple, dict, string (in characters) or range materialization.
-    public var maxCollectionSize: Int
+    var maxCollectionSize: Int
     /// Nested Python calls before `RecursionError` (CPython's default is 1000 too).
-    public var maxRecursionDepth: Int
+    var maxRecursionDepth: Int
 
-    public init(maxSteps: Int = 10_000_000, maxCollectionSize: Int = 10_000_000, maxRecursionDepth: Int = 1000) {
+    init(maxSteps: Int = 10_000_000, maxCollectionSize: Int = 10_000_000, maxRecursionDepth: Int = 1000) {
         self.maxSteps = maxSteps
         self.maxCollectionSize = maxCollectionSize
         self.maxRecursionDepth = maxRecursionDepth
@@ -30,9 +30,13 @@ public struct ExecutionLimits: Sendable {
     public static let `default` = ExecutionLimits()
 }
 
+/// What ``Interpreter/run(_:fileName:mode:)`` ends with. Errors come back as values, never thrown.
 public enum RunResult {
+    /// The source ran to its end.
     case ok
+    /// An exception escaped the top level; `formatted()` renders its traceback as CPython does.
     case error(PythonError)
+    /// The source did not parse; nothing of it ran.
     case syntaxError(Diagnostic)
 }
 
@@ -42,7 +46,7 @@ public enum RunResult {
 /// Python task runs at a time (see `Scheduler`).
 public final class Interpreter {
     let host: ScriptHost
-    public var limits: ExecutionLimits
+    var limits: ExecutionLimits
     let moduleScope = Scope(kind: .module, parent: nil)
     var builtins: [String: Value] = [:]
     let scheduler = Scheduler()
@@ -52,7 +56,7 @@ public final class Interpreter {
     /// Lets another task stop the running script (Ctrl-C): see `InterruptHandle`.
     public let interruptHandle = InterruptHandle()
     /// The clock `asyncio.sleep` uses when the built-in asyncio module is imported.
-    public var clock: any Clock<Duration> = ContinuousClock()
+    var clock: any Clock<Duration> = ContinuousClock()
 
     public init(host: ScriptHost, limits: ExecutionLimits = .default) {
         self.host = host

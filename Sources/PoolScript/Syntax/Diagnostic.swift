@@ -7,12 +7,12 @@
 /// ```
 /// `line` is 1-based; `column` is the 1-based column of the caret (in Unicode scalars).
 public struct Diagnostic: Error {
-    public var message: String
-    public var line: Int
-    public var column: Int
-    public var sourceLine: String
+    var message: String
+    var line: Int
+    var column: Int
+    var sourceLine: String
     /// SyntaxError, IndentationError, or NotImplementedError for constructs outside the subset.
-    public var kind: ExceptionClass
+    var kind: ExceptionClass
     /// True when more input could complete the source (an open bracket, a block with no body yet).
     var incompleteInput = false
     /// The missing part is a block's continuation (a body, an `except`), which a blank line ends for good in the
@@ -23,7 +23,7 @@ public struct Diagnostic: Error {
     /// CPython prints no caret for "unexpected indent".
     var showsCaret = true
 
-    public init(message: String, line: Int, column: Int, sourceLine: String, kind: ExceptionClass = .syntaxError) {
+    init(message: String, line: Int, column: Int, sourceLine: String, kind: ExceptionClass = .syntaxError) {
         self.message = message
         self.line = line
         self.column = column

@@ -1,5 +1,5 @@
 /// An asyncio Task: a coroutine scheduled on the loop. repr: `<Task pending name='Task-1' coro=<…>>`.
-public final class PyTask: PyAwaitable {
+final class PyTask: PyAwaitable {
     let coroutine: Coroutine
     let name: String
     var result: Result<Value, Error>?
@@ -14,8 +14,8 @@ public final class PyTask: PyAwaitable {
         self.name = name
     }
 
-    public var pyTypeName: String { "Task" }
-    public func pyRepr() -> String {
+    var pyTypeName: String { "Task" }
+    func pyRepr() -> String {
         let coro = "<coroutine object \(coroutine.name) at \(fakeAddress(coroutine))>"
         switch result {
         case .none: return "<Task pending name='\(name)' coro=\(coro)>"
@@ -26,7 +26,7 @@ public final class PyTask: PyAwaitable {
         }
     }
 
-    public func getAttribute(_ name: String) throws -> Value? {
+    func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "done": return .object(NativeFunction(name: "done") { _ in .bool(self.result != nil) })
         case "get_name": return .object(NativeFunction(name: "get_name") { _ in .str(self.name) })
@@ -48,7 +48,7 @@ public final class PyTask: PyAwaitable {
         default: return nil
         }
     }
-    public var attributeNames: [String] { ["cancel", "cancelled", "done", "get_name", "result"] }
+    var attributeNames: [String] { ["cancel", "cancelled", "done", "get_name", "result"] }
 
     /// `task.cancel()`: false if the task is already done.
     func requestCancel() -> Bool {
@@ -65,7 +65,7 @@ public final class PyTask: PyAwaitable {
         for callback in waiting { callback() }
     }
 
-    nonisolated(nonsending) public func awaitValue(_ context: TaskContext) async throws -> Value {
+    nonisolated(nonsending) func awaitValue(_ context: TaskContext) async throws -> Value {
         // asyncio's Task.__step: a task awaiting itself would wait forever (found by the fuzzer as a hang).
         if context.task === self {
             throw PythonError.runtimeError("Task cannot await on itself: \(pyRepr())")

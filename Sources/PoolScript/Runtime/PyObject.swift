@@ -79,7 +79,7 @@ public protocol PyModuleQualified: PyObject {
 }
 
 /// Optional protocol: objects `help(obj)` can describe (a docstring).
-public protocol PyDocumented: PyObject {
+protocol PyDocumented: PyObject {
     var pyDoc: String { get }
 }
 
@@ -87,7 +87,7 @@ public protocol PyDocumented: PyObject {
 public final class NativeFunction: PyObject {
     public let name: String
     let body: (Arguments) throws -> Value
-    public var doc: String?
+    var doc: String?
 
     public init(name: String, _ body: @escaping (Arguments) throws -> Value) {
         self.name = name

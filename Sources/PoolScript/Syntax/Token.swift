@@ -1,8 +1,8 @@
 /// A position in source: 1-based line, 0-based column in Unicode scalars.
-public struct SourceLocation: Equatable, Sendable {
-    public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) {
+struct SourceLocation: Equatable, Sendable {
+    var line: Int
+    var column: Int
+    init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }

@@ -1,5 +1,5 @@
 /// Something `await` accepts: coroutines, tasks and `asyncio.gather` futures.
-public protocol PyAwaitable: PyObject {
+protocol PyAwaitable: PyObject {
     /// Runs (or waits for) the awaitable in the task of `context`, holding the turn on entry and exit.
     nonisolated(nonsending) func awaitValue(_ context: TaskContext) async throws -> Value
 }
@@ -18,7 +18,7 @@ public protocol PyAsyncIterator: AnyObject {
 /// A Python coroutine object. Calling an `async def` or an async host method returns one; nothing runs until
 /// it is awaited, gathered or wrapped in a task. repr: `<coroutine object AsyncModels.list at 0x7f…>`.
 public final class Coroutine: PyAwaitable {
-    public let name: String
+    let name: String
     let body: nonisolated(nonsending) (TaskContext) async throws -> Value
     private(set) var started = false
 
@@ -40,7 +40,7 @@ public final class Coroutine: PyAwaitable {
         }
     }
 
-    nonisolated(nonsending) public func awaitValue(_ context: TaskContext) async throws -> Value {
+    nonisolated(nonsending) func awaitValue(_ context: TaskContext) async throws -> Value {
         guard !started else { throw PythonError.runtimeError("cannot reuse already awaited coroutine") }
         started = true
         return try await body(context)

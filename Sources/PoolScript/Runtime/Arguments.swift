@@ -1,6 +1,8 @@
 /// Call arguments, as a call site passes them.
 public struct Arguments {
+    /// Positional arguments, in order (after `*args` unpacking).
     public var positional: [Value]
+    /// Keyword arguments, in call order (after `**kwargs` unpacking).
     public var keywords: [(name: String, value: Value)]
 
     public init(positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
@@ -9,7 +11,7 @@ public struct Arguments {
     }
 
     /// The keyword argument `name`, if given.
-    public func keyword(_ name: String) -> Value? {
+    func keyword(_ name: String) -> Value? {
         keywords.first(where: { $0.name == name })?.value
     }
 
@@ -122,12 +124,13 @@ private func listNames(_ names: [String]) -> String {
 
 /// One parameter of a signature.
 public struct Parameter {
+    /// Where the parameter sits in a Python signature: plain, after `*`, `*args` or `**kwargs`.
     public enum Kind { case positionalOrKeyword, keywordOnly, varPositional, varKeyword }
-    public var name: String
-    public var kind: Kind
-    public var defaultValue: Value?
+    var name: String
+    var kind: Kind
+    var defaultValue: Value?
     /// Not required, but with no default either: `isGiven` tells whether the caller passed it.
-    public var isOptional = false
+    var isOptional = false
 
     /// - Parameter default: nil means required. Write `Value.none` for a default of None (`.none` alone
     ///   would be `Optional.none`).
@@ -138,7 +141,7 @@ public struct Parameter {
     }
 
     /// A parameter that may be omitted and has no default value (`getattr(obj, name[, default])`).
-    public init(_ name: String, kind: Kind = .positionalOrKeyword, optional: Bool) {
+    init(_ name: String, kind: Kind = .positionalOrKeyword, optional: Bool) {
         self.name = name
         self.kind = kind
         self.isOptional = optional
@@ -149,8 +152,8 @@ public struct Parameter {
 public struct BoundArguments {
     var values: [String: Value] = [:]
     var given: Set<String> = []
-    public internal(set) var extraPositional: [Value] = []
-    public internal(set) var extraKeywords: [(name: String, value: Value)] = []
+    var extraPositional: [Value] = []
+    var extraKeywords: [(name: String, value: Value)] = []
 
     /// The bound or default value (`.none` if neither).
     public subscript(name: String) -> Value { values[name] ?? .none }

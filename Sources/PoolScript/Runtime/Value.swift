@@ -108,6 +108,6 @@ extension Value {
 extension Value: Equatable {}
 
 /// Optional protocol: objects with custom truthiness (`__bool__`).
-public protocol PyTruthy: PyObject {
+protocol PyTruthy: PyObject {
     func pyBool() -> Bool
 }

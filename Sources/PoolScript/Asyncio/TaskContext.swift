@@ -2,7 +2,7 @@ import Synchronization
 
 /// Handed to a running coroutine body. `suspend` is the only place a task gives up its turn.
 public final class TaskContext {
-    public let interpreter: Interpreter
+    let interpreter: Interpreter
     /// The asyncio task this context runs in; nil for the top level of `run`.
     let task: PyTask?
     /// Nested Python calls in this task, for RecursionError.

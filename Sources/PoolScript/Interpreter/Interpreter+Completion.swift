@@ -4,7 +4,7 @@ extension Interpreter {
     /// Attribute chains are followed without calling anything.
     ///
     /// - Returns: full replacements for the dotted word at the end of `text`, sorted.
-    public func completions(_ text: String) -> [String] {
+    func completions(_ text: String) -> [String] {
         let word = String(
             text.reversed().prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }).reversed()
         )

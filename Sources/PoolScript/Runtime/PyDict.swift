@@ -4,7 +4,7 @@ public final class PyDict {
     private var values: [Value] = []
     private var live: [Bool] = []
     private var index: [HashKey: Int] = [:]
-    public private(set) var count = 0
+    private(set) var count = 0
 
     public init() {}
     public init(_ pairs: [(Value, Value)]) {
