@@ -1,4 +1,5 @@
 import Foundation
+import TrafficModels
 
 /// The one text form of the knobs, shared by `%server latency=300ms …` and `poolplay serve --… ` flags.
 extension MockServerConfiguration {

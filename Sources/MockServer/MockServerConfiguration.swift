@@ -1,3 +1,5 @@
+import TrafficModels
+
 /// The knobs of a running ``MockServer``, read live at the moment each decision is made.
 ///
 /// Every field can be changed while the server runs through ``MockServer/updateConfiguration(_:)``:

@@ -1,5 +1,6 @@
 import NIOCore
 import Synchronization
+import TrafficModels
 
 /// The server-wide decisions that need memory across requests: the seeded generator, fault schedules,
 /// the rate-limit window, requests holding a concurrency slot, and request-log subscribers.

@@ -22,7 +22,7 @@ public enum LatencyModel: Sendable, Hashable {
     }
 
     /// One delay drawn with `random`; never negative.
-    func sample(_ random: inout SeededRandom) -> Duration {
+    public func sample(_ random: inout SeededRandom) -> Duration {
         switch self {
         case .fixed(let value):
             return max(value, .zero)
@@ -42,12 +42,12 @@ public enum LatencyModel: Sendable, Hashable {
 }
 
 /// SplitMix64: a tiny, seedable generator for latency samples and fault probabilities.
-struct SeededRandom: RandomNumberGenerator, Sendable {
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -56,7 +56,7 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A double in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
 extension Duration {

@@ -13,10 +13,10 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     case malformedChunk
 
     /// The pause between the parts of a `slow` body.
-    static let slowPause = Duration.milliseconds(250)
+    public static let slowPause = Duration.milliseconds(250)
 
     /// The `retry-after-ms` / `retry-after` an injected 429 carries: 1 s, as a real rate limit would say.
-    static let rateLimitRetryAfter = Duration.seconds(1)
+    public static let rateLimitRetryAfter = Duration.seconds(1)
 
     /// Parses the text form; `nil` when it is not one.
     public init?(_ text: String) {
@@ -92,7 +92,7 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the rule fires for the `count`-th request (1-based).
-    func fires(count: Int, random: inout SeededRandom) -> Bool {
+    public func fires(count: Int, random: inout SeededRandom) -> Bool {
         switch trigger {
         case .probability(let p): random.unit() < p
         case .every(let n): count % n == 0
