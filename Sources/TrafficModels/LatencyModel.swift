@@ -1,10 +1,17 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How long the server waits before answering: fixed, uniform in a range, or log-normal from p50/p99.
 ///
-/// Samples come from the server's seeded ``SeededRandom``, so a test with a fixed seed sees the same
-/// sequence every run.
-public enum LatencyModel: Sendable, Hashable {
+/// Samples come from a seeded generator (the server's ``SeededRandom``), so a test with a fixed seed sees
+/// the same sequence every run. The text form (``init(parsing:)``, ``description``) is the `latency=` knob's:
+/// `200ms`, `100ms..300ms` or `p50:100ms,p99:900ms`.
+public enum LatencyModel: Sendable, Hashable, CustomStringConvertible {
     /// Always this delay.
     case fixed(Duration)
     /// Uniform between the two bounds (inclusive, in any order).
@@ -22,47 +29,55 @@ public enum LatencyModel: Sendable, Hashable {
     }
 
     /// One delay drawn with `random`; never negative.
-    public func sample(_ random: inout SeededRandom) -> Duration {
+    ///
+    /// Draws no number for `.fixed`, one for `.uniform` and two (Box–Muller) for `.percentiles`.
+    public func sample<Generator: RandomNumberGenerator>(_ random: inout Generator) -> Duration {
         switch self {
         case .fixed(let value):
             return max(value, .zero)
         case .uniform(let a, let b):
             let (low, high) = (min(a, b).seconds, max(a, b).seconds)
-            return .seconds(max(0, low + (high - low) * random.unit()))
+            return .seconds(max(0, low + (high - low) * random.nextUnit()))
         case .percentiles(let p50, let p99):
             let median = max(p50.seconds, 1e-6)
             // z(0.99) = 2.3263: the sigma that puts p99 where asked.
             let sigma = max(0, log(max(p99.seconds, median) / median) / 2.3263)
-            let u1 = max(random.unit(), 1e-12)
-            let u2 = random.unit()
+            let u1 = max(random.nextUnit(), 1e-12)
+            let u2 = random.nextUnit()
             let normal = (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
             return .seconds(median * exp(sigma * normal))
         }
     }
-}
 
-/// SplitMix64: a tiny, seedable generator for latency samples and fault probabilities.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    /// The text form: `200ms`, `100ms..300ms` or `p50:100ms,p99:900ms` (durations as ``DurationText/format(_:)``).
+    public var description: String {
+        switch self {
+        case .fixed(let value): DurationText.format(value)
+        case .uniform(let low, let high): "\(DurationText.format(low))..\(DurationText.format(high))"
+        case .percentiles(let p50, let p99): "p50:\(DurationText.format(p50)),p99:\(DurationText.format(p99))"
+        }
     }
 
-    /// A double in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
-
-extension Duration {
-    /// The duration in seconds as a `Double`.
-    var seconds: Double {
-        let (whole, attoseconds) = components
-        return Double(whole) + Double(attoseconds) / 1e18
+    /// Parses the text form: `200ms` (fixed), `100ms..300ms` (uniform) or `p50:100ms,p99:900ms` (p99 ≥ p50);
+    /// `nil` for anything else. Durations are read by ``DurationText/parse(_:)``.
+    public init?(parsing text: String) {
+        if let range = text.firstRange(of: "..") {
+            guard let low = DurationText.parse(String(text[..<range.lowerBound])),
+                let high = DurationText.parse(String(text[range.upperBound...]))
+            else { return nil }
+            self = .uniform(low, high)
+            return
+        }
+        if text.lowercased().hasPrefix("p50:") {
+            let parts = text.lowercased().split(separator: ",")
+            guard parts.count == 2, parts[1].hasPrefix("p99:"),
+                let p50 = DurationText.parse(String(parts[0].dropFirst(4))),
+                let p99 = DurationText.parse(String(parts[1].dropFirst(4))), p99 >= p50
+            else { return nil }
+            self = .percentiles(p50: p50, p99: p99)
+            return
+        }
+        guard let fixed = DurationText.parse(text) else { return nil }
+        self = .fixed(fixed)
     }
 }
