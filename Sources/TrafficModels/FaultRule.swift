@@ -39,10 +39,11 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether the rule fires for the `count`-th request (1-based).
-    public func fires(count: Int, random: inout SeededRandom) -> Bool {
+    /// Whether the rule fires for the `count`-th request (1-based); a probability rule draws one number
+    /// from `random`, an every-n-th rule none.
+    public func fires<Generator: RandomNumberGenerator>(count: Int, random: inout Generator) -> Bool {
         switch trigger {
-        case .probability(let p): random.unit() < p
+        case .probability(let p): random.nextUnit() < p
         case .every(let n): count % n == 0
         }
     }
