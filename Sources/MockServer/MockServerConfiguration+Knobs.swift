@@ -18,7 +18,7 @@ extension MockServerConfiguration {
     ]
 
     /// The knobs a single request may set for itself with a header `x-poolplay-<knob>` (dashes or
-    /// underscores), e.g. `x-poolplay-done-delay: 300ms`; `x-poolplay-fault` takes a bare ``Fault``.
+    /// underscores), e.g. `x-poolplay-done-delay: 300ms`; `x-poolplay-fault` takes a bare `Fault`.
     public static let perRequestKnobNames = [
         "latency", "fault", "stream_ttfb", "stream_chunk_delay", "done_delay", "done_marker", "connect_cost",
     ]
@@ -135,7 +135,7 @@ extension MockServerConfiguration {
         }
     }
 
-    /// `200ms`, `100ms..300ms` or `p50:100ms,p99:900ms` (``LatencyModel/init(parsing:)``).
+    /// `200ms`, `100ms..300ms` or `p50:100ms,p99:900ms` (`LatencyModel.init(parsing:)`).
     static func parseLatency(_ text: String) throws(KnobError) -> LatencyModel {
         guard let model = LatencyModel(parsing: text) else {
             throw KnobError(
@@ -145,9 +145,9 @@ extension MockServerConfiguration {
     }
 
     /// `250ms`, `1.5s`, `2m`, `500us` or `0`; `nil` for anything else (negative included).
-    /// See ``DurationText/parse(_:)``.
+    /// See `DurationText.parse(_:)`.
     public static func parseDuration(_ text: String) -> Duration? { DurationText.parse(text) }
 
-    /// `200ms`, `2s`, `1.5s`: milliseconds below 1 s, seconds from there. See ``DurationText/format(_:)``.
+    /// `200ms`, `2s`, `1.5s`: milliseconds below 1 s, seconds from there. See `DurationText.format(_:)`.
     public static func format(_ duration: Duration) -> String { DurationText.format(duration) }
 }

@@ -2,8 +2,9 @@ import NIOCore
 import Synchronization
 import TrafficModels
 
-/// The server-wide decisions that need memory across requests: the seeded generator, fault schedules,
-/// the rate-limit window, requests holding a concurrency slot, and request-log subscribers.
+/// The server-wide state of decisions that need memory across requests: the seeded generator, fault
+/// schedules, the rate-limit window, requests holding a concurrency slot (all `TrafficModels` values),
+/// and request-log subscribers.
 ///
 /// Lives in ``MockServerState`` behind its own `Mutex`.
 struct Traffic: Sendable {
