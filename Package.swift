@@ -19,7 +19,8 @@ var targets: [Target] = [
         dependencies: [.product(name: "DequeModule", package: "swift-collections")]
     ),
     .target(name: "PoolEngine", dependencies: ["PoolCore"] + nio),
-    .target(name: "MockServer", dependencies: nio),
+    .target(name: "TrafficModels"),
+    .target(name: "MockServer", dependencies: ["TrafficModels"] + nio),
     .target(name: "PoolScript"),
     .target(name: "Lessons", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "TerminalUI", dependencies: ["PoolCore"]),
@@ -59,6 +60,7 @@ var targets: [Target] = [
         name: "MockServerTests",
         dependencies: ["MockServer", .product(name: "NIOEmbedded", package: "swift-nio")] + nio
     ),
+    .testTarget(name: "TrafficModelsTests", dependencies: ["TrafficModels"]),
     .testTarget(name: "PoolScriptTests", dependencies: ["PoolScript"]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PoolCore"]),

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TrafficModels
 
 /// Answering a complete request: rate limits, faults, latency, then the bytes (at once, or step by step
 /// for streams and slow bodies).

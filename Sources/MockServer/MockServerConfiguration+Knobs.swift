@@ -1,4 +1,5 @@
 import Foundation
+import TrafficModels
 
 /// The one text form of the knobs, shared by `%server latency=300ms …` and `poolplay serve --… ` flags.
 extension MockServerConfiguration {
@@ -17,7 +18,7 @@ extension MockServerConfiguration {
     ]
 
     /// The knobs a single request may set for itself with a header `x-poolplay-<knob>` (dashes or
-    /// underscores), e.g. `x-poolplay-done-delay: 300ms`; `x-poolplay-fault` takes a bare ``Fault``.
+    /// underscores), e.g. `x-poolplay-done-delay: 300ms`; `x-poolplay-fault` takes a bare `Fault`.
     public static let perRequestKnobNames = [
         "latency", "fault", "stream_ttfb", "stream_chunk_delay", "done_delay", "done_marker", "connect_cost",
     ]
@@ -52,14 +53,8 @@ extension MockServerConfiguration {
     public func describe() -> String {
         func duration(_ value: Duration?) -> String { value.map(Self.format) ?? "none" }
         func number(_ value: Int?) -> String { value.map(String.init) ?? "none" }
-        let latencyText: String
-        switch latencyModel {
-        case .fixed(let value): latencyText = Self.format(value)
-        case .uniform(let low, let high): latencyText = "\(Self.format(low))..\(Self.format(high))"
-        case .percentiles(let p50, let p99): latencyText = "p50:\(Self.format(p50)),p99:\(Self.format(p99))"
-        }
         return [
-            "latency=\(latencyText)", "idle_timeout=\(duration(idleTimeout))",
+            "latency=\(latencyModel)", "idle_timeout=\(duration(idleTimeout))",
             "max_requests_per_connection=\(number(maxRequestsPerConnection))",
             "max_connections=\(number(maxConcurrentConnections))", "rps=\(number(requestsPerSecond))",
             "max_concurrent=\(number(maxConcurrentRequests))",
@@ -140,43 +135,19 @@ extension MockServerConfiguration {
         }
     }
 
-    /// `200ms`, `100ms..300ms` or `p50:100ms,p99:900ms`.
+    /// `200ms`, `100ms..300ms` or `p50:100ms,p99:900ms` (`LatencyModel.init(parsing:)`).
     static func parseLatency(_ text: String) throws(KnobError) -> LatencyModel {
-        let example = "latency: expected a duration such as 200ms, a range 100ms..300ms or p50:100ms,p99:900ms"
-        if let range = text.range(of: "..") {
-            guard let low = parseDuration(String(text[..<range.lowerBound])),
-                let high = parseDuration(String(text[range.upperBound...]))
-            else { throw KnobError("\(example); got '\(text)'") }
-            return .uniform(low, high)
+        guard let model = LatencyModel(parsing: text) else {
+            throw KnobError(
+                "latency: expected a duration such as 200ms, a range 100ms..300ms or p50:100ms,p99:900ms; got '\(text)'")
         }
-        if text.lowercased().hasPrefix("p50:") {
-            let parts = text.lowercased().split(separator: ",")
-            guard parts.count == 2, parts[1].hasPrefix("p99:"),
-                let p50 = parseDuration(String(parts[0].dropFirst(4))),
-                let p99 = parseDuration(String(parts[1].dropFirst(4))), p99 >= p50
-            else { throw KnobError("\(example); got '\(text)'") }
-            return .percentiles(p50: p50, p99: p99)
-        }
-        guard let fixed = parseDuration(text) else { throw KnobError("\(example); got '\(text)'") }
-        return .fixed(fixed)
+        return model
     }
 
     /// `250ms`, `1.5s`, `2m`, `500us` or `0`; `nil` for anything else (negative included).
-    public static func parseDuration(_ text: String) -> Duration? {
-        let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if lower == "0" { return .zero }
-        let units: [(String, Double)] = [("ms", 1e-3), ("us", 1e-6), ("µs", 1e-6), ("s", 1), ("m", 60)]
-        for (suffix, scale) in units where lower.hasSuffix(suffix) {
-            guard let number = Double(lower.dropLast(suffix.count)), number >= 0, number.isFinite else { return nil }
-            return .microseconds(Int64((number * scale * 1e6).rounded()))
-        }
-        return nil
-    }
+    /// See `DurationText.parse(_:)`.
+    public static func parseDuration(_ text: String) -> Duration? { DurationText.parse(text) }
 
-    /// `200ms`, `2s`, `1.5s`: milliseconds below 1 s, seconds from there.
-    public static func format(_ duration: Duration) -> String {
-        let ms = duration.milliseconds
-        if ms < 1000 || ms % 100 != 0 { return "\(ms)ms" }
-        return ms % 1000 == 0 ? "\(ms / 1000)s" : "\(Double(ms) / 1000)s"
-    }
+    /// `200ms`, `2s`, `1.5s`: milliseconds below 1 s, seconds from there. See `DurationText.format(_:)`.
+    public static func format(_ duration: Duration) -> String { DurationText.format(duration) }
 }

@@ -1,3 +1,5 @@
+import TrafficModels
+
 /// The knobs of a running ``MockServer``, read live at the moment each decision is made.
 ///
 /// Every field can be changed while the server runs through ``MockServer/updateConfiguration(_:)``:
@@ -20,7 +22,7 @@ public struct MockServerConfiguration: Sendable, Hashable {
     /// A request header `x-poolplay-latency: 50ms` overrides it for that request.
     public var latencyModel: LatencyModel
 
-    /// The typical latency (``LatencyModel/typical``); setting it makes the latency fixed.
+    /// The typical latency (`LatencyModel.typical`); setting it makes the latency fixed.
     public var latency: Duration {
         get { latencyModel.typical }
         set { latencyModel = .fixed(newValue) }
@@ -64,7 +66,7 @@ public struct MockServerConfiguration: Sendable, Hashable {
     public var maxConcurrentRequests: Int?
 
     /// Faults to inject; the first rule that fires for a request wins. A request header
-    /// `x-poolplay-fault: 503` (any ``Fault`` text) injects that fault into that request only.
+    /// `x-poolplay-fault: 503` (any `Fault` text) injects that fault into that request only.
     public var faults: [FaultRule]
 
     /// Requests whose body is larger get 413 and the connection closes; default 1 MiB.

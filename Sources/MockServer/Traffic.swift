@@ -1,23 +1,19 @@
 import NIOCore
 import Synchronization
+import TrafficModels
 
-/// The server-wide decisions that need memory across requests: the seeded generator, fault schedules,
-/// the rate-limit window, requests holding a concurrency slot, and request-log subscribers.
+/// The server-wide state of decisions that need memory across requests: the seeded generator, fault
+/// schedules, the rate-limit window, requests holding a concurrency slot (all `TrafficModels` values),
+/// and request-log subscribers.
 ///
 /// Lives in ``MockServerState`` behind its own `Mutex`.
 struct Traffic: Sendable {
     var random: SeededRandom
     var seed: UInt64
-    /// OpenAI requests counted for `every n-th` fault rules since ``faultRules`` last changed.
-    var faultCount = 0
-    var faultRules: [FaultRule] = []
-    /// Start and count of the current one-second rate-limit window.
-    var windowStart: NIODeadline?
-    var windowCount = 0
-    /// The `rps` the window was counted for; a change starts a fresh window.
-    var windowLimit: Int?
-    /// Requests admitted and not finished: the in-progress count `max_concurrent` limits.
-    var admitted: Set<Int> = []
+    /// The fault rules and the OpenAI requests counted for `every n-th` rules since they last changed.
+    var faults = FaultSchedule()
+    /// The `rps` window and the requests holding a `max_concurrent` slot.
+    var limits = RequestLimits()
     var logs: [Int: AsyncStream<RequestRecord>.Continuation] = [:]
     var nextLogID = 0
 
@@ -26,21 +22,15 @@ struct Traffic: Sendable {
         random = SeededRandom(seed: seed)
     }
 
-    /// Follows a live change of seed or fault rules.
+    /// Follows a live change of seed, fault rules or limits (a new `rps` starts a fresh window).
     mutating func sync(with configuration: MockServerConfiguration) {
         if configuration.seed != seed {
             seed = configuration.seed
             random = SeededRandom(seed: seed)
         }
-        if configuration.faults != faultRules {
-            faultRules = configuration.faults
-            faultCount = 0
-        }
-        if configuration.requestsPerSecond != windowLimit {
-            windowLimit = configuration.requestsPerSecond
-            windowStart = nil
-            windowCount = 0
-        }
+        faults.setRules(configuration.faults)
+        limits.configure(
+            requestsPerSecond: configuration.requestsPerSecond, maxConcurrent: configuration.maxConcurrentRequests)
     }
 }
 
@@ -73,29 +63,16 @@ extension MockServerState {
     /// then the in-progress cap (`max_concurrent`). An admitted request holds a slot until
     /// ``finishRequest(id:status:served:at:)``. Setting `rps` (to any new value) starts a fresh window.
     func admit(requestID: Int, at now: NIODeadline, configuration: MockServerConfiguration) -> Admission {
-        traffic.withLock { traffic in
+        let sinceStart = Duration.nanoseconds((now - startTime).nanoseconds)
+        return traffic.withLock { traffic in
             traffic.sync(with: configuration)
-            let second = TimeAmount.seconds(1)
-            if let start = traffic.windowStart, now - start < second {
-                traffic.windowCount += 1
-            } else {
-                traffic.windowStart = now
-                traffic.windowCount = 1
-            }
-            let windowEnd = (traffic.windowStart ?? now) + second
-            let reset = Duration.nanoseconds(max(0, (windowEnd - now).nanoseconds))
+            let decision = traffic.limits.admit(requestID, at: sinceStart)
             let limit = configuration.requestsPerSecond ?? 10_000
-            var admission = Admission(
-                rejection: nil, limit: limit, remaining: max(0, limit - traffic.windowCount), reset: reset)
-            if let rps = configuration.requestsPerSecond, traffic.windowCount > rps {
-                traffic.windowCount -= 1  // a rejected request does not use the window
-                admission.rejection = (.rateLimited("requests per second", limit: rps), max(reset, .milliseconds(1)))
-            } else if let cap = configuration.maxConcurrentRequests, traffic.admitted.count >= cap {
-                admission.rejection = (.rateLimited("concurrent requests", limit: cap), .milliseconds(100))
-            } else {
-                traffic.admitted.insert(requestID)
-            }
-            return admission
+            return Admission(
+                rejection: decision.rejection.map {
+                    (.rateLimited($0.reason.description, limit: $0.limit), $0.retryAfter)
+                },
+                limit: limit, remaining: decision.window.remaining(displayedLimit: limit), reset: decision.window.reset)
         }
     }
 
@@ -103,12 +80,7 @@ extension MockServerState {
     func nextFault(configuration: MockServerConfiguration, override: Fault?) -> Fault? {
         traffic.withLock { traffic in
             traffic.sync(with: configuration)
-            traffic.faultCount += 1
-            if let override { return override }
-            for rule in traffic.faultRules where rule.fires(count: traffic.faultCount, random: &traffic.random) {
-                return rule.fault
-            }
-            return nil
+            return traffic.faults.next(override: override, random: &traffic.random)
         }
     }
 
@@ -127,7 +99,7 @@ extension MockServerState {
             return book.request(id)
         }
         let logs = traffic.withLock { traffic in
-            traffic.admitted.remove(id)
+            traffic.limits.finish(id)
             return Array(traffic.logs.values)
         }
         if let record { for log in logs { log.yield(record) } }

@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+import TrafficModels
 
 @testable import MockServer
 
@@ -79,20 +80,6 @@ import Testing
         let rest = lines.dropFirst(names.count).joined(separator: " ")
         #expect(rest.hasPrefix("per request: a header x-poolplay-<knob>"))
         for name in MockServerConfiguration.perRequestKnobNames { #expect(rest.contains(name), "\(name)") }
-    }
-
-    @Test func latencySamplesAreSeededAndShaped() {
-        var a = SeededRandom(seed: 7)
-        var b = SeededRandom(seed: 7)
-        let uniform = LatencyModel.uniform(.milliseconds(100), .milliseconds(300))
-        let first = (0..<200).map { _ in uniform.sample(&a) }
-        #expect(first == (0..<200).map { _ in uniform.sample(&b) })
-        #expect(first.allSatisfy { $0 >= .milliseconds(100) && $0 <= .milliseconds(300) })
-        #expect(Set(first).count > 100)
-        let model = LatencyModel.percentiles(p50: .milliseconds(100), p99: .milliseconds(900))
-        let sorted = (0..<4000).map { _ in model.sample(&a).seconds }.sorted()
-        #expect(abs(sorted[2000] - 0.1) < 0.015)
-        #expect(abs(sorted[3960] - 0.9) < 0.25)
     }
 
     @Test func streamDelaysFollowVirtualTime() throws {
