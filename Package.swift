@@ -3,9 +3,9 @@ import PackageDescription
 
 // Dependencies point one way (README "Architecture"; Tests/LayoutTests checks every import against this graph):
 //   poolplay → Playground → {PythonModels, Lessons, TerminalUI, LineEditing}
-//   PythonModels → {PoolScript, PoolEngine, MockServer}
-//   PoolEngine → PoolCore
-// PoolCore and PoolScript do no I/O.
+//   PythonModels → {PoolScript, PoolEngine, TrafficModels, MockServer}
+//   PoolEngine → PoolCore;  MockServer → TrafficModels
+// PoolCore, PoolScript and TrafficModels do no I/O.
 
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
@@ -33,7 +33,7 @@ var targets: [Target] = [
     .target(name: "LineEditing", dependencies: ["CEditShim"]),
     .target(
         name: "PythonModels",
-        dependencies: ["PoolScript", "PoolEngine", "MockServer"]
+        dependencies: ["PoolScript", "PoolEngine", "TrafficModels", "MockServer"]
     ),
     .target(
         name: "Playground",
