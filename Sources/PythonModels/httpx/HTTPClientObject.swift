@@ -251,9 +251,14 @@ package final class HTTPClientObject: PyObject {
 
     /// Sends through the pool; the Python task gives up its turn while waiting (async clients).
     func send(_ request: PoolRequest, url: URLParts, context: TaskContext) async throws -> ResponseObject {
+        try await send(request, url: url, waiter: Suspending(context: context))
+    }
+
+    /// Sends through the pool and waits, as `waiter` waits, until the response is read.
+    func send(_ request: PoolRequest, url: URLParts, waiter: some CallWaiting) async throws -> ResponseObject {
         let pending = try submit(request)
         do {
-            let response = try await context.suspend { try await pending.response() }
+            let response = try await waiter.wait { try await pending.response() }
             return ResponseObject(stack: stack, response: response, method: request.method, url: url)
         } catch let error as PoolError {
             throw stack.pythonError(for: error)
@@ -275,9 +280,16 @@ package final class HTTPClientObject: PyObject {
     nonisolated(nonsending) func sendStreaming(_ request: PoolRequest, url: URLParts, context: TaskContext) async throws
         -> StreamedResponseObject
     {
+        try await sendStreaming(request, url: url, waiter: Suspending(context: context))
+    }
+
+    /// Sends with `stream=True` and waits, as `waiter` waits, for the response head.
+    nonisolated(nonsending) func sendStreaming(_ request: PoolRequest, url: URLParts, waiter: some CallWaiting)
+        async throws -> StreamedResponseObject
+    {
         let pending = try submit(request, stream: true)
         do {
-            let streamed = try await context.suspend { try await pending.streamedResponse() }
+            let streamed = try await waiter.wait { try await pending.streamedResponse() }
             return StreamedResponseObject(
                 stack: stack, streamed: streamed, method: request.method, url: url, isAsync: isAsync)
         } catch let error as PoolError {

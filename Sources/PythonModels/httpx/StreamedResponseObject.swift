@@ -130,11 +130,16 @@ final class StreamedResponseObject: PyObject {
 
     /// Reads the rest of the body (cached), then closes: httpx's `aread()`.
     nonisolated(nonsending) func readAll(_ context: TaskContext) async throws -> [UInt8] {
+        try await readAll(Suspending(context: context))
+    }
+
+    /// The whole body, waiting as `waiter` waits.
+    nonisolated(nonsending) func readAll(_ waiter: some CallWaiting) async throws -> [UInt8] {
         if let content { return content }
         try startStreaming()
         let streamed = self.streamed
         do {
-            return finishRead(try await context.suspend { try await streamed.readAll() })
+            return finishRead(try await waiter.wait { try await streamed.readAll() })
         } catch let error as PoolError {
             close()
             throw stack.pythonError(for: error)

@@ -142,16 +142,14 @@ package final class OpenAIClientObject: PyObject {
         if isAsync {
             return .object(
                 Coroutine(name: name) { [self] context in
-                    try parse(try await perform(verb, path: path, body: body, options: options, context: context))
+                    let waiter = Suspending(context: context)
+                    return try parse(try await perform(verb, path: path, body: body, options: options, waiter: waiter))
                 })
         }
-        return try parse(try performBlocking(verb, path: path, body: body, options: options))
-    }
-
-    /// What one attempt of the retry loop led to.
-    enum Outcome {
-        case retry(after: Double)
-        case done(Value)
+        let value = try blockingCall {
+            try await self.perform(verb, path: path, body: body, options: options, waiter: Direct())
+        }
+        return try parse(value)
     }
 
     /// The request of attempt `retriesTaken` (its `x-stainless-retry-count` header differs per attempt).
@@ -176,96 +174,21 @@ package final class OpenAIClientObject: PyObject {
         return try httpClient.makeRequest(verb, urlText: urlText, headers: headers, body: bodyBytes, timeout: timeout)
     }
 
-    /// The SDK's retry loop (`_base_client.py:1154-1250`): timeouts and connection errors, 408/409/429/≥500 and
-    /// `x-should-retry: true` are retried `max_retries` times with `min(0.5·2ⁿ, 8)·(1−0.25·rand)` s of backoff, or the
-    /// server's `retry-after-ms` / `retry-after` when 0 < v ≤ 120 (v > 120: no retry).
-    func decide(_ result: Result<ResponseObject, PythonError>, retriesTaken: Int) throws -> Outcome {
-        let remaining = maxRetries - retriesTaken
-        switch result {
-        case .failure(let error):
-            guard error.type.isSubclass(of: httpClient.stack.exceptions.transportError) else { throw error }
-            if remaining > 0 { return .retry(after: backoff(retriesTaken)) }
-            if error.type.isSubclass(of: httpClient.stack.exceptions.timeoutException) {
-                throw PythonError(exceptions.apiTimeoutError, "Request timed out.")
-            }
-            throw PythonError(exceptions.apiConnectionError, "Connection error.")
-        case .success(let response):
-            if response.response.status >= 400 {
-                if remaining > 0, let delay = retryDecision(response, retriesTaken: retriesTaken) {
-                    return .retry(after: delay)
-                }
-                throw statusError(response)
-            }
+    /// A plain call through the retry loop: a 2xx answer's JSON, or the SDK's error.
+    private func perform(
+        _ verb: String, path: String, body: Value?, options: OpenAIRequestOptions, waiter: some CallWaiting
+    ) async throws -> Value {
+        try await retrying(waiter) { retriesTaken in
+            let (request, url) = try attempt(verb, path: path, body: body, options: options, retriesTaken: retriesTaken)
+            let response = try await httpClient.send(request, url: url, waiter: waiter)
+            if response.response.status >= 400 { return .errorResponse(response) }
             do {
                 return .done(try JSON.parse(response.text))
             } catch {
-                throw PythonError(exceptions.apiResponseValidationError, "Data returned by API invalid for expected schema.")
+                throw PythonError(
+                    exceptions.apiResponseValidationError, "Data returned by API invalid for expected schema.")
             }
         }
-    }
-
-    private func perform(
-        _ verb: String, path: String, body: Value?, options: OpenAIRequestOptions, context: TaskContext
-    ) async throws -> Value {
-        var retriesTaken = 0
-        while true {
-            let (request, url) = try attempt(verb, path: path, body: body, options: options, retriesTaken: retriesTaken)
-            let result: Result<ResponseObject, PythonError>
-            do {
-                result = .success(try await httpClient.send(request, url: url, context: context))
-            } catch let error as PythonError {
-                result = .failure(error)
-            }
-            switch try decide(result, retriesTaken: retriesTaken) {
-            case .done(let value): return value
-            case .retry(let seconds):
-                let clock = self.clock
-                try await context.suspend { try await clock.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
-                retriesTaken += 1
-            }
-        }
-    }
-
-    private func performBlocking(_ verb: String, path: String, body: Value?, options: OpenAIRequestOptions) throws
-        -> Value
-    {
-        var retriesTaken = 0
-        while true {
-            let (request, url) = try attempt(verb, path: path, body: body, options: options, retriesTaken: retriesTaken)
-            let result: Result<ResponseObject, PythonError>
-            do {
-                result = .success(try httpClient.sendBlocking(request, url: url))
-            } catch let error as PythonError {
-                result = .failure(error)
-            }
-            switch try decide(result, retriesTaken: retriesTaken) {
-            case .done(let value): return value
-            case .retry(let seconds):
-                let clock = self.clock
-                try blockingWait { try await clock.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
-                retriesTaken += 1
-            }
-        }
-    }
-
-    /// nil: don't retry. Otherwise the delay in seconds (`_should_retry` then `_calculate_retry_timeout`).
-    private func retryDecision(_ response: ResponseObject, retriesTaken: Int) -> Double? {
-        let headers = HeadersObject(response.response.headers)
-        var serverDelay: Double?
-        if let ms = headers.lookup("retry-after-ms"), let v = Double(ms) { serverDelay = v / 1000 }
-        else if let s = headers.lookup("retry-after"), let v = Double(s) { serverDelay = v }
-        if let v = serverDelay, v > 120 { return nil }
-        let forced = headers.lookup("x-should-retry")
-        if forced == "false" { return nil }
-        let status = response.response.status
-        guard forced == "true" || [408, 409, 429].contains(status) || status >= 500 else { return nil }
-        if let v = serverDelay, v > 0, v <= 120 { return v }
-        return backoff(retriesTaken)
-    }
-
-    private func backoff(_ retriesTaken: Int) -> Double {
-        let base = min(0.5 * Double(1 << min(retriesTaken, 10)), 8.0)
-        return base * (1 - 0.25 * Double.random(in: 0..<1))
     }
 
     /// `APIStatusError` subclasses with the SDK's message: `Error code: 404 - {'error': {...}}`.

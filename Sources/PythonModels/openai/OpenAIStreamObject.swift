@@ -167,48 +167,26 @@ extension OpenAIClientObject {
     /// arrives the stream is handed over and nothing more is retried, as in `_base_client.py`.
     func stream(path: String, body: Value, name: String, options: OpenAIRequestOptions = .init()) throws -> Value {
         guard isAsync else {
-            var retriesTaken = 0
-            while true {
-                let (request, url) = try attempt("POST", path: path, body: body, options: options, retriesTaken: retriesTaken)
-                let outcome: Outcome
-                do {
-                    let pending = try httpClient.submitForStream(request)
-                    let streamed = try blockingWait { try await pending.streamedResponse() }
-                    let response = StreamedResponseObject(
-                        stack: httpClient.stack, streamed: streamed, method: "POST", url: url, isAsync: false)
-                    if response.status < 400 { return .object(OpenAIStreamObject(response: response, isAsync: false)) }
-                    let whole = errorResponse(response, body: try response.readAllBlocking(), url: url)
-                    outcome = try decide(.success(whole), retriesTaken: retriesTaken)
-                } catch let error as PoolError {
-                    outcome = try decide(.failure(httpClient.stack.pythonError(for: error)), retriesTaken: retriesTaken)
-                }
-                guard case .retry(let seconds) = outcome else { preconditionFailure("a status error always throws") }
-                let clock = self.clock
-                try blockingWait { try await clock.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
-                retriesTaken += 1
+            return try blockingCall {
+                try await self.performStream(path: path, body: body, options: options, waiter: Direct())
             }
         }
         return .object(
             Coroutine(name: name) { [self] context in
-                var retriesTaken = 0
-                while true {
-                    let (request, url) = try attempt(
-                        "POST", path: path, body: body, options: options, retriesTaken: retriesTaken)
-                    let outcome: Outcome
-                    do {
-                        let response = try await httpClient.sendStreaming(request, url: url, context: context)
-                        if response.status < 400 { return .object(OpenAIStreamObject(response: response, isAsync: true)) }
-                        let whole = errorResponse(response, body: try await response.readAll(context), url: url)
-                        outcome = try decide(.success(whole), retriesTaken: retriesTaken)
-                    } catch let error as PythonError where error.type.isSubclass(of: httpClient.stack.exceptions.transportError) {
-                        outcome = try decide(.failure(error), retriesTaken: retriesTaken)
-                    }
-                    guard case .retry(let seconds) = outcome else { preconditionFailure("a status error always throws") }
-                    let clock = self.clock
-                    try await context.suspend { try await clock.sleep(for: .nanoseconds(Int64(seconds * 1e9))) }
-                    retriesTaken += 1
-                }
+                try await performStream(path: path, body: body, options: options, waiter: Suspending(context: context))
             })
+    }
+
+    private func performStream(path: String, body: Value, options: OpenAIRequestOptions, waiter: some CallWaiting)
+        async throws -> Value
+    {
+        try await retrying(waiter) { retriesTaken in
+            let (request, url) = try attempt(
+                "POST", path: path, body: body, options: options, retriesTaken: retriesTaken)
+            let response = try await httpClient.sendStreaming(request, url: url, waiter: waiter)
+            if response.status < 400 { return .done(.object(OpenAIStreamObject(response: response, isAsync: isAsync))) }
+            return .errorResponse(errorResponse(response, body: try await response.readAll(waiter), url: url))
+        }
     }
 
     /// An error answer read to its end, as the plain-call path sees it, so retries and error texts are shared.
