@@ -35,7 +35,7 @@ public final class Session {
     public var options: Options
     let output: SessionOutput
     private(set) var interpreter: Interpreter
-    private var host: PlaygroundHost
+    private(set) var host: PlaygroundHost
     var lessons = LessonController()
     /// Entries run in this session, for `%history`.
     var history: [String] = []
@@ -68,7 +68,7 @@ public final class Session {
         self.host = host
         self.interpreter = Interpreter(host: host)
         installBuiltins()
-        completions.rebuild(globals: interpreter.globals)
+        refreshCompletions()
     }
 
     /// Replaces `help` and adds `exit`/`quit`, which are the playground's own.
@@ -116,7 +116,7 @@ public final class Session {
         rememberTimeline(marks: marks, before: before)
         if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }
         await lessons.afterStatement(session: self)
-        completions.rebuild(globals: interpreter.globals)
+        refreshCompletions()
         return result
     }
 

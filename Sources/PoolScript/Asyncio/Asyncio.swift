@@ -88,6 +88,7 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
     attributes["InvalidStateError"] = .object(ExceptionClass.invalidStateError)
     let module = ModuleObject(name: "asyncio", attributes: attributes)
     module.addAsyncioLocks()
+    module.recordAsyncioSignatures()
     return module
 }
 

@@ -88,6 +88,8 @@ public final class NativeFunction: PyObject {
     public let name: String
     let body: (Arguments) throws -> Value
     var doc: String?
+    /// The signature, when the function's maker gave it (``withParameters(_:)``).
+    var parameters: [Parameter] = []
 
     public init(name: String, _ body: @escaping (Arguments) throws -> Value) {
         self.name = name

@@ -10,10 +10,16 @@ package final class PythonClass: PyClass {
     var instanceCheck: ((Value) -> Bool)?
     /// Class-level attributes (e.g. constants), looked up by `getAttribute`.
     var classAttributes: [String: Value] = [:]
+    /// `__init__`'s parameters, for completion and hints (construction binds its own).
+    let parameters: [Parameter]
 
-    init(name: String, module: String, construct: @escaping (Arguments) throws -> Value) {
+    init(
+        name: String, module: String, parameters: [Parameter] = [],
+        construct: @escaping (Arguments) throws -> Value
+    ) {
         self.name = name
         self.module = module
+        self.parameters = parameters
         self.construct = construct
     }
 
@@ -37,7 +43,14 @@ package final class PythonClass: PyClass {
     }
 }
 
-/// A method bound to a Swift object, shown as Python shows bound methods.
-func pyMethod(_ owner: String, _ name: String, _ body: @escaping (Arguments) throws -> Value) -> Value {
-    .object(NativeFunction(name: "\(owner).\(name)", body))
+extension PythonClass: PyParameterized {
+    package var keywordNames: [String] { parameters.keywordNames }
+}
+
+/// A method bound to a Swift object, shown as Python shows bound methods; `parameters` is its signature, for
+/// completion and hints.
+func pyMethod(
+    _ owner: String, _ name: String, parameters: [Parameter] = [], _ body: @escaping (Arguments) throws -> Value
+) -> Value {
+    .object(NativeFunction(name: "\(owner).\(name)", body).withParameters(parameters))
 }

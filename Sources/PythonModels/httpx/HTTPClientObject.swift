@@ -171,14 +171,8 @@ package final class HTTPClientObject: PyObject {
         transport.pool.engine.acloseConnections()
     }
 
-    private func requestMethod(_ verb: String, name: String, hasBody: Bool) -> Value {
-        pyMethod(className, name) { [self] arguments in try perform(verb, name: name, arguments: arguments, hasBody: hasBody) }
-    }
-
-    /// Binds the arguments of `get`/`post`/…; returns a coroutine (async client) or the response (sync client).
-    private func perform(
-        _ verb: String, name: String, arguments: Arguments, hasBody: Bool, stream: Bool = false
-    ) throws -> Value {
+    /// `get(url, *, params=…, headers=…, …)`; methods with a body add `content`, `data`, `files` and `json`.
+    static func requestParameters(hasBody: Bool) -> [Parameter] {
         var parameters = [Parameter("url")]
         if hasBody {
             parameters += ["content", "data", "files", "json"].map { Parameter($0, kind: .keywordOnly, default: Value.none) }
@@ -186,7 +180,20 @@ package final class HTTPClientObject: PyObject {
         parameters += ["params", "headers", "cookies", "auth", "follow_redirects", "timeout", "extensions"].map {
             Parameter($0, kind: .keywordOnly, default: Value.none)
         }
-        let bound = try arguments.bind("\(className).\(name)", parameters, selfCounted: true)
+        return parameters
+    }
+
+    private func requestMethod(_ verb: String, name: String, hasBody: Bool) -> Value {
+        pyMethod(className, name, parameters: Self.requestParameters(hasBody: hasBody)) { [self] arguments in
+            try perform(verb, name: name, arguments: arguments, hasBody: hasBody)
+        }
+    }
+
+    /// Binds the arguments of `get`/`post`/…; returns a coroutine (async client) or the response (sync client).
+    private func perform(
+        _ verb: String, name: String, arguments: Arguments, hasBody: Bool, stream: Bool = false
+    ) throws -> Value {
+        let bound = try arguments.bind("\(className).\(name)", Self.requestParameters(hasBody: hasBody), selfCounted: true)
         var body: [UInt8] = []
         var extraHeaders: [(name: String, value: String)] = []
         if hasBody {

@@ -29,7 +29,8 @@ package enum HTTPXModule {
 
     static func clientClass(_ stack: HTTPStack, isAsync: Bool, context: PlaygroundContext) -> Value {
         let name = isAsync ? "AsyncClient" : "Client"
-        let cls = PythonClass(name: name, module: stack.module) { arguments in
+        let cls = PythonClass(name: name, module: stack.module, parameters: HTTPClientObject.parameters(stack)) {
+            arguments in
             .object(
                 try HTTPClientObject.make(
                     stack, isAsync: isAsync, className: name, classModule: stack.module, arguments: arguments,

@@ -30,7 +30,7 @@ final class LimitsObject: PyModuleQualified {
     /// The constructor: `Limits(*, max_connections=None, max_keepalive_connections=None, keepalive_expiry=5.0)`.
     static func constructor(_ stack: HTTPStack) -> Value {
         .object(
-            PythonClass(name: "Limits", module: stack.module) { arguments in
+            PythonClass(name: "Limits", module: stack.module, parameters: parameters) { arguments in
                 let bound = try arguments.bind("Limits.__init__", parameters, selfCounted: true)
                 return .object(
                     LimitsObject(

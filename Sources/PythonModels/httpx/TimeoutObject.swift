@@ -31,19 +31,22 @@ final class TimeoutObject: PyModuleQualified {
     }
 
     static func constructor(_ stack: HTTPStack) -> Value {
-        .object(PythonClass(name: "Timeout", module: stack.module) { try make(stack, $0) })
+        .object(PythonClass(name: "Timeout", module: stack.module, parameters: parameters) { try make(stack, $0) })
+    }
+
+    /// `Timeout(timeout=None, *, connect=None, read=None, write=None, pool=None)`.
+    static var parameters: [Parameter] {
+        [
+            Parameter("timeout", default: Value.none), Parameter("connect", kind: .keywordOnly, default: Value.none),
+            Parameter("read", kind: .keywordOnly, default: Value.none),
+            Parameter("write", kind: .keywordOnly, default: Value.none),
+            Parameter("pool", kind: .keywordOnly, default: Value.none),
+        ]
     }
 
     /// Builds a Timeout from constructor arguments, exactly as httpx does.
     static func make(_ stack: HTTPStack, _ arguments: Arguments) throws -> Value {
-        let bound = try arguments.bind(
-            "Timeout.__init__",
-            [
-                Parameter("timeout", default: Value.none), Parameter("connect", kind: .keywordOnly, default: Value.none),
-                Parameter("read", kind: .keywordOnly, default: Value.none),
-                Parameter("write", kind: .keywordOnly, default: Value.none),
-                Parameter("pool", kind: .keywordOnly, default: Value.none),
-            ], selfCounted: true)
+        let bound = try arguments.bind("Timeout.__init__", parameters, selfCounted: true)
         let names = ["connect", "read", "write", "pool"]
         let given = names.map { bound.isGiven($0) }
         if bound.isGiven("timeout"), case .object(let object) = bound["timeout"], let other = object as? TimeoutObject {

@@ -20,23 +20,26 @@ package final class TransportObject: PyObject {
         name == "_pool" ? .object(pool) : nil
     }
 
+    /// The constructor's parameters, in order.
+    static func parameters(_ stack: HTTPStack) -> [Parameter] {
+        [
+            Parameter("verify", default: .bool(true)), Parameter("cert", default: Value.none),
+            Parameter("trust_env", default: .bool(true)), Parameter("http1", default: .bool(true)),
+            Parameter("http2", default: .bool(false)),
+            Parameter("limits", default: .object(LimitsObject.defaultLimits(stack))),
+            Parameter("proxy", default: Value.none), Parameter("uds", default: Value.none),
+            Parameter("local_address", default: Value.none), Parameter("retries", default: .int(0)),
+            Parameter("socket_options", default: Value.none),
+        ]
+    }
+
     /// `httpx.AsyncHTTPTransport(verify=True, cert=None, trust_env=True, http1=True, http2=False, limits=DEFAULT_LIMITS,
     /// proxy=None, uds=None, local_address=None, retries=0, socket_options=None)`.
     static func constructor(_ stack: HTTPStack, isAsync: Bool, context: PlaygroundContext) -> Value {
         let name = isAsync ? "AsyncHTTPTransport" : "HTTPTransport"
         return .object(
-            PythonClass(name: name, module: stack.module) { arguments in
-                let bound = try arguments.bind(
-                    "\(name).__init__",
-                    [
-                        Parameter("verify", default: .bool(true)), Parameter("cert", default: Value.none),
-                        Parameter("trust_env", default: .bool(true)), Parameter("http1", default: .bool(true)),
-                        Parameter("http2", default: .bool(false)),
-                        Parameter("limits", default: .object(LimitsObject.defaultLimits(stack))),
-                        Parameter("proxy", default: Value.none), Parameter("uds", default: Value.none),
-                        Parameter("local_address", default: Value.none), Parameter("retries", default: .int(0)),
-                        Parameter("socket_options", default: Value.none),
-                    ], selfCounted: true)
+            PythonClass(name: name, module: stack.module, parameters: parameters(stack)) { arguments in
+                let bound = try arguments.bind("\(name).__init__", parameters(stack), selfCounted: true)
                 guard case .object(let object) = bound["limits"], let limits = object as? LimitsObject else {
                     throw PythonError.attributeError(
                         "'\(bound["limits"].typeName)' object has no attribute 'max_connections'")

@@ -76,7 +76,7 @@ package final class OpenAIClientObject: PyObject {
             return close
         case "with_options", "copy":
             // `with_options = copy` (`openai/_client.py`): errors name `OpenAI.copy()`.
-            return pyMethod(className, "copy") { [self] arguments in
+            return pyMethod(className, "copy", parameters: Self.copyParameters) { [self] arguments in
                 try copy(try arguments.bind("\(className).copy", Self.copyParameters, selfCounted: true))
             }
         default: return nil

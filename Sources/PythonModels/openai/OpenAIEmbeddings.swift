@@ -23,7 +23,7 @@ final class EmbeddingsResource: PyObject {
 
     func getAttribute(_ name: String) throws -> Value? {
         guard name == "create" else { return nil }
-        return pyMethod(pyTypeName, "create") { [client, pyTypeName] arguments in
+        return pyMethod(pyTypeName, "create", parameters: Self.parameters) { [client, pyTypeName] arguments in
             let bound = try arguments.bind("\(pyTypeName).create", Self.parameters, selfCounted: true)
             // `prepare_embedding_request`: model, input, user, dimensions, encoding_format, in that order.
             var body: [(Value, Value)] = [(.str("model"), bound["model"]), (.str("input"), bound["input"])]

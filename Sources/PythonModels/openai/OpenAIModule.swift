@@ -37,7 +37,9 @@ package enum OpenAIModule {
     /// pool is httpcore2's.
     static func defaultHTTPClient(_ name: String, isAsync: Bool, context: PlaygroundContext) -> Value {
         .object(
-            PythonClass(name: name, module: "openai") { arguments in
+            PythonClass(
+                name: name, module: "openai", parameters: HTTPClientObject.parameters(.httpx2, defaults: defaultClientDefaults)
+            ) { arguments in
                 .object(
                     try HTTPClientObject.make(
                         .httpx2, isAsync: isAsync, className: name, classModule: "openai", arguments: arguments,
@@ -66,7 +68,7 @@ package enum OpenAIModule {
         let name = isAsync ? "AsyncOpenAI" : "OpenAI"
         let httpClass = isAsync ? "httpx.AsyncClient" : "httpx.Client"
         return .object(
-            PythonClass(name: name, module: "openai") { arguments in
+            PythonClass(name: name, module: "openai", parameters: constructorParameters) { arguments in
                 let bound: BoundArguments
                 do {
                     bound = try arguments.bind("\(name).__init__", constructorParameters, selfCounted: true)

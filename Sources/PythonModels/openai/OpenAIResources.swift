@@ -13,7 +13,8 @@ final class ModelsResource: PyObject {
         let pageType = client.isAsync ? "AsyncPage[Model]" : "SyncPage[Model]"
         switch name {
         case "list":
-            return pyMethod(pyTypeName, "list") { [client, pyTypeName] arguments in
+            return pyMethod(pyTypeName, "list", parameters: OpenAIResourceParameters.requestOptions) {
+                [client, pyTypeName] arguments in
                 let bound = try arguments.bind("\(pyTypeName).list", OpenAIResourceParameters.requestOptions)
                 let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
                 return try client.call("GET", path: "/models", body: nil, name: "\(pyTypeName).list", options: options) {
@@ -26,7 +27,9 @@ final class ModelsResource: PyObject {
                 }
             }
         case "retrieve":
-            return pyMethod(pyTypeName, "retrieve") { [client, pyTypeName] arguments in
+            return pyMethod(
+                pyTypeName, "retrieve", parameters: [Parameter("model")] + OpenAIResourceParameters.requestOptions
+            ) { [client, pyTypeName] arguments in
                 let bound = try arguments.bind(
                     "\(pyTypeName).retrieve", [Parameter("model")] + OpenAIResourceParameters.requestOptions)
                 guard case .str(let model) = bound["model"], !model.isEmpty else {
@@ -73,11 +76,11 @@ final class ChatCompletionsResource: PyObject {
 
     func getAttribute(_ name: String) throws -> Value? {
         guard name == "create" else { return nil }
-        return pyMethod(pyTypeName, "create") { [client, pyTypeName] arguments in
-            let parameters =
-                [Parameter("messages", kind: .keywordOnly), Parameter("model", kind: .keywordOnly)]
-                + Self.bodyParameters.map { Parameter($0, kind: .keywordOnly, default: Value.none) }
-                + OpenAIResourceParameters.requestOptions
+        let parameters =
+            [Parameter("messages", kind: .keywordOnly), Parameter("model", kind: .keywordOnly)]
+            + Self.bodyParameters.map { Parameter($0, kind: .keywordOnly, default: Value.none) }
+            + OpenAIResourceParameters.requestOptions
+        return pyMethod(pyTypeName, "create", parameters: parameters) { [client, pyTypeName] arguments in
             // `@required_args(["messages", "model"], ["messages", "model", "stream"])` checks before binding.
             let given = Set(arguments.keywords.map(\.name))
             if arguments.positional.isEmpty, !(given.contains("messages") && given.contains("model")) {

@@ -26,7 +26,7 @@ final class ResponsesResource: PyObject {
 
     func getAttribute(_ name: String) throws -> Value? {
         guard name == "create" else { return nil }
-        return pyMethod(pyTypeName, "create") { [client, pyTypeName] arguments in
+        return pyMethod(pyTypeName, "create", parameters: Self.parameters) { [client, pyTypeName] arguments in
             let bound = try arguments.bind("\(pyTypeName).create", Self.parameters, selfCounted: true)
             if bound["stream"].isTruthy {
                 throw PythonError(

@@ -16,6 +16,7 @@ extension Magic {
             .init("%lesson N S", "go to step S of lesson N", placement: .besidePrevious),
         ],
         completions: ["%lesson "],
+        arguments: .facts { $0.lessonKeys + ["off", "restart"] },
         run: { session, invocation in session.lessonMagic(invocation.arguments) })
 
     static let next = Magic(

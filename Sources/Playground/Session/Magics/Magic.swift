@@ -45,6 +45,8 @@ struct Magic: Sendable {
     var helpEntries: [HelpEntry]
     /// The words TAB offers for it at the prompt: `%lesson ` (a trailing space when arguments follow).
     var completions: [String]
+    /// What TAB offers after its name: lesson numbers, knob names, file names.
+    var arguments: MagicArguments = .none
     /// Runs it in a session.
     var run: @Sendable (Session, Invocation) async -> Void
 }

@@ -8,6 +8,7 @@ extension Magic {
         names: ["save"],
         helpEntries: [.init("%save FILE", "write it to FILE (poolplay run FILE)", placement: .besidePrevious)],
         completions: ["%save "],
+        arguments: .files,
         run: { session, invocation in session.saveMagic(invocation.arguments) })
 }
 

@@ -6,10 +6,27 @@ extension Magic {
         names: ["server"],
         helpEntries: [.init("%server", "the mock endpoint's ledger; %server latency=300ms … changes it (%server help)")],
         completions: ["%server"],
+        arguments: .settings(keys: MockServerConfiguration.knobNames, extra: ["help", "reset"]) { knob in
+            Session.knobExamples[knob] ?? []
+        },
         run: { session, invocation in await session.serverMagic(invocation.arguments) })
 }
 
 extension Session {
+    /// Each knob's example value from the knob table (`latency=200ms` → `200ms`), and `none` where it clears the
+    /// knob, for TAB after `%server knob=`.
+    static let knobExamples: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for line in MockServerConfiguration.knobHelp.split(separator: "\n") {
+            guard let setting = line.split(separator: " ").first, let equals = setting.firstIndex(of: "=") else {
+                continue
+            }
+            let name = String(setting[..<equals])
+            table[name] = [String(setting[setting.index(after: equals)...])] + (line.contains("none") ? ["none"] : [])
+        }
+        return table
+    }()
+
     fileprivate func serverMagic(_ arguments: [String]) async {
         guard let server else {
             output.writeError("The built-in mock is not running in this session.\n")

@@ -9,6 +9,7 @@ extension Magic {
         names: ["timeline"],
         helpEntries: [.init("%timeline [all]", "each connection's activity during the last statement (all: everything kept)")],
         completions: ["%timeline"],
+        arguments: .words(["all"]),
         run: { session, invocation in session.timelineMagic(invocation.arguments) })
 }
 
