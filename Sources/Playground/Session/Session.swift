@@ -137,7 +137,9 @@ public final class Session {
     func report(_ result: RunResult) {
         switch result {
         case .ok: break
-        case .error(let error): output.writeError(ErrorView.render(error.formatted(), color: options.color))
+        case .error(var error):
+            if error.hint == nil { error.hint = ErrorHints.hint(for: error, knowing: completions.hintKnowledge) }
+            output.writeError(ErrorView.render(error.formatted(), color: options.color))
         case .syntaxError(let diagnostic):
             output.writeError(ErrorView.render(diagnostic.formatted(fileName: "<stdin>"), color: options.color))
         }

@@ -22,6 +22,11 @@ public final class CompletionIndex: Sendable {
         "finally:", "return ", "print(", "len(", "range(", "help(", "True", "False", "None",
     ]
 
+    /// What the error hints may consult: callables' keyword names and the importable modules.
+    var hintKnowledge: ErrorHints.Knowledge {
+        model.withLock { ErrorHints.Knowledge(keywords: $0.keywords, modules: $0.modules.keys.sorted()) }
+    }
+
     /// Candidates for the word before the cursor.
     func candidates(lineBeforeCursor: String) -> [String] {
         let snapshot = model.withLock { $0 }
