@@ -7,7 +7,7 @@ struct PoolPlayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poolplay",
         abstract: "A playground for HTTP connection pools of the OpenAI Python SDK (httpx / httpcore).",
-        version: PlaygroundApp.version,
+        version: PlaygroundApp.versionDescription,
         subcommands: [
             Play.self,
             Run.self,

@@ -8,6 +8,13 @@ import TerminalUI
 public enum PlaygroundApp {
     public static let version = "0.1.0"
 
+    /// `poolplay --version`: PoolPlay's version and the library versions its models follow.
+    public static let versionDescription = """
+        PoolPlay \(version)
+        models: httpx 0.28.1 (httpcore 1.0.9), httpx2 2.16.2 (httpcore2 2.16.2), openai 3.57.0 \
+        (openai 2.54.0 for its differences); Python 3.11 semantics
+        """
+
     /// Options shared by the interactive session and `run`.
     public struct LaunchOptions: Sendable {
         public var latency: Duration = .milliseconds(200)
@@ -28,6 +35,7 @@ public enum PlaygroundApp {
             environment: launch.environment, stdoutIsTTY: isatty(1) == 1, noColorFlag: launch.noColor)
         options.lessonsDirectory = launch.lessonsDirectory ?? findLessonsDirectory(environment: launch.environment)
         options.catchInterrupts = isTerminal
+        options.isTerminal = isTerminal
         options.progressFile = progressFile(environment: launch.environment)
         if isTerminal { InterruptSignal.install() }
         let session = Session(environment: environment, server: server, options: options, output: output)

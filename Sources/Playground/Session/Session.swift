@@ -26,6 +26,8 @@ public final class Session {
         public var progressFile: String?
         /// Turn SIGINT (Ctrl-C while a statement runs) into `KeyboardInterrupt` (terminal sessions).
         public var catchInterrupts: Bool = false
+        /// Standard output is a terminal: the live gauge and `%clear` draw on it.
+        public var isTerminal: Bool = false
 
         public init() {}
     }

@@ -11,6 +11,7 @@ enum MagicRegistry {
         [Magic.timeline],
         [Magic.server],
         [Magic.reset],
+        [Magic.clear],
         [Magic.burst],
         [Magic.history],
         [Magic.save],
