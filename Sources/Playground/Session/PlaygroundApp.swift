@@ -27,8 +27,8 @@ public enum PlaygroundApp {
 
     /// `poolplay`: the interactive playground (libedit on a terminal, plain lines otherwise).
     public static func interactive(_ launch: LaunchOptions) async -> Int32 {
-        let output = StandardOutput()
         let isTerminal = TerminalCheck.stdinAndStdoutAreTerminals
+        let output: any SessionOutput = isTerminal ? TerminalOutput() : StandardOutput()
         guard let (server, environment) = await startServer(launch, output: output) else { return 1 }
         var options = Session.Options()
         options.color = TerminalCapabilities.colorEnabled(

@@ -112,8 +112,17 @@ public final class Session {
         let marks = timelineMarks()
         let poolCount = context.pools.count
         let watcher = options.catchInterrupts ? interruptWatcher() : nil
+        let live = options.isTerminal ? output as? any LiveLineOutput : nil
+        let gauge = live.map {
+            StatementGauge.start(engines: context.engines, output: $0, color: options.color) { TerminalCheck.columns }
+        }
         let result = await interpreter.run(entry, fileName: "<stdin>", mode: options.echoValues ? .interactive : .file)
         watcher?.cancel()
+        if let gauge {
+            gauge.cancel()
+            await gauge.value
+            live?.eraseLive()
+        }
         report(result)
         rememberTimeline(marks: marks, before: before)
         if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }

@@ -2,6 +2,7 @@ import MockServer
 import PoolCore
 import PoolEngine
 import PoolScript
+import Synchronization
 
 /// What every Python object bound into a session shares: the environment, the transport factory and the registry
 /// of pools (for the pool panel and `%pool`). Lives on the interpreter's single logical thread.
@@ -14,6 +15,8 @@ package final class PlaygroundContext {
     package var mockServer: MockServer?
     /// Every pool created in this session, in creation order.
     package private(set) var pools: [PoolObject] = []
+    /// Every pool's engine, readable from any thread (the live gauge reads snapshots while a statement runs).
+    package let engines = EngineRegistry()
     /// Ids for pools, in creation order (panel labels).
     private var nextPoolID = 1
 
@@ -32,6 +35,7 @@ package final class PlaygroundContext {
             retries: retries, factory: factory, clock: clock)
         nextPoolID += 1
         pools.append(pool)
+        engines.add(pool.engine)
         return pool
     }
 
@@ -50,5 +54,19 @@ package final class PlaygroundContext {
         for pool in pools { await pool.engine.close() }
     }
 
-    package func forgetPools() { pools.removeAll() }
+    package func forgetPools() {
+        pools.removeAll()
+        engines.removeAll()
+    }
+}
+
+/// The session's pool engines, readable from any thread: views that watch a statement while it runs (the live
+/// gauge) read their snapshots here, and never touch the interpreter's objects.
+package final class EngineRegistry: Sendable {
+    private let engines = Mutex<[ConnectionPool]>([])
+
+    package func add(_ engine: ConnectionPool) { engines.withLock { $0.append(engine) } }
+    package func removeAll() { engines.withLock { $0.removeAll() } }
+    /// Every engine's snapshot, in creation order.
+    package func snapshots() -> [PoolSnapshot] { engines.withLock { $0 }.map(\.snapshot) }
 }
