@@ -18,8 +18,8 @@ trap 'rm -f "$tmp"' EXIT
     for path in "$root"/Lessons/[0-9]*.md; do
         [ -e "$path" ] || continue
         name="$(basename "$path")"
-        if grep -q '"""##' "$path"; then
-            echo "gen-bundled-lessons: $name contains '\"\"\"##', which ends the Swift string literal" >&2
+        if grep -q '"##' "$path"; then
+            echo "gen-bundled-lessons: $name contains '\"##', which ends a Swift raw string literal" >&2
             exit 1
         fi
         if [ -n "$(tail -c1 "$path")" ]; then
@@ -28,10 +28,13 @@ trap 'rm -f "$tmp"' EXIT
         fi
         echo "        File("
         echo "            name: \"$name\","
-        echo "            text: ##\"\"\""
-        cat "$path"
-        echo ""  # the literal drops the newline before its closing delimiter
-        echo "\"\"\"##),"
+        echo "            lines: ["
+        # One raw string literal per line, so no line of the generated file starts with a lesson's `import`.
+        while IFS= read -r line; do
+            printf '                ##"%s"##,\n' "$line"
+        done <"$path"
+        echo '                ##""##,'
+        echo "            ]),"
     done
     echo "    ]"
     echo "}"

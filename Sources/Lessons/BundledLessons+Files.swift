@@ -6,491 +6,491 @@ extension BundledLessons {
     public static let files: [File] = [
         File(
             name: "01-limits.md",
-            text: ##"""
----
-id: limits
-title: Setting connection limits the right way
-summary: >-
-  The OpenAI SDK can only run as many requests at once as its HTTP connection pool allows.
-  Put the limits on the HTTP client, hand that client to AsyncOpenAI, and check the limit in force.
-order: 1
----
-
-## Describe the limits
-
-Every request the OpenAI SDK sends goes through an httpx client, and every httpx client
-has a connection pool. The pool decides how many requests run at once: that is the
-SDK's real concurrency limit, however many tasks you start.
-
-The pool's size comes from an `httpx.Limits` value:
-
-- `max_connections` caps the connections open at once (in use or idle);
-- `max_keepalive_connections` caps the idle ones kept for reuse after a burst.
-
-Start by importing httpx and describing a pool of 10 connections that keeps 5 alive:
-
-```python
-import httpx
-limits = httpx.Limits(max_connections=10, max_keepalive_connections=5)
-limits
-```
-
-check: limits == httpx.Limits(max_connections=10, max_keepalive_connections=5)
-hint: `Limits` takes keyword arguments only: `httpx.Limits(max_connections=..., max_keepalive_connections=...)`.
-hint: Name the value `limits` so the next steps can use it.
-
-solution:
-```python
-import httpx
-limits = httpx.Limits(max_connections=10, max_keepalive_connections=5)
-```
-
-## Put the limits on an HTTP client
-
-Limits belong to the HTTP client, not to the OpenAI client. Build an
-`httpx.AsyncClient` with them; its pool is what you would otherwise dig out of
-`http_client._transport._pool`:
-
-```python
-http_client = httpx.AsyncClient(limits=limits)
-http_client._transport._pool._max_connections
-```
-
-Without `limits=`, an httpx client gets httpx's defaults: 100 connections, 20 kept alive.
-
-check: http_client._transport._pool._max_connections == 10 and http_client._transport._pool._max_keepalive_connections == 5
-hint: Pass the `limits` you built in the last step: `httpx.AsyncClient(limits=limits)`.
-hint: Name the client `http_client`.
-
-solution:
-```python
-http_client = httpx.AsyncClient(limits=limits)
-```
-
-## Hand the HTTP client to AsyncOpenAI
-
-The OpenAI constructors have no `limits=` parameter; this is deliberate, and it is a
-`TypeError`. Try it to see the message:
-
-```python
-from openai import AsyncOpenAI
-AsyncOpenAI(limits=limits)
-```
-
-The right way is to give the SDK your HTTP client with `http_client=`. The SDK then
-sends everything through that client's pool, and the limit in force is visible from
-the OpenAI client:
-
-```python
-client = AsyncOpenAI(http_client=http_client)
-client._client._transport._pool._max_connections
-```
-
-check: client._client._transport._pool._max_connections == 10
-hint: `AsyncOpenAI(http_client=http_client)` — the keyword is `http_client`, the value is the client from the last step.
-hint: A plain `AsyncOpenAI()` builds its own pool with the SDK's defaults (1000 connections), so the check sees 1000, not 10.
-
-solution:
-```python
-from openai import AsyncOpenAI
-client = AsyncOpenAI(http_client=http_client)
-```
-
-## Send a burst
-
-Now start 20 requests at once and wait for all of them. Twenty tasks, but only 10
-connections: the pool view shows the extra requests queued inside the pool, not
-failing, and no more than 10 connections are ever open at the same time.
-
-```python
-import asyncio
-results = await asyncio.gather(*[client.models.list() for _ in range(20)])
-len(results)
-```
-
-When the burst is over, look at the idle count: `max_keepalive_connections=5` means at
-most 5 connections stay open for the next burst; the rest are closed.
-
-check: len(results) == 20
-hint: `asyncio.gather(*[...])` runs the coroutines concurrently; don't forget `await`.
-hint: Name the list `results`: `results = await asyncio.gather(*[client.models.list() for _ in range(20)])`.
-
-solution:
-```python
-import asyncio
-results = await asyncio.gather(*[client.models.list() for _ in range(20)])
-```
-
-"""##),
+            lines: [
+                ##"---"##,
+                ##"id: limits"##,
+                ##"title: Setting connection limits the right way"##,
+                ##"summary: >-"##,
+                ##"  The OpenAI SDK can only run as many requests at once as its HTTP connection pool allows."##,
+                ##"  Put the limits on the HTTP client, hand that client to AsyncOpenAI, and check the limit in force."##,
+                ##"order: 1"##,
+                ##"---"##,
+                ##""##,
+                ##"## Describe the limits"##,
+                ##""##,
+                ##"Every request the OpenAI SDK sends goes through an httpx client, and every httpx client"##,
+                ##"has a connection pool. The pool decides how many requests run at once: that is the"##,
+                ##"SDK's real concurrency limit, however many tasks you start."##,
+                ##""##,
+                ##"The pool's size comes from an `httpx.Limits` value:"##,
+                ##""##,
+                ##"- `max_connections` caps the connections open at once (in use or idle);"##,
+                ##"- `max_keepalive_connections` caps the idle ones kept for reuse after a burst."##,
+                ##""##,
+                ##"Start by importing httpx and describing a pool of 10 connections that keeps 5 alive:"##,
+                ##""##,
+                ##"```python"##,
+                ##"import httpx"##,
+                ##"limits = httpx.Limits(max_connections=10, max_keepalive_connections=5)"##,
+                ##"limits"##,
+                ##"```"##,
+                ##""##,
+                ##"check: limits == httpx.Limits(max_connections=10, max_keepalive_connections=5)"##,
+                ##"hint: `Limits` takes keyword arguments only: `httpx.Limits(max_connections=..., max_keepalive_connections=...)`."##,
+                ##"hint: Name the value `limits` so the next steps can use it."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"import httpx"##,
+                ##"limits = httpx.Limits(max_connections=10, max_keepalive_connections=5)"##,
+                ##"```"##,
+                ##""##,
+                ##"## Put the limits on an HTTP client"##,
+                ##""##,
+                ##"Limits belong to the HTTP client, not to the OpenAI client. Build an"##,
+                ##"`httpx.AsyncClient` with them; its pool is what you would otherwise dig out of"##,
+                ##"`http_client._transport._pool`:"##,
+                ##""##,
+                ##"```python"##,
+                ##"http_client = httpx.AsyncClient(limits=limits)"##,
+                ##"http_client._transport._pool._max_connections"##,
+                ##"```"##,
+                ##""##,
+                ##"Without `limits=`, an httpx client gets httpx's defaults: 100 connections, 20 kept alive."##,
+                ##""##,
+                ##"check: http_client._transport._pool._max_connections == 10 and http_client._transport._pool._max_keepalive_connections == 5"##,
+                ##"hint: Pass the `limits` you built in the last step: `httpx.AsyncClient(limits=limits)`."##,
+                ##"hint: Name the client `http_client`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"http_client = httpx.AsyncClient(limits=limits)"##,
+                ##"```"##,
+                ##""##,
+                ##"## Hand the HTTP client to AsyncOpenAI"##,
+                ##""##,
+                ##"The OpenAI constructors have no `limits=` parameter; this is deliberate, and it is a"##,
+                ##"`TypeError`. Try it to see the message:"##,
+                ##""##,
+                ##"```python"##,
+                ##"from openai import AsyncOpenAI"##,
+                ##"AsyncOpenAI(limits=limits)"##,
+                ##"```"##,
+                ##""##,
+                ##"The right way is to give the SDK your HTTP client with `http_client=`. The SDK then"##,
+                ##"sends everything through that client's pool, and the limit in force is visible from"##,
+                ##"the OpenAI client:"##,
+                ##""##,
+                ##"```python"##,
+                ##"client = AsyncOpenAI(http_client=http_client)"##,
+                ##"client._client._transport._pool._max_connections"##,
+                ##"```"##,
+                ##""##,
+                ##"check: client._client._transport._pool._max_connections == 10"##,
+                ##"hint: `AsyncOpenAI(http_client=http_client)` — the keyword is `http_client`, the value is the client from the last step."##,
+                ##"hint: A plain `AsyncOpenAI()` builds its own pool with the SDK's defaults (1000 connections), so the check sees 1000, not 10."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"from openai import AsyncOpenAI"##,
+                ##"client = AsyncOpenAI(http_client=http_client)"##,
+                ##"```"##,
+                ##""##,
+                ##"## Send a burst"##,
+                ##""##,
+                ##"Now start 20 requests at once and wait for all of them. Twenty tasks, but only 10"##,
+                ##"connections: the pool view shows the extra requests queued inside the pool, not"##,
+                ##"failing, and no more than 10 connections are ever open at the same time."##,
+                ##""##,
+                ##"```python"##,
+                ##"import asyncio"##,
+                ##"results = await asyncio.gather(*[client.models.list() for _ in range(20)])"##,
+                ##"len(results)"##,
+                ##"```"##,
+                ##""##,
+                ##"When the burst is over, look at the idle count: `max_keepalive_connections=5` means at"##,
+                ##"most 5 connections stay open for the next burst; the rest are closed."##,
+                ##""##,
+                ##"check: len(results) == 20"##,
+                ##"hint: `asyncio.gather(*[...])` runs the coroutines concurrently; don't forget `await`."##,
+                ##"hint: Name the list `results`: `results = await asyncio.gather(*[client.models.list() for _ in range(20)])`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"import asyncio"##,
+                ##"results = await asyncio.gather(*[client.models.list() for _ in range(20)])"##,
+                ##"```"##,
+                ##""##,
+            ]),
         File(
             name: "02-keepalive.md",
-            text: ##"""
----
-id: keepalive
-title: What keep-alive does to your burst
-summary: >-
-  max_keepalive_connections decides which connections survive a request. Under httpx (httpcore 1.0.9)
-  a keep-alive limit below max_connections makes every request of a burst open a new TCP connection;
-  httpx2 (openai 3) reuses them.
-order: 2
----
-
-## Run a burst through a small keep-alive limit
-
-A connection that finished a request goes back to the pool as *idle*, ready for the next
-request. `max_keepalive_connections` caps how many idle connections the pool keeps; the
-rest are closed.
-
-Build an OpenAI client on a plain `httpx` pool of 5 connections that keeps only 2 alive,
-and send 20 requests at once:
-
-```python
-import asyncio, httpx
-from openai import AsyncOpenAI
-client = AsyncOpenAI(http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=5, max_keepalive_connections=2)))
-results = await asyncio.gather(*[client.models.list() for _ in range(20)])
-client._client._transport._pool.connections
-```
-
-Read the pool panel: how many connections were opened for 20 requests, and how many
-were reused? Then type `%timeline` to see each connection's life during the burst.
-
-check: len(results) == 20 and "Request Count: 1]" in repr(client._client._transport._pool.connections)
-hint: Name the list `results`, and keep `client` as the OpenAI client: the check reads `client._client._transport._pool`.
-hint: `asyncio.gather(*[client.models.list() for _ in range(20)])` starts all 20 at once; don't forget `await`.
-
-solution:
-```python
-import asyncio, httpx
-from openai import AsyncOpenAI
-client = AsyncOpenAI(http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=5, max_keepalive_connections=2)))
-results = await asyncio.gather(*[client.models.list() for _ in range(20)])
-```
-
-## Why twenty connections?
-
-httpcore 1.0.9 (the pool under `import httpx`) trims idle connections by comparing the
-keep-alive limit with the number of *all* connections, busy or idle. While the burst
-runs there are 5 connections, more than 2, so every connection that finishes a request
-is closed at once — even though 15 requests are queued and could have used it — and the
-next request opens a new TCP connection. Each connection serves one request
-(`Request Count: 1`): 20 requests, 20 TCP handshakes.
-
-This is a known httpcore issue (encode/httpcore pull requests #920 and #1000). When the
-burst drains, the pool ends with 2 idle connections, as the limit asks.
-
-## Compare httpx2
-
-openai 3 sends its requests through `httpx2`, whose pool (httpcore2) counts only idle
-connections against the keep-alive limit. Run the same burst there:
-
-```python
-import httpx2
-client2 = AsyncOpenAI(http_client=httpx2.AsyncClient(limits=httpx2.Limits(max_connections=5, max_keepalive_connections=2)))
-results2 = await asyncio.gather(*[client2.models.list() for _ in range(20)])
-client2._client._transport._pool.connections
-```
-
-Now 5 connections carry the 20 requests, 4 each, and 2 stay idle afterwards
-(`%timeline` shows five long lanes instead of twenty short ones).
-
-check: len(results2) == 20 and "Request Count: 1]" not in repr(client2._client._transport._pool.connections)
-hint: Same burst, but with `httpx2.AsyncClient` and `httpx2.Limits`; name the client `client2` and the list `results2`.
-
-solution:
-```python
-import httpx2
-client2 = AsyncOpenAI(http_client=httpx2.AsyncClient(limits=httpx2.Limits(max_connections=5, max_keepalive_connections=2)))
-results2 = await asyncio.gather(*[client2.models.list() for _ in range(20)])
-```
-
-## What to ship
-
-- With `import httpx` (openai 2.x, or any plain httpx client), set
-  `max_keepalive_connections` equal to `max_connections` when you send bursts:
-  `httpx.Limits(max_connections=5, max_keepalive_connections=5)` reuses 5 connections.
-- With openai 3 and httpx2, a smaller keep-alive limit only trims what stays idle after
-  the burst.
-- Either way, `keepalive_expiry` (5 seconds by default) closes idle connections that
-  waited longer than that — PoolPlay shows them as IDLE until the next request looks.
-
-"""##),
+            lines: [
+                ##"---"##,
+                ##"id: keepalive"##,
+                ##"title: What keep-alive does to your burst"##,
+                ##"summary: >-"##,
+                ##"  max_keepalive_connections decides which connections survive a request. Under httpx (httpcore 1.0.9)"##,
+                ##"  a keep-alive limit below max_connections makes every request of a burst open a new TCP connection;"##,
+                ##"  httpx2 (openai 3) reuses them."##,
+                ##"order: 2"##,
+                ##"---"##,
+                ##""##,
+                ##"## Run a burst through a small keep-alive limit"##,
+                ##""##,
+                ##"A connection that finished a request goes back to the pool as *idle*, ready for the next"##,
+                ##"request. `max_keepalive_connections` caps how many idle connections the pool keeps; the"##,
+                ##"rest are closed."##,
+                ##""##,
+                ##"Build an OpenAI client on a plain `httpx` pool of 5 connections that keeps only 2 alive,"##,
+                ##"and send 20 requests at once:"##,
+                ##""##,
+                ##"```python"##,
+                ##"import asyncio, httpx"##,
+                ##"from openai import AsyncOpenAI"##,
+                ##"client = AsyncOpenAI(http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=5, max_keepalive_connections=2)))"##,
+                ##"results = await asyncio.gather(*[client.models.list() for _ in range(20)])"##,
+                ##"client._client._transport._pool.connections"##,
+                ##"```"##,
+                ##""##,
+                ##"Read the pool panel: how many connections were opened for 20 requests, and how many"##,
+                ##"were reused? Then type `%timeline` to see each connection's life during the burst."##,
+                ##""##,
+                ##"check: len(results) == 20 and "Request Count: 1]" in repr(client._client._transport._pool.connections)"##,
+                ##"hint: Name the list `results`, and keep `client` as the OpenAI client: the check reads `client._client._transport._pool`."##,
+                ##"hint: `asyncio.gather(*[client.models.list() for _ in range(20)])` starts all 20 at once; don't forget `await`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"import asyncio, httpx"##,
+                ##"from openai import AsyncOpenAI"##,
+                ##"client = AsyncOpenAI(http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=5, max_keepalive_connections=2)))"##,
+                ##"results = await asyncio.gather(*[client.models.list() for _ in range(20)])"##,
+                ##"```"##,
+                ##""##,
+                ##"## Why twenty connections?"##,
+                ##""##,
+                ##"httpcore 1.0.9 (the pool under `import httpx`) trims idle connections by comparing the"##,
+                ##"keep-alive limit with the number of *all* connections, busy or idle. While the burst"##,
+                ##"runs there are 5 connections, more than 2, so every connection that finishes a request"##,
+                ##"is closed at once — even though 15 requests are queued and could have used it — and the"##,
+                ##"next request opens a new TCP connection. Each connection serves one request"##,
+                ##"(`Request Count: 1`): 20 requests, 20 TCP handshakes."##,
+                ##""##,
+                ##"This is a known httpcore issue (encode/httpcore pull requests #920 and #1000). When the"##,
+                ##"burst drains, the pool ends with 2 idle connections, as the limit asks."##,
+                ##""##,
+                ##"## Compare httpx2"##,
+                ##""##,
+                ##"openai 3 sends its requests through `httpx2`, whose pool (httpcore2) counts only idle"##,
+                ##"connections against the keep-alive limit. Run the same burst there:"##,
+                ##""##,
+                ##"```python"##,
+                ##"import httpx2"##,
+                ##"client2 = AsyncOpenAI(http_client=httpx2.AsyncClient(limits=httpx2.Limits(max_connections=5, max_keepalive_connections=2)))"##,
+                ##"results2 = await asyncio.gather(*[client2.models.list() for _ in range(20)])"##,
+                ##"client2._client._transport._pool.connections"##,
+                ##"```"##,
+                ##""##,
+                ##"Now 5 connections carry the 20 requests, 4 each, and 2 stay idle afterwards"##,
+                ##"(`%timeline` shows five long lanes instead of twenty short ones)."##,
+                ##""##,
+                ##"check: len(results2) == 20 and "Request Count: 1]" not in repr(client2._client._transport._pool.connections)"##,
+                ##"hint: Same burst, but with `httpx2.AsyncClient` and `httpx2.Limits`; name the client `client2` and the list `results2`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"import httpx2"##,
+                ##"client2 = AsyncOpenAI(http_client=httpx2.AsyncClient(limits=httpx2.Limits(max_connections=5, max_keepalive_connections=2)))"##,
+                ##"results2 = await asyncio.gather(*[client2.models.list() for _ in range(20)])"##,
+                ##"```"##,
+                ##""##,
+                ##"## What to ship"##,
+                ##""##,
+                ##"- With `import httpx` (openai 2.x, or any plain httpx client), set"##,
+                ##"  `max_keepalive_connections` equal to `max_connections` when you send bursts:"##,
+                ##"  `httpx.Limits(max_connections=5, max_keepalive_connections=5)` reuses 5 connections."##,
+                ##"- With openai 3 and httpx2, a smaller keep-alive limit only trims what stays idle after"##,
+                ##"  the burst."##,
+                ##"- Either way, `keepalive_expiry` (5 seconds by default) closes idle connections that"##,
+                ##"  waited longer than that — PoolPlay shows them as IDLE until the next request looks."##,
+                ##""##,
+            ]),
         File(
             name: "03-pool-timeout.md",
-            text: ##"""
----
-id: pool-timeout
-title: Waiting for a connection — PoolTimeout
-summary: >-
-  When every connection is busy, a request waits inside the pool for at most Timeout.pool seconds and
-  then fails with PoolTimeout, without ever reaching the server.
-order: 3
----
-
-## A slow server and a small pool
-
-A request that finds every connection busy waits inside the pool. `httpx.Timeout(pool=...)`
-is how long it may wait before it fails with `httpx.PoolTimeout`.
-
-Build a plain httpx client with 2 connections and a pool timeout of 0.1 s. The header
-`x-poolplay-latency` asks PoolPlay's mock server to take 500 ms per response (it is
-PoolPlay's own knob; the real API needs no help being slow):
-
-```python
-import asyncio, os, httpx
-http = httpx.AsyncClient(
-    base_url=os.environ["OPENAI_BASE_URL"],
-    headers={"x-poolplay-latency": "500ms"},
-    limits=httpx.Limits(max_connections=2),
-    timeout=httpx.Timeout(5.0, pool=0.1),
-)
-http.timeout
-```
-
-check: http.timeout.pool == 0.1 and http._transport._pool._max_connections == 2
-hint: `httpx.Timeout(5.0, pool=0.1)` sets connect, read and write to 5 s and pool to 0.1 s.
-hint: Name the client `http`.
-
-solution:
-```python
-import asyncio, os, httpx
-http = httpx.AsyncClient(base_url=os.environ["OPENAI_BASE_URL"], headers={"x-poolplay-latency": "500ms"}, limits=httpx.Limits(max_connections=2), timeout=httpx.Timeout(5.0, pool=0.1))
-```
-
-## Six requests, two connections
-
-Send 6 requests at once. `return_exceptions=True` makes `gather` hand back the errors
-instead of raising the first one:
-
-```python
-results = await asyncio.gather(*[http.get("/models") for _ in range(6)], return_exceptions=True)
-[type(r).__name__ for r in results]
-```
-
-Two requests get a connection; the other four wait, and after 0.1 s — long before a
-connection frees up at 0.5 s — they fail with `PoolTimeout`. The server never saw them.
-
-check: len([r for r in results if isinstance(r, httpx.PoolTimeout)]) == 4
-hint: Name the list `results`, and pass `return_exceptions=True` to `asyncio.gather`.
-
-solution:
-```python
-results = await asyncio.gather(*[http.get("/models") for _ in range(6)], return_exceptions=True)
-```
-
-## Let them wait
-
-A pool timeout should be longer than the time a queued request can expect to wait:
-roughly (queued requests ÷ connections) × response time. Or more connections. Give the
-pool all the time it needs with `pool=None` and send the same burst:
-
-```python
-patient = httpx.AsyncClient(base_url=os.environ["OPENAI_BASE_URL"], headers={"x-poolplay-latency": "500ms"}, limits=httpx.Limits(max_connections=2), timeout=httpx.Timeout(5.0, pool=None))
-results2 = await asyncio.gather(*[patient.get("/models") for _ in range(6)], return_exceptions=True)
-[r.status_code for r in results2]
-```
-
-Three rounds of two: all six succeed after about 1.5 s.
-
-The OpenAI SDK retries a `PoolTimeout` like any timeout (`max_retries`, 2 by default)
-and finally raises `openai.APITimeoutError: Request timed out.` — the same message as a
-slow server, so look at the pool before blaming the API.
-
-check: len([r for r in results2 if not isinstance(r, Exception) and r.status_code == 200]) == 6
-hint: `httpx.Timeout(5.0, pool=None)` means no limit on the wait for a connection.
-hint: Name the client `patient` and the list `results2`.
-
-solution:
-```python
-patient = httpx.AsyncClient(base_url=os.environ["OPENAI_BASE_URL"], headers={"x-poolplay-latency": "500ms"}, limits=httpx.Limits(max_connections=2), timeout=httpx.Timeout(5.0, pool=None))
-results2 = await asyncio.gather(*[patient.get("/models") for _ in range(6)], return_exceptions=True)
-```
-
-"""##),
+            lines: [
+                ##"---"##,
+                ##"id: pool-timeout"##,
+                ##"title: Waiting for a connection — PoolTimeout"##,
+                ##"summary: >-"##,
+                ##"  When every connection is busy, a request waits inside the pool for at most Timeout.pool seconds and"##,
+                ##"  then fails with PoolTimeout, without ever reaching the server."##,
+                ##"order: 3"##,
+                ##"---"##,
+                ##""##,
+                ##"## A slow server and a small pool"##,
+                ##""##,
+                ##"A request that finds every connection busy waits inside the pool. `httpx.Timeout(pool=...)`"##,
+                ##"is how long it may wait before it fails with `httpx.PoolTimeout`."##,
+                ##""##,
+                ##"Build a plain httpx client with 2 connections and a pool timeout of 0.1 s. The header"##,
+                ##"`x-poolplay-latency` asks PoolPlay's mock server to take 500 ms per response (it is"##,
+                ##"PoolPlay's own knob; the real API needs no help being slow):"##,
+                ##""##,
+                ##"```python"##,
+                ##"import asyncio, os, httpx"##,
+                ##"http = httpx.AsyncClient("##,
+                ##"    base_url=os.environ["OPENAI_BASE_URL"],"##,
+                ##"    headers={"x-poolplay-latency": "500ms"},"##,
+                ##"    limits=httpx.Limits(max_connections=2),"##,
+                ##"    timeout=httpx.Timeout(5.0, pool=0.1),"##,
+                ##")"##,
+                ##"http.timeout"##,
+                ##"```"##,
+                ##""##,
+                ##"check: http.timeout.pool == 0.1 and http._transport._pool._max_connections == 2"##,
+                ##"hint: `httpx.Timeout(5.0, pool=0.1)` sets connect, read and write to 5 s and pool to 0.1 s."##,
+                ##"hint: Name the client `http`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"import asyncio, os, httpx"##,
+                ##"http = httpx.AsyncClient(base_url=os.environ["OPENAI_BASE_URL"], headers={"x-poolplay-latency": "500ms"}, limits=httpx.Limits(max_connections=2), timeout=httpx.Timeout(5.0, pool=0.1))"##,
+                ##"```"##,
+                ##""##,
+                ##"## Six requests, two connections"##,
+                ##""##,
+                ##"Send 6 requests at once. `return_exceptions=True` makes `gather` hand back the errors"##,
+                ##"instead of raising the first one:"##,
+                ##""##,
+                ##"```python"##,
+                ##"results = await asyncio.gather(*[http.get("/models") for _ in range(6)], return_exceptions=True)"##,
+                ##"[type(r).__name__ for r in results]"##,
+                ##"```"##,
+                ##""##,
+                ##"Two requests get a connection; the other four wait, and after 0.1 s — long before a"##,
+                ##"connection frees up at 0.5 s — they fail with `PoolTimeout`. The server never saw them."##,
+                ##""##,
+                ##"check: len([r for r in results if isinstance(r, httpx.PoolTimeout)]) == 4"##,
+                ##"hint: Name the list `results`, and pass `return_exceptions=True` to `asyncio.gather`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"results = await asyncio.gather(*[http.get("/models") for _ in range(6)], return_exceptions=True)"##,
+                ##"```"##,
+                ##""##,
+                ##"## Let them wait"##,
+                ##""##,
+                ##"A pool timeout should be longer than the time a queued request can expect to wait:"##,
+                ##"roughly (queued requests ÷ connections) × response time. Or more connections. Give the"##,
+                ##"pool all the time it needs with `pool=None` and send the same burst:"##,
+                ##""##,
+                ##"```python"##,
+                ##"patient = httpx.AsyncClient(base_url=os.environ["OPENAI_BASE_URL"], headers={"x-poolplay-latency": "500ms"}, limits=httpx.Limits(max_connections=2), timeout=httpx.Timeout(5.0, pool=None))"##,
+                ##"results2 = await asyncio.gather(*[patient.get("/models") for _ in range(6)], return_exceptions=True)"##,
+                ##"[r.status_code for r in results2]"##,
+                ##"```"##,
+                ##""##,
+                ##"Three rounds of two: all six succeed after about 1.5 s."##,
+                ##""##,
+                ##"The OpenAI SDK retries a `PoolTimeout` like any timeout (`max_retries`, 2 by default)"##,
+                ##"and finally raises `openai.APITimeoutError: Request timed out.` — the same message as a"##,
+                ##"slow server, so look at the pool before blaming the API."##,
+                ##""##,
+                ##"check: len([r for r in results2 if not isinstance(r, Exception) and r.status_code == 200]) == 6"##,
+                ##"hint: `httpx.Timeout(5.0, pool=None)` means no limit on the wait for a connection."##,
+                ##"hint: Name the client `patient` and the list `results2`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"patient = httpx.AsyncClient(base_url=os.environ["OPENAI_BASE_URL"], headers={"x-poolplay-latency": "500ms"}, limits=httpx.Limits(max_connections=2), timeout=httpx.Timeout(5.0, pool=None))"##,
+                ##"results2 = await asyncio.gather(*[patient.get("/models") for _ in range(6)], return_exceptions=True)"##,
+                ##"```"##,
+                ##""##,
+            ]),
         File(
             name: "04-sdk-defaults.md",
-            text: ##"""
----
-id: sdk-defaults
-title: Keep the SDK's defaults when you tune the pool
-summary: >-
-  AsyncOpenAI() builds its own client with 1000 connections and a 600 s timeout. A plain httpx client
-  brings httpx's defaults instead; DefaultAsyncHttpxClient keeps the SDK's and lets you change the limits.
-order: 4
----
-
-## The client the SDK builds for itself
-
-Without `http_client=`, `AsyncOpenAI()` builds its own HTTP client with the SDK's
-defaults. Look at them:
-
-```python
-from openai import AsyncOpenAI
-default_client = AsyncOpenAI()
-default_client._client._transport._pool
-default_client._client._transport._pool._max_connections
-default_client.timeout
-```
-
-1000 connections, 100 kept alive, a 600 s read timeout, 5 s to connect, and redirects
-followed.
-
-check: default_client._client._transport._pool._max_connections == 1000
-hint: `AsyncOpenAI()` with no arguments; name it `default_client`.
-
-solution:
-```python
-from openai import AsyncOpenAI
-default_client = AsyncOpenAI()
-```
-
-## Tune the limits, keep the rest
-
-`openai.DefaultAsyncHttpxClient` is the SDK's own client class: it takes the same
-arguments as an httpx client but starts from the SDK's defaults. Change only the limits:
-
-```python
-import httpx2
-from openai import DefaultAsyncHttpxClient
-tuned = AsyncOpenAI(http_client=DefaultAsyncHttpxClient(limits=httpx2.Limits(max_connections=50, max_keepalive_connections=50)))
-tuned._client._transport._pool._max_connections
-tuned._client.follow_redirects
-```
-
-In openai 3, `DefaultAsyncHttpxClient` is an `httpx2.AsyncClient`, so its limits are
-`httpx2.Limits` and its pool follows httpcore2's rules.
-
-check: tuned._client._transport._pool._max_connections == 50 and tuned._client.follow_redirects
-hint: `DefaultAsyncHttpxClient(limits=httpx2.Limits(max_connections=50, max_keepalive_connections=50))`, passed as `http_client=`.
-hint: Name the OpenAI client `tuned`.
-
-solution:
-```python
-import httpx2
-from openai import DefaultAsyncHttpxClient
-tuned = AsyncOpenAI(http_client=DefaultAsyncHttpxClient(limits=httpx2.Limits(max_connections=50, max_keepalive_connections=50)))
-```
-
-## What a plain httpx client changes
-
-A plain `httpx.AsyncClient` works too, but it brings httpx's defaults, not the SDK's:
-
-```python
-import httpx
-plain = AsyncOpenAI(http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=50, max_keepalive_connections=50)))
-plain.timeout
-plain._client.follow_redirects
-```
-
-- The timeout still reads 600 s: the SDK replaces an httpx client's default
-  `Timeout(5.0)` with its own and sends it with every request. Give the client any other
-  timeout and the SDK uses yours.
-- Redirects are no longer followed.
-- Its pool runs httpcore 1.0.9's rules (see the keep-alive lesson).
-
-check: plain._client._transport._pool._max_connections == 50 and not plain._client.follow_redirects
-hint: `AsyncOpenAI(http_client=httpx.AsyncClient(limits=...))`; name it `plain`.
-
-solution:
-```python
-import httpx
-plain = AsyncOpenAI(http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=50, max_keepalive_connections=50)))
-```
-
-"""##),
+            lines: [
+                ##"---"##,
+                ##"id: sdk-defaults"##,
+                ##"title: Keep the SDK's defaults when you tune the pool"##,
+                ##"summary: >-"##,
+                ##"  AsyncOpenAI() builds its own client with 1000 connections and a 600 s timeout. A plain httpx client"##,
+                ##"  brings httpx's defaults instead; DefaultAsyncHttpxClient keeps the SDK's and lets you change the limits."##,
+                ##"order: 4"##,
+                ##"---"##,
+                ##""##,
+                ##"## The client the SDK builds for itself"##,
+                ##""##,
+                ##"Without `http_client=`, `AsyncOpenAI()` builds its own HTTP client with the SDK's"##,
+                ##"defaults. Look at them:"##,
+                ##""##,
+                ##"```python"##,
+                ##"from openai import AsyncOpenAI"##,
+                ##"default_client = AsyncOpenAI()"##,
+                ##"default_client._client._transport._pool"##,
+                ##"default_client._client._transport._pool._max_connections"##,
+                ##"default_client.timeout"##,
+                ##"```"##,
+                ##""##,
+                ##"1000 connections, 100 kept alive, a 600 s read timeout, 5 s to connect, and redirects"##,
+                ##"followed."##,
+                ##""##,
+                ##"check: default_client._client._transport._pool._max_connections == 1000"##,
+                ##"hint: `AsyncOpenAI()` with no arguments; name it `default_client`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"from openai import AsyncOpenAI"##,
+                ##"default_client = AsyncOpenAI()"##,
+                ##"```"##,
+                ##""##,
+                ##"## Tune the limits, keep the rest"##,
+                ##""##,
+                ##"`openai.DefaultAsyncHttpxClient` is the SDK's own client class: it takes the same"##,
+                ##"arguments as an httpx client but starts from the SDK's defaults. Change only the limits:"##,
+                ##""##,
+                ##"```python"##,
+                ##"import httpx2"##,
+                ##"from openai import DefaultAsyncHttpxClient"##,
+                ##"tuned = AsyncOpenAI(http_client=DefaultAsyncHttpxClient(limits=httpx2.Limits(max_connections=50, max_keepalive_connections=50)))"##,
+                ##"tuned._client._transport._pool._max_connections"##,
+                ##"tuned._client.follow_redirects"##,
+                ##"```"##,
+                ##""##,
+                ##"In openai 3, `DefaultAsyncHttpxClient` is an `httpx2.AsyncClient`, so its limits are"##,
+                ##"`httpx2.Limits` and its pool follows httpcore2's rules."##,
+                ##""##,
+                ##"check: tuned._client._transport._pool._max_connections == 50 and tuned._client.follow_redirects"##,
+                ##"hint: `DefaultAsyncHttpxClient(limits=httpx2.Limits(max_connections=50, max_keepalive_connections=50))`, passed as `http_client=`."##,
+                ##"hint: Name the OpenAI client `tuned`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"import httpx2"##,
+                ##"from openai import DefaultAsyncHttpxClient"##,
+                ##"tuned = AsyncOpenAI(http_client=DefaultAsyncHttpxClient(limits=httpx2.Limits(max_connections=50, max_keepalive_connections=50)))"##,
+                ##"```"##,
+                ##""##,
+                ##"## What a plain httpx client changes"##,
+                ##""##,
+                ##"A plain `httpx.AsyncClient` works too, but it brings httpx's defaults, not the SDK's:"##,
+                ##""##,
+                ##"```python"##,
+                ##"import httpx"##,
+                ##"plain = AsyncOpenAI(http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=50, max_keepalive_connections=50)))"##,
+                ##"plain.timeout"##,
+                ##"plain._client.follow_redirects"##,
+                ##"```"##,
+                ##""##,
+                ##"- The timeout still reads 600 s: the SDK replaces an httpx client's default"##,
+                ##"  `Timeout(5.0)` with its own and sends it with every request. Give the client any other"##,
+                ##"  timeout and the SDK uses yours."##,
+                ##"- Redirects are no longer followed."##,
+                ##"- Its pool runs httpcore 1.0.9's rules (see the keep-alive lesson)."##,
+                ##""##,
+                ##"check: plain._client._transport._pool._max_connections == 50 and not plain._client.follow_redirects"##,
+                ##"hint: `AsyncOpenAI(http_client=httpx.AsyncClient(limits=...))`; name it `plain`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"import httpx"##,
+                ##"plain = AsyncOpenAI(http_client=httpx.AsyncClient(limits=httpx.Limits(max_connections=50, max_keepalive_connections=50)))"##,
+                ##"```"##,
+                ##""##,
+            ]),
         File(
             name: "05-retries.md",
-            text: ##"""
----
-id: retries
-title: Retries go through the pool too
-summary: >-
-  The OpenAI SDK retries timeouts, connection errors, 408, 409, 429 and 5xx answers up to max_retries
-  times, with backoff. Every retry is another request through the same pool.
-order: 5
----
-
-## A server that keeps failing
-
-PoolPlay's mock server fails a request on demand: the header `x-poolplay-fault: 503`
-makes it answer `503 Service Unavailable` (a PoolPlay knob; the real API does this on
-its own when it is overloaded). Send one request through a client that asks for it:
-
-```python
-import openai
-from openai import AsyncOpenAI
-flaky = AsyncOpenAI(default_headers={"x-poolplay-fault": "503"})
-try:
-    await flaky.models.list()
-except openai.APIStatusError as e:
-    error = e
-error
-```
-
-Read the pool panel: one call in your code, three requests in the pool. The SDK
-retried twice (`max_retries=2` by default), waiting about 0.5 s and then 1 s, each time
-sending `x-stainless-retry-count: 1`, then `2`, and then raised the last answer.
-
-check: isinstance(error, openai.InternalServerError)
-hint: Wrap the call in `try:` / `except openai.APIStatusError as e:` and keep the exception: `error = e`.
-
-solution:
-```python
-import openai
-from openai import AsyncOpenAI
-flaky = AsyncOpenAI(default_headers={"x-poolplay-fault": "503"})
-try:
-    await flaky.models.list()
-except openai.APIStatusError as e:
-    error = e
-```
-
-## Fewer retries
-
-`with_options(...)` makes a copy of the client that shares its HTTP client — and so its
-pool — with different settings. Turn retries off for one call site:
-
-```python
-quick = flaky.with_options(max_retries=0)
-try:
-    await quick.models.list()
-except openai.APIStatusError as e:
-    error2 = e
-quick.max_retries
-```
-
-This time the panel shows one request, and the error arrives at once.
-
-check: quick.max_retries == 0 and isinstance(error2, openai.InternalServerError)
-hint: `flaky.with_options(max_retries=0)`; name it `quick`, and keep the exception as `error2`.
-
-solution:
-```python
-quick = flaky.with_options(max_retries=0)
-try:
-    await quick.models.list()
-except openai.APIStatusError as e:
-    error2 = e
-```
-
-## What is retried, and what it costs the pool
-
-The SDK (openai-python's `_base_client.py`) retries:
-
-- timeouts — including `PoolTimeout`, a request that never got a connection — and
-  connection errors; after the last attempt they surface as
-  `APITimeoutError: Request timed out.` and `APIConnectionError: Connection error.`;
-- answers 408, 409, 429 and 500 and above, or any answer with `x-should-retry: true`
-  (and none with `x-should-retry: false`).
-
-Between attempts it waits `min(0.5 × 2ⁿ, 8) × (1 − 0.25 × random)` seconds, unless the
-server sent `retry-after-ms` or `retry-after` of at most 120 s, which it follows exactly.
-
-Each attempt is a new request in the pool: it queues behind everything else, and when
-the server is overloaded, `max_retries=2` turns a burst of 100 calls into up to 300
-requests. Size `max_connections` and `Timeout(pool=...)` with that in mind, and lower
-`max_retries` where a fast failure is worth more than a late answer.
-
-"""##),
+            lines: [
+                ##"---"##,
+                ##"id: retries"##,
+                ##"title: Retries go through the pool too"##,
+                ##"summary: >-"##,
+                ##"  The OpenAI SDK retries timeouts, connection errors, 408, 409, 429 and 5xx answers up to max_retries"##,
+                ##"  times, with backoff. Every retry is another request through the same pool."##,
+                ##"order: 5"##,
+                ##"---"##,
+                ##""##,
+                ##"## A server that keeps failing"##,
+                ##""##,
+                ##"PoolPlay's mock server fails a request on demand: the header `x-poolplay-fault: 503`"##,
+                ##"makes it answer `503 Service Unavailable` (a PoolPlay knob; the real API does this on"##,
+                ##"its own when it is overloaded). Send one request through a client that asks for it:"##,
+                ##""##,
+                ##"```python"##,
+                ##"import openai"##,
+                ##"from openai import AsyncOpenAI"##,
+                ##"flaky = AsyncOpenAI(default_headers={"x-poolplay-fault": "503"})"##,
+                ##"try:"##,
+                ##"    await flaky.models.list()"##,
+                ##"except openai.APIStatusError as e:"##,
+                ##"    error = e"##,
+                ##"error"##,
+                ##"```"##,
+                ##""##,
+                ##"Read the pool panel: one call in your code, three requests in the pool. The SDK"##,
+                ##"retried twice (`max_retries=2` by default), waiting about 0.5 s and then 1 s, each time"##,
+                ##"sending `x-stainless-retry-count: 1`, then `2`, and then raised the last answer."##,
+                ##""##,
+                ##"check: isinstance(error, openai.InternalServerError)"##,
+                ##"hint: Wrap the call in `try:` / `except openai.APIStatusError as e:` and keep the exception: `error = e`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"import openai"##,
+                ##"from openai import AsyncOpenAI"##,
+                ##"flaky = AsyncOpenAI(default_headers={"x-poolplay-fault": "503"})"##,
+                ##"try:"##,
+                ##"    await flaky.models.list()"##,
+                ##"except openai.APIStatusError as e:"##,
+                ##"    error = e"##,
+                ##"```"##,
+                ##""##,
+                ##"## Fewer retries"##,
+                ##""##,
+                ##"`with_options(...)` makes a copy of the client that shares its HTTP client — and so its"##,
+                ##"pool — with different settings. Turn retries off for one call site:"##,
+                ##""##,
+                ##"```python"##,
+                ##"quick = flaky.with_options(max_retries=0)"##,
+                ##"try:"##,
+                ##"    await quick.models.list()"##,
+                ##"except openai.APIStatusError as e:"##,
+                ##"    error2 = e"##,
+                ##"quick.max_retries"##,
+                ##"```"##,
+                ##""##,
+                ##"This time the panel shows one request, and the error arrives at once."##,
+                ##""##,
+                ##"check: quick.max_retries == 0 and isinstance(error2, openai.InternalServerError)"##,
+                ##"hint: `flaky.with_options(max_retries=0)`; name it `quick`, and keep the exception as `error2`."##,
+                ##""##,
+                ##"solution:"##,
+                ##"```python"##,
+                ##"quick = flaky.with_options(max_retries=0)"##,
+                ##"try:"##,
+                ##"    await quick.models.list()"##,
+                ##"except openai.APIStatusError as e:"##,
+                ##"    error2 = e"##,
+                ##"```"##,
+                ##""##,
+                ##"## What is retried, and what it costs the pool"##,
+                ##""##,
+                ##"The SDK (openai-python's `_base_client.py`) retries:"##,
+                ##""##,
+                ##"- timeouts — including `PoolTimeout`, a request that never got a connection — and"##,
+                ##"  connection errors; after the last attempt they surface as"##,
+                ##"  `APITimeoutError: Request timed out.` and `APIConnectionError: Connection error.`;"##,
+                ##"- answers 408, 409, 429 and 500 and above, or any answer with `x-should-retry: true`"##,
+                ##"  (and none with `x-should-retry: false`)."##,
+                ##""##,
+                ##"Between attempts it waits `min(0.5 × 2ⁿ, 8) × (1 − 0.25 × random)` seconds, unless the"##,
+                ##"server sent `retry-after-ms` or `retry-after` of at most 120 s, which it follows exactly."##,
+                ##""##,
+                ##"Each attempt is a new request in the pool: it queues behind everything else, and when"##,
+                ##"the server is overloaded, `max_retries=2` turns a burst of 100 calls into up to 300"##,
+                ##"requests. Size `max_connections` and `Timeout(pool=...)` with that in mind, and lower"##,
+                ##"`max_retries` where a fast failure is worth more than a late answer."##,
+                ##""##,
+            ]),
     ]
 }

@@ -20,6 +20,15 @@ public enum BundledLessons {
             self.name = name
             self.text = text
         }
+
+        /// Creates a file from its lines (the generated source lists them one literal each).
+        ///
+        /// - Parameters:
+        ///   - name: The file name.
+        ///   - lines: The lines, joined with `\n`; a last empty line gives the text a final newline.
+        public init(name: String, lines: [String]) {
+            self.init(name: name, text: lines.joined(separator: "\n"))
+        }
     }
 
     /// The path shown in messages about a bundled file: `Lessons/01-limits.md`.

@@ -1,3 +1,5 @@
+import CEditShim
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,4 +14,7 @@ public enum TerminalCheck {
     public static var stdinAndStdoutAreTerminals: Bool {
         isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     }
+
+    /// The columns of the terminal on stdout, or 80 when unknown (for wrapping text).
+    public static var stdoutColumns: Int { Int(ceditshim_terminal_columns()) }
 }

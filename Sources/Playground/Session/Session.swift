@@ -20,8 +20,11 @@ public final class Session {
         public var panelsToStderr: Bool = false
         /// ANSI colour in panels and errors.
         public var color: Bool = false
-        /// Where lesson files live; nil: lessons unavailable.
+        /// A folder of lesson files that adds lessons or replaces bundled ones by id (`--lessons`,
+        /// `POOLPLAY_LESSONS`); nil: the lessons compiled into the binary only.
         public var lessonsDirectory: String?
+        /// The terminal's width, for wrapping lesson text; nil (piped): lines as the author wrote them.
+        public var terminalWidth: Int?
         /// Where lesson progress is saved (JSON); nil: progress lives only as long as the session.
         public var progressFile: String?
         /// Turn SIGINT (Ctrl-C while a statement runs) into `KeyboardInterrupt` (terminal sessions).
@@ -37,6 +40,10 @@ public final class Session {
     private(set) var interpreter: Interpreter
     private var host: PlaygroundHost
     var lessons = LessonController()
+    /// What the lesson in progress set aside (the sandbox's names, environment, server knobs); nil outside lessons.
+    var lessonScope: LessonScope?
+    /// Silences what scripts print while solutions are replayed.
+    let scriptOutputGate = OutputGate()
     /// Entries run in this session, for `%history`.
     var history: [String] = []
     /// The Python this session ran, for `%save`: typed entries, and magics that run Python (`%burst`) as the
@@ -64,7 +71,8 @@ public final class Session {
         self.server = server
         self.options = options
         self.output = output
-        let host = PlaygroundHost(context: context, write: { output.write($0) })
+        let gate = scriptOutputGate
+        let host = PlaygroundHost(context: context, write: { if !gate.muted { output.write($0) } })
         self.host = host
         self.interpreter = Interpreter(host: host)
         installBuiltins()
@@ -115,14 +123,14 @@ public final class Session {
         report(result)
         rememberTimeline(marks: marks, before: before)
         if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }
-        await lessons.afterStatement(session: self)
+        await checkLessonStep()
         completions.rebuild(globals: interpreter.globals)
         return result
     }
 
     /// While a statement runs the terminal is in cooked mode, so Ctrl-C raises SIGINT; this turns it into
     /// `KeyboardInterrupt` in the running script (its requests are cancelled and release their pool slots).
-    private func interruptWatcher() -> Task<Void, Never> {
+    func interruptWatcher() -> Task<Void, Never> {
         _ = InterruptSignal.takePending()
         let handle = interpreter.interruptHandle
         return Task.detached {
@@ -221,14 +229,22 @@ public final class Session {
         await context.closeAll()
     }
 
-    /// `%reset`: a fresh namespace; pools are closed.
+    /// `%reset`: a fresh namespace; pools are closed. In a lesson, the names set aside for after it are dropped too.
     func reset() async {
         await context.closeAll()
         context.forgetPools()
-        host = PlaygroundHost(context: context, write: { [output] in output.write($0) })
+        lessonScope?.savedGlobals = [:]
+        host = PlaygroundHost(context: context, write: { [output, scriptOutputGate] in
+            if !scriptOutputGate.muted { output.write($0) }
+        })
         interpreter = Interpreter(host: host)
         installBuiltins()
     }
+}
+
+/// A switch for the output of `print` (replayed solutions run silently).
+final class OutputGate {
+    var muted = false
 }
 
 /// Reads lines on one dedicated thread, so libedit stays on a single thread and no cooperative thread blocks.
