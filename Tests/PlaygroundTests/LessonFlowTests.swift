@@ -21,7 +21,7 @@ import Testing
             """)
         try await harness.stop()
         let out = harness.output.stdout
-        #expect(out.contains("1. Setting connection limits the right way"))
+        #expect(out.contains("1. Connection limits go on the HTTP client"))
         #expect(out.contains("── Lesson 1 · Step 1/4 · Describe the limits ──"))
         #expect(out.contains("hint: "))
         // The check passes only after the statement that builds `limits`, not after `import httpx`.

@@ -49,7 +49,7 @@ import Testing
 
         let second = try await Self.session("%lessons\n%lesson", progressFile: file)
         #expect(second.stderr == "")
-        #expect(second.stdout.contains("▸ 1. Setting connection limits the right way"))
+        #expect(second.stdout.contains("▸ 1. Connection limits go on the HTTP client"))
         #expect(second.stdout.contains("(at step 2/4: %lesson resumes)"))
         #expect(second.stdout.contains("── Lesson 1 · Step 2/4 · Put the limits on an HTTP client ──"))
         #expect(!second.stdout.contains("── Lesson 1 · Step 1/4"))
@@ -73,13 +73,13 @@ import Testing
         let lesson = try #require(LessonReplayTests.lessons.first { $0.id == "limits" })
         let solutions = lesson.steps.compactMap(\.solution).joined(separator: "\n%next\n")
         let first = try await Self.session("%lesson 1\n" + solutions, progressFile: file)
-        #expect(first.stdout.contains("★ lesson complete: Setting connection limits the right way"))
+        #expect(first.stdout.contains("★ lesson complete: Connection limits go on the HTTP client"))
         let saved = ProgressStore(file: file).load()
         #expect(saved.isCompleted("limits"))
         #expect(saved.current == nil)
 
         let second = try await Self.session("%lessons", progressFile: file)
-        #expect(second.stdout.contains("✓ 1. Setting connection limits the right way"))
+        #expect(second.stdout.contains("✓ 1. Connection limits go on the HTTP client"))
     }
 
     @Test func aCorruptProgressFileIsSetAsideAndReported() async throws {

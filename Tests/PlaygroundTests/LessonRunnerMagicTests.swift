@@ -100,7 +100,7 @@ import Testing
         #expect(out.contains("That was the last lesson."))
         #expect(out.contains("✓ 95. First [1/1]"))
         #expect(out.contains("✓ 96. Second [1/1]"))
-        #expect(out.contains("  1. Setting connection limits the right way [0/4]"))
+        #expect(out.contains("  1. Connection limits go on the HTTP client [0/4]"))
     }
 
     @Test func restartAndMultiLineSolutionRun() async throws {

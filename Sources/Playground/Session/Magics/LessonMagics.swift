@@ -1,4 +1,5 @@
 import Lessons
+import TerminalUI
 
 /// The guided lessons: `%lessons [reset]`, `%lesson [N [STEP] | restart | off]`, `%next`, `%back`, `%goal`,
 /// `%check`, `%hint`, `%solution [run]`. None of them asks a question, so a piped session behaves the same.
@@ -162,7 +163,8 @@ extension Session {
         }
         let where_ = "Lesson \(runner.lesson.number) · Step \(index + 1)/\(runner.lesson.steps.count)"
         if let goal = step.goal {
-            output.write("\(where_) · goal: \(goal)\n")
+            let styled = MarkdownView(goal).render()
+            output.write("\(where_) · goal: " + decorator(options.color).render(styled) + "\n")
         } else if step.check == nil {
             output.write("\(where_) · \(step.title): a reading step; %next to continue.\n")
         } else {
