@@ -56,10 +56,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try await ChildProcess.run(
             binary, arguments: ["lesson", "1", "2"], environment: Self.environment(folder), currentDirectory: folder,
-            input: "limits\n", timeout: .seconds(60))
+            input: "%solution\nlimits\n", timeout: .seconds(60))
         #expect(result.status == 0)
         #expect(result.stdout.contains("↻ step 1/4 replayed · Describe the limits"))
         #expect(result.stdout.contains("── Lesson 1 · Step 2/4 · Put the limits on an HTTP client ──"))
+        // Piped, nothing can be pre-typed: the solution is shown, and %solution run would run it.
+        #expect(result.stdout.contains("Solution:\n    http_client = httpx.AsyncClient(limits=limits)\n%solution run runs it as if you typed it.\n"))
         #expect(result.stdout.hasSuffix("Limits(max_connections=10, max_keepalive_connections=5, keepalive_expiry=5.0)\n"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import LineEditing
 import Testing
 
 @testable import Playground
@@ -106,7 +107,7 @@ import Testing
     @Test func restartAndMultiLineSolutionRun() async throws {
         let output = try await Self.run("%lesson 95\n%solution\n%solution run\n%lesson restart\na")
         let out = output.stdout
-        #expect(out.contains("Solution:\n    a = 1\n    b = 2\n%solution run runs it as if you typed it.\n"))
+        #expect(out.contains("Solution (pre-typed one line per prompt: edit each, then Enter; %solution run runs it as typed):\n    a = 1\n    b = 2\n"))
         #expect(out.contains(">>> a = 1\n... b = 2\n"))
         #expect(out.contains("✓ step 1 passed"))
         let restarted = try #require(out.range(of: "── Lesson 95 · Step 1/2", options: .backwards))
@@ -123,5 +124,27 @@ import Testing
         #expect(output.stdout.contains("  96. Second [0/1]"))
         #expect(ProgressStore(file: file + ".backup-1").load().isCompleted("second"))
         #expect(!ProgressStore(file: file).load().isCompleted("second"))
+    }
+}
+
+/// `%solution` at a terminal pre-types a multi-line solution one line per prompt.
+@Suite struct SolutionPretypeTests {
+    @Test func multiLineSolutionsArePretypedOneLinePerPrompt() async throws {
+        let folder = try LessonStateTests.overlay(LessonRunnerMagicTests.twoLessons)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let harness = try await PlaygroundHarness.start(options: LessonStateTests.options(overlay: folder))
+        let reader = ScriptedLineReader(["%lesson 95", "%solution", "a = 1", "b = 2"])
+        await harness.session.runREPL(reader: reader)
+        try await harness.stop()
+        #expect(reader.pretyped == ["a = 1", "b = 2"])
+        #expect(harness.output.stdout.contains("Solution (pre-typed one line per prompt"))
+        #expect(harness.output.stdout.contains("✓ step 1 passed"))
+    }
+
+    @Test func aBlockEndsWithAnEmptyLineBeforeTheNextStatement() {
+        #expect(
+            LineSource.promptLines("for i in range(2):\n    x = i\ntry:\n    y = 1\nexcept ValueError:\n    pass\nz = 3")
+                == ["for i in range(2):", "    x = i", "", "try:", "    y = 1", "except ValueError:", "    pass", "", "z = 3"])
+        #expect(LineSource.promptLines("c = f(\n    1,\n)\nd = 2") == ["c = f(", "    1,", ")", "d = 2"])
     }
 }

@@ -248,16 +248,30 @@ final class OutputGate {
 }
 
 /// Reads lines on one dedicated thread, so libedit stays on a single thread and no cooperative thread blocks.
+///
+/// It can also pre-type a multi-line text one line per prompt (`%solution`): libedit holds one line at a time, so
+/// each line is pushed into the prompt that reads it, and an empty line waits for the learner's bare Enter (the end
+/// of an indented block).
 final class LineSource: Sendable {
     /// Touched only on `queue`, one call at a time (each read is awaited before the next).
     private let reader: any LineReader
     private let queue = DispatchQueue(label: "poolplay.line-reader")
+    /// Lines still to pre-type, one per coming prompt; touched only on `queue`.
+    nonisolated(unsafe) private var pending: [String] = []
 
     init(reader: LineReader) { self.reader = reader }
 
+    /// Whether pre-typed text reaches the prompt (a terminal), rather than being ignored (a pipe).
+    var canPretype: Bool { reader.canPretype }
+
     func read(prompt: String) async -> ReadResult {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: self.reader.readLine(prompt: prompt)) }
+            queue.async {
+                if !self.pending.isEmpty { self.reader.pretype(self.pending.removeFirst()) }
+                let result = self.reader.readLine(prompt: prompt)
+                if case .interrupted = result { self.pending.removeAll() }
+                continuation.resume(returning: result)
+            }
         }
     }
 
@@ -265,7 +279,27 @@ final class LineSource: Sendable {
         queue.sync { reader.addHistory(entry) }
     }
 
+    /// Pre-types `text` into the coming prompts, one line each.
     func pretype(_ text: String) {
-        queue.sync { reader.pretype(text) }
+        let lines = Self.promptLines(text)
+        queue.sync { pending = lines }
+    }
+
+    /// The lines to pre-type for `text`: its lines, with an empty line where an indented block ends before a
+    /// statement that is not indented (the prompt needs a bare Enter there).
+    static func promptLines(_ text: String) -> [String] {
+        let continuations = ["else", "elif ", "except", "finally"]
+        var lines: [String] = []
+        var inBlock = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
+            let indented = line.first == " " || line.first == "\t"
+            if inBlock, !indented {
+                if !continuations.contains(where: { line.hasPrefix($0) }) { lines.append("") }
+                inBlock = false
+            }
+            lines.append(line)
+            if line.hasSuffix(":") { inBlock = true }
+        }
+        return lines
     }
 }

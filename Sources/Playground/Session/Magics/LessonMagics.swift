@@ -219,8 +219,13 @@ extension Session {
             await runPython(solution)
             return
         }
-        if let lineSource, !solution.contains("\n") {
+        if let lineSource, lineSource.canPretype {
             lineSource.pretype(solution)
+            if solution.contains("\n") {
+                output.write(
+                    "Solution (pre-typed one line per prompt: edit each, then Enter; %solution run runs it as typed):\n"
+                        + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n")
+            }
         } else {
             output.write(
                 "Solution:\n" + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
