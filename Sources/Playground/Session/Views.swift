@@ -70,11 +70,10 @@ enum LessonView {
                     text.append(CodeBlockView(code).render())
                 }
             }
-            if step.check != nil {
-                text.append("(checked after each statement · %goal · %check · %hint · %solution)\n", style: .dim)
-            } else {
-                text.append("(%next to continue)\n", style: .dim)
-            }
+            let footer =
+                step.check != nil ? "(checked after each statement · %goal · %check · %hint · %solution)" : "(%next to continue)"
+            let lines = width.map { TextWrap.wrap(footer, width: $0) } ?? [footer]
+            for line in lines { text.append(line + "\n", style: .dim) }
         case .stepPassed(let index):
             text.append("✓ step \(index + 1) passed — %next to continue\n", style: [.bold, .green])
         case .lessonComplete(let title):
