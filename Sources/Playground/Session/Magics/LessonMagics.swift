@@ -8,10 +8,7 @@ extension Magic {
 
     static let lessons = Magic(
         names: ["lessons"],
-        helpEntries: [
-            .init("%lessons", "list the guided lessons (k/N steps passed)"),
-            .init("%lessons reset", "clear lesson progress (a backup is kept)", placement: .besidePrevious),
-        ],
+        helpEntries: [.init("%lessons", "the lessons, k/N passed")],
         completions: ["%lessons", "%lessons reset"],
         run: { session, invocation in session.lessonsMagic(invocation.arguments) })
 
@@ -22,14 +19,16 @@ extension Magic {
             .init("%lesson", "resume where you left off"),
             .init("%lesson N S", "go to step S of lesson N", placement: .besidePrevious),
             .init("%lesson restart", "start this lesson over"),
-            .init("%lesson off", "leave the lesson; your own names come back", placement: .besidePrevious),
+            .init("%lesson off", "leave it; your own names come back", placement: .besidePrevious),
+            // Listed here, beside the other lesson lines; %lessons runs it.
+            .init("%lessons reset", "clear lesson progress (a backup is kept)"),
         ],
         completions: ["%lesson ", "%lesson restart", "%lesson off"],
         run: { session, invocation in await session.lessonMagic(invocation.arguments) })
 
     static let next = Magic(
         names: ["next"],
-        helpEntries: [.init("%next / %back", "move between steps; %next after the last step goes on to the next lesson")],
+        helpEntries: [.init("%next / %back", "move between steps; after the last, %next goes on to the next lesson")],
         completions: ["%next"],
         run: { session, _ in await session.nextMagic() })
 
@@ -47,7 +46,7 @@ extension Magic {
 
     static let check = Magic(
         names: ["check"],
-        helpEntries: [.init("%check", "check this step now; says which part is false", placement: .besidePrevious)],
+        helpEntries: [.init("%check", "check now; says which part is false", placement: .besidePrevious)],
         completions: ["%check"],
         run: { session, _ in await session.checkMagic() })
 
