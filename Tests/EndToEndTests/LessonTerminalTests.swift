@@ -42,4 +42,53 @@ import Testing
         tmux.sendKeys("C-d")
         try await tmux.waitFor("[exit 0]")
     }
+
+    /// Ctrl-C during a replay stops it at the last step it finished, and the lesson goes on from there.
+    @Test(.enabled(if: TmuxSession.isAvailable))
+    func ctrlCStopsTheReplayAtTheLastFinishedStep() async throws {
+        let tmux = try TmuxSession(command: ["/bin/sh"], environment: ["NO_COLOR": "1"], width: 100, height: 30)
+        defer { tmux.kill() }
+        let lessons = tmux.root.appendingPathComponent("lessons")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        try """
+            ---
+            id: slow
+            title: Slow
+            summary: S
+            ---
+            ## Quick
+            check: a == 1
+            solution:
+            ```python
+            a = 1
+            ```
+
+            ## Slow
+            check: b == 2
+            solution:
+            ```python
+            import asyncio
+            await asyncio.sleep(60)
+            b = 2
+            ```
+
+            ## Last
+            Read.
+            """.write(to: lessons.appendingPathComponent("77-slow.md"), atomically: true, encoding: .utf8)
+        tmux.sendLiteral("PS1='sh$ '")
+        tmux.sendKeys("Enter")
+        try await tmux.waitFor("sh$ ")
+        tmux.sendLiteral("\(try PoolplayBinary.path) lesson 77 3 --lessons \(lessons.path); echo \"[exit $?]\"")
+        tmux.sendKeys("Enter")
+        try await tmux.waitFor("↻ step 1/3 replayed · Quick", timeout: .seconds(30))
+        tmux.sendKeys("C-c")
+        try await tmux.waitFor("Replay interrupted: continuing at step 2.")
+        try await tmux.waitFor("── Lesson 77 · Step 2/3 · Slow ──")
+        try await tmux.waitForLastLine(">>> ")
+        tmux.sendLiteral("a")
+        tmux.sendKeys("Enter")
+        try await tmux.waitUntil("a from the replayed step 1") { $0.contains(">>> a\n1\n") }
+        tmux.sendKeys("C-d")
+        try await tmux.waitFor("[exit 0]")
+    }
 }
