@@ -5,11 +5,17 @@ import Testing
 /// `poolplay lesson N` starts straight into lesson N.
 @Suite struct BundledLessonsBinaryTests {
     /// A scratch folder holding a copy of the binary and nothing else.
-    static func copiedBinary() throws -> (folder: URL, binary: URL) {
+    ///
+    /// The copy is made by `cp`, not in this process: a child another test forks while this process holds the copy
+    /// open for writing would keep it open, and running the copy would then fail with "Text file busy".
+    static func copiedBinary() async throws -> (folder: URL, binary: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolplay-copy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let binary = folder.appendingPathComponent("poolplay")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: try PoolplayBinary.path), to: binary)
+        let copy = try await ChildProcess.run(
+            URL(fileURLWithPath: "/bin/cp"), arguments: [try PoolplayBinary.path, binary.path], environment: nil,
+            timeout: .seconds(60))
+        guard copy.status == 0 else { throw PoolplayBinary.Failure(description: "cp failed: \(copy.stderr)") }
         return (folder, binary)
     }
 
@@ -22,7 +28,7 @@ import Testing
     }
 
     @Test func aCopiedBinaryListsEveryLessonFromAnotherFolder() async throws {
-        let (folder, binary) = try Self.copiedBinary()
+        let (folder, binary) = try await Self.copiedBinary()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try await ChildProcess.run(
             binary, arguments: ["lessons"], environment: Self.environment(folder), currentDirectory: folder,
@@ -36,7 +42,7 @@ import Testing
     }
 
     @Test func aBrokenOverlayFileIsReportedAndTheOthersStillList() async throws {
-        let (folder, binary) = try Self.copiedBinary()
+        let (folder, binary) = try await Self.copiedBinary()
         defer { try? FileManager.default.removeItem(at: folder) }
         let lessons = folder.appendingPathComponent("extra")
         try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
@@ -52,7 +58,7 @@ import Testing
     }
 
     @Test func lessonSubcommandStartsInTheLesson() async throws {
-        let (folder, binary) = try Self.copiedBinary()
+        let (folder, binary) = try await Self.copiedBinary()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try await ChildProcess.run(
             binary, arguments: ["lesson", "1", "2"], environment: Self.environment(folder), currentDirectory: folder,
