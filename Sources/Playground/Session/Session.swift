@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import LineEditing
 import MockServer
 import PoolCore
@@ -256,8 +257,8 @@ final class LineSource: Sendable {
     /// Touched only on `queue`, one call at a time (each read is awaited before the next).
     private let reader: any LineReader
     private let queue = DispatchQueue(label: "poolplay.line-reader")
-    /// Lines still to pre-type, one per coming prompt; touched only on `queue`.
-    nonisolated(unsafe) private var pending: [String] = []
+    /// Lines still to pre-type, one per coming prompt.
+    private let pending = Mutex<[String]>([])
 
     init(reader: LineReader) { self.reader = reader }
 
@@ -267,9 +268,10 @@ final class LineSource: Sendable {
     func read(prompt: String) async -> ReadResult {
         await withCheckedContinuation { continuation in
             queue.async {
-                if !self.pending.isEmpty { self.reader.pretype(self.pending.removeFirst()) }
+                let next = self.pending.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+                if let next { self.reader.pretype(next) }
                 let result = self.reader.readLine(prompt: prompt)
-                if case .interrupted = result { self.pending.removeAll() }
+                if case .interrupted = result { self.pending.withLock { $0.removeAll() } }
                 continuation.resume(returning: result)
             }
         }
@@ -282,7 +284,7 @@ final class LineSource: Sendable {
     /// Pre-types `text` into the coming prompts, one line each.
     func pretype(_ text: String) {
         let lines = Self.promptLines(text)
-        queue.sync { pending = lines }
+        pending.withLock { $0 = lines }
     }
 
     /// The lines to pre-type for `text`: its lines, with an empty line where an indented block ends before a
