@@ -19,6 +19,8 @@ public struct Lesson: Sendable, Equatable {
     public var steps: [Step]
     /// The path the lesson was loaded from, as given to the loader (used in messages).
     public var sourcePath: String
+    /// Mock-server knobs from the `server:` front matter, applied while the lesson runs, in file order.
+    public var server: [ServerKnob]
 
     /// Creates a lesson from its parts.
     ///
@@ -29,13 +31,20 @@ public struct Lesson: Sendable, Equatable {
     ///   - summary: A one- or two-sentence summary.
     ///   - steps: The steps, in order.
     ///   - sourcePath: Where the lesson came from; `"<memory>"` for lessons built in code.
-    public init(id: String, number: Int, title: String, summary: String, steps: [Step], sourcePath: String = "<memory>")
-    {
+    ///   - server: Mock knobs to apply while the lesson runs.
+    public init(
+        id: String, number: Int, title: String, summary: String, steps: [Step], sourcePath: String = "<memory>",
+        server: [ServerKnob] = []
+    ) {
         self.id = id
         self.number = number
         self.title = title
         self.summary = summary
         self.steps = steps
         self.sourcePath = sourcePath
+        self.server = server
     }
+
+    /// The 0-based indices of the steps that have a check (reading steps have none).
+    public var checkedStepIndices: [Int] { steps.indices.filter { steps[$0].check != nil } }
 }

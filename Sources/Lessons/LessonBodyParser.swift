@@ -8,6 +8,7 @@
 /// | ```` ```python ```` … ```` ``` ```` | code to try (`py`, `python3` also accepted) |
 /// | ```` ```text ```` … ```` ``` ```` (any other info string) | kept verbatim in the step text |
 /// | `check: EXPR` | the step's goal, at most one per step |
+/// | `goal: TEXT` | the step's one-line goal (`%goal`), at most one per step |
 /// | `hint: TEXT` | a hint; any number, revealed in order |
 /// | `solution:` then a ```` ```python ```` block | the solution, at most one per step |
 /// | anything else | explanation text |
@@ -30,6 +31,16 @@ struct LessonBodyParser {
         var check: (expression: String, line: Int)?
         var hints: [String] = []
         var solution: (code: String, line: Int)?
+        var goal: (text: String, line: Int)?
+        /// Prose lines since the last code block.
+        var proseLines: [String] = []
+        var blocks: [Step.Block] = []
+
+        mutating func closeProse() {
+            let prose = LessonBodyParser.normalise(proseLines)
+            if !prose.isEmpty { blocks.append(.prose(prose)) }
+            proseLines = []
+        }
     }
 
     private var steps: [Step] = []
@@ -57,8 +68,11 @@ struct LessonBodyParser {
                 guard draft != nil else { throw error(lineNumber, "code before the first '## Step' heading") }
                 if Self.pythonInfoStrings.contains(info) {
                     draft?.tryCode.append(code)
+                    draft?.closeProse()
+                    draft?.blocks.append(.code(code))
                 } else {
                     draft?.textLines.append(contentsOf: lines[index...closing])
+                    draft?.proseLines.append(contentsOf: lines[index...closing])
                 }
                 index = closing + 1
                 continue
@@ -85,8 +99,10 @@ struct LessonBodyParser {
                     )
                 }
                 draft?.textLines.append(line)
+                draft?.proseLines.append(line)
             } else {
                 draft?.textLines.append("")
+                draft?.proseLines.append("")
             }
             index += 1
         }
@@ -105,6 +121,13 @@ struct LessonBodyParser {
                 throw error(lineNumber, "step '\(title)' has a second check (the first is on line \(first.line))")
             }
             draft?.check = (value, lineNumber)
+            return index + 1
+        case "goal":
+            guard !value.isEmpty else { throw error(lineNumber, "'goal:' needs one line of text after it") }
+            if let first = draft?.goal {
+                throw error(lineNumber, "step '\(title)' has a second goal (the first is on line \(first.line))")
+            }
+            draft?.goal = (value, lineNumber)
             return index + 1
         case "hint":
             guard !value.isEmpty else { throw error(lineNumber, "'hint:' needs text after it") }
@@ -134,7 +157,7 @@ struct LessonBodyParser {
 
     /// Recognises `name: value` for the three directives; throws on a wrongly-cased one.
     private func directive(_ line: String, lineNumber: Int) throws -> (String, String)? {
-        for name in ["check", "hint", "solution"] {
+        for name in ["check", "goal", "hint", "solution"] {
             let prefix = line.prefix(name.count)
             guard prefix.lowercased() == name else { continue }
             let rest = line.dropFirst(name.count)
@@ -162,7 +185,8 @@ struct LessonBodyParser {
 
     /// Validates the step being built and appends it to ``steps``.
     private mutating func finishDraft() throws {
-        guard let draft else { return }
+        guard var draft else { return }
+        draft.closeProse()
         self.draft = nil
         let title = draft.title
         if let solution = draft.solution, draft.check == nil {
@@ -186,7 +210,9 @@ struct LessonBodyParser {
                 check: draft.check?.expression,
                 hints: draft.hints,
                 solution: draft.solution?.code,
-                line: draft.line
+                line: draft.line,
+                goal: draft.goal?.text,
+                blocks: draft.blocks
             )
         )
     }

@@ -10,6 +10,8 @@ extension LessonLoader {
         var title: String
         var summary: String
         var order: Int?
+        /// The `server:` mapping, in file order (names are checked by the host, which knows the mock's knobs).
+        var server: [ServerKnob] = []
         /// Index (0-based) of the first line after the closing `---`.
         var bodyStartIndex: Int = 0
 
@@ -65,14 +67,26 @@ extension LessonLoader {
                 throw fail(nil, "the front matter must be 'key: value' lines (id, title, summary, order)")
             }
             var keyLines: [String: Int] = [:]
-            let known = Set(CodingKeys.allCases.map(\.rawValue))
-            for (key, _) in mapping {
+            let known = Set(CodingKeys.allCases.map(\.rawValue) + ["server"])
+            var server: [ServerKnob] = []
+            for (key, value) in mapping {
                 let name = key.string ?? "\(key)"
                 let line = key.mark?.line
                 guard known.contains(name) else {
-                    throw fail(line, "unknown front matter key '\(name)'; expected id, title, summary or order")
+                    throw fail(line, "unknown front matter key '\(name)'; expected id, title, summary, order or server")
                 }
                 keyLines[name] = line
+                if name == "server" {
+                    guard let knobs = value.mapping else {
+                        throw fail(line, "'server:' holds mock knobs, one 'knob: value' line each (latency: 1s)")
+                    }
+                    for (knob, setting) in knobs {
+                        guard let knobName = knob.string, let text = setting.scalar?.string, !text.isEmpty else {
+                            throw fail(knob.mark?.line ?? line, "'server:' holds mock knobs, one 'knob: value' line each")
+                        }
+                        server.append(ServerKnob(name: knobName, value: text, line: (knob.mark?.line ?? 0) + 1))
+                    }
+                }
             }
             var decoded: FrontMatter
             do {
@@ -98,6 +112,7 @@ extension LessonLoader {
             where value.trimmingWhitespace().isEmpty {
                 throw fail(keyLines[key], "'\(key)' must not be empty")
             }
+            decoded.server = server
             decoded.bodyStartIndex = closing + 1
             return decoded
         }

@@ -59,7 +59,8 @@ public enum LessonLoader {
             title: frontMatter.title,
             summary: frontMatter.summary,
             steps: steps,
-            sourcePath: file
+            sourcePath: file,
+            server: frontMatter.server
         )
     }
 

@@ -139,11 +139,23 @@ public struct LessonRunner: Sendable, Equatable {
         case .notStarted, .complete:
             return [.message("No step is in progress.")]
         case .onStep(let index, let shown):
-            let hints = lesson.steps[index].hints
-            guard shown < hints.count else { return [.noMoreHints] }
+            let step = lesson.steps[index]
+            let hints = step.hints
+            guard shown < hints.count else {
+                if step.solution != nil { return [.noMoreHints] }
+                return [.message(hints.isEmpty ? "This step has no hints: read it, then %next to continue." : "No more hints. %next to continue.")]
+            }
             state = .onStep(index: index, hintsShown: shown + 1)
             return [.hint(hints[shown])]
         }
+    }
+
+    /// Starts the lesson over from its first step (`%lesson restart`), forgetting which steps passed.
+    ///
+    /// - Returns: The first step's introduction.
+    public mutating func restart() -> [LessonOutput] {
+        passedSteps = []
+        return start(at: 0)
     }
 
     /// The current step's solution, for the host to pre-type (`%solution`); it is never run.

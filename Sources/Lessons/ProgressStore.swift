@@ -53,6 +53,24 @@ public struct ProgressStore: Sendable {
         try data.write(to: url, options: .atomic)
     }
 
+    /// Clears progress (`%lessons reset`): copies the file to the first free `<file>.backup-<n>` first, then saves
+    /// empty progress.
+    ///
+    /// - Returns: The backup's path, or `nil` when there was no file to back up.
+    /// - Throws: File-system errors; when the backup cannot be written, nothing is cleared.
+    @discardableResult
+    public func reset() throws -> String? {
+        var backup: String?
+        if FileManager.default.fileExists(atPath: file) {
+            var n = 1
+            while FileManager.default.fileExists(atPath: "\(file).backup-\(n)") { n += 1 }
+            try FileManager.default.copyItem(atPath: file, toPath: "\(file).backup-\(n)")
+            backup = "\(file).backup-\(n)"
+        }
+        try save(LessonProgress())
+        return backup
+    }
+
     /// Moves the corrupt file to the first free `<file>.corrupt-<n>`; returns that path, or `nil`.
     private func setAside() -> String? {
         // Bounded: a directory with 10 000 corrupt copies has bigger problems.

@@ -5,6 +5,14 @@
 /// learner leaves with `%next`). The loader enforces that pairing so the test suite can replay every
 /// solution and see every check pass.
 public struct Step: Sendable, Equatable {
+    /// A piece of the step as the author wrote it: prose, or Python to try.
+    public enum Block: Sendable, Equatable {
+        /// Explanation text (Markdown-ish; non-Python fenced blocks kept verbatim, fences included).
+        case prose(String)
+        /// The contents of one ```` ```python ```` block, without the fences.
+        case code(String)
+    }
+
     /// The heading text after `## `.
     public var title: String
     /// The explanation: Markdown-ish paragraphs separated by one blank line, with any non-Python
@@ -23,6 +31,10 @@ public struct Step: Sendable, Equatable {
     public var solution: String?
     /// The 1-based line of the step's `##` heading in its file.
     public var line: Int
+    /// The step's one-line goal (`goal:`), repeated by `%goal`.
+    public var goal: String?
+    /// Prose and code in the author's order (``text`` and ``tryCode`` hold the same, separated).
+    public var blocks: [Block]
 
     /// Creates a step from its parts.
     ///
@@ -34,6 +46,8 @@ public struct Step: Sendable, Equatable {
     ///   - hints: Hints in the order they are revealed.
     ///   - solution: Python code that makes `check` pass.
     ///   - line: The heading's line in the source file.
+    ///   - goal: The one-line goal.
+    ///   - blocks: Prose and code in order; `nil` builds them from `text` followed by `tryCode`.
     public init(
         title: String,
         text: String = "",
@@ -41,7 +55,9 @@ public struct Step: Sendable, Equatable {
         check: String? = nil,
         hints: [String] = [],
         solution: String? = nil,
-        line: Int = 0
+        line: Int = 0,
+        goal: String? = nil,
+        blocks: [Block]? = nil
     ) {
         self.title = title
         self.text = text
@@ -50,5 +66,7 @@ public struct Step: Sendable, Equatable {
         self.hints = hints
         self.solution = solution
         self.line = line
+        self.goal = goal
+        self.blocks = blocks ?? ((text.isEmpty ? [] : [.prose(text)]) + tryCode.map(Block.code))
     }
 }

@@ -23,4 +23,11 @@ public protocol LineReader: AnyObject, Sendable {
     func addHistory(_ entry: String)
     /// Pre-types text into the next `readLine` (libedit `el_push`); plain readers ignore it.
     func pretype(_ text: String)
+    /// Whether ``pretype(_:)`` puts text at the prompt (false for plain readers, which ignore it).
+    var canPretype: Bool { get }
+}
+
+extension LineReader {
+    /// Readers pre-type unless they say otherwise.
+    public var canPretype: Bool { true }
 }

@@ -53,6 +53,9 @@ public final class PlainLineReader: LineReader {
     /// Plain readers cannot pre-type.
     public func pretype(_ text: String) {}
 
+    /// Plain readers cannot pre-type.
+    public var canPretype: Bool { false }
+
     /// One `read(2)`; retries on EINTR, treats errors like end of input.
     private func fill(_ state: inout Buffer) {
         var chunk = [UInt8](repeating: 0, count: 4096)

@@ -9,7 +9,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "No colour, even on a terminal.")
     var noColor = false
 
-    @Option(help: "Folder of lesson files (default: the Lessons/ folder of this checkout).")
+    @Option(help: "Folder of lesson files that add lessons or replace the built-in ones by id (also POOLPLAY_LESSONS).")
     var lessons: String?
 
     func launchOptions() throws -> PlaygroundApp.LaunchOptions {

@@ -13,6 +13,7 @@ struct PoolPlayCommand: AsyncParsableCommand {
             Run.self,
             Serve.self,
             ListLessons.self,
+            StartLesson.self,
             // A new subcommand (e.g. `simulate`) goes here, in its own file.
         ],
         defaultSubcommand: Play.self)

@@ -142,7 +142,7 @@ import Testing
     @Test(arguments: [
         ("solution-without-check.md", 14, "step 'Build the client' has a solution but no check"),
         ("unclosed-fence.md", 10, "the code block opened here is never closed by a '```' line"),
-        ("unknown-key.md", 4, "unknown front matter key 'sumary'; expected id, title, summary or order"),
+        ("unknown-key.md", 4, "unknown front matter key 'sumary'; expected id, title, summary, order or server"),
     ])
     func brokenFixturesReportFileAndLine(name: String, line: Int, message: String) throws {
         let path = Self.fixtures + "/broken/" + name

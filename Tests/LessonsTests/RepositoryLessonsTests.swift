@@ -35,7 +35,7 @@ import Testing
         let lesson = try LessonLoader.load(file: Self.lessonsDirectory + "/01-limits.md")
         #expect(lesson.id == "limits")
         #expect(lesson.number == 1)
-        #expect(lesson.title == "Setting connection limits the right way")
+        #expect(lesson.title == "Connection limits go on the HTTP client")
         #expect(lesson.steps.count == 4)
         #expect(
             lesson.steps.map(\.check) == [

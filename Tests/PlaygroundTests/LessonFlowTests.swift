@@ -21,14 +21,14 @@ import Testing
             """)
         try await harness.stop()
         let out = harness.output.stdout
-        #expect(out.contains("1. Setting connection limits the right way"))
-        #expect(out.contains("── Step 1/4: Describe the limits ──"))
+        #expect(out.contains("1. Connection limits go on the HTTP client"))
+        #expect(out.contains("── Lesson 1 · Step 1/4 · Describe the limits ──"))
         #expect(out.contains("hint: "))
         // The check passes only after the statement that builds `limits`, not after `import httpx`.
         let passed = try #require(out.range(of: "✓ step 1 passed"))
         let hint = try #require(out.range(of: "hint: "))
         #expect(hint.lowerBound < passed.lowerBound)
-        #expect(out.contains("── Step 2/4: Put the limits on an HTTP client ──"))
+        #expect(out.contains("── Lesson 1 · Step 2/4 · Put the limits on an HTTP client ──"))
         #expect(harness.output.stderr == "")
     }
 

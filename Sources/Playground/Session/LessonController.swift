@@ -1,25 +1,37 @@
 import Lessons
+import MockServer
 import PoolScript
 import PythonModels
 
 /// Runs the lesson in progress against the live session: shows steps, evaluates each step's check after every
 /// statement, answers `%hint`, `%solution`, `%next`, `%back`, and saves where the learner is.
 ///
-/// Progress (completed lessons, and the lesson and step to resume) is written to a ``ProgressStore`` after every
-/// change, so a learner who quits mid-lesson finds `%lesson` (no number) back at the same step. A progress file that
-/// cannot be read is set aside by the store and reported once; a failed save is reported and the lesson goes on.
+/// The lessons are the ones compiled into the binary (``BundledLessons``), overlaid by `--lessons DIR` or
+/// `POOLPLAY_LESSONS`; a file that fails to load (or names an unknown mock knob in `server:`) is reported with
+/// `file:line` and skipped. Progress (completed lessons, the steps the learner passed, and the lesson and step to
+/// resume) is written to a ``ProgressStore`` after every change, so a learner who quits mid-lesson finds `%lesson`
+/// (no number) back at the same step. A progress file that cannot be read is set aside by the store and reported
+/// once; a failed save is reported and the lesson goes on.
 struct LessonController {
     private(set) var lessons: [Lesson] = []
     private(set) var loadError: String?
     private(set) var runner: LessonRunner?
     private(set) var progress = LessonProgress()
+    /// The lesson `%next` starts when no lesson is in progress (set when a lesson is left at its end).
+    var offeredNext: Lesson?
     private var store: ProgressStore?
     private var loaded = false
 
     /// Loads the lessons and the saved progress, once.
     ///
-    /// - Returns: notices for the learner (a corrupt progress file that was set aside).
-    mutating func loadIfNeeded(directory: String?, progressFile: String?) -> [String] {
+    /// - Parameters:
+    ///   - directory: a folder that adds lessons or replaces bundled ones by id; nil: the bundled ones only.
+    ///   - progressFile: where progress is saved; nil: progress lives as long as the session.
+    ///   - bundled: the compiled-in lesson files (tests pass their own).
+    /// - Returns: notices for the learner: files skipped (`file:line: …`), a corrupt progress file set aside.
+    mutating func loadIfNeeded(
+        directory: String?, progressFile: String?, bundled: [BundledLessons.File] = BundledLessons.files
+    ) -> [String] {
         guard !loaded else { return [] }
         loaded = true
         var notices: [String] = []
@@ -32,16 +44,29 @@ struct LessonController {
                 notices.append("lesson progress in \(progressFile) could not be read; it was moved to \(setAsideTo)")
             }
         }
-        guard let directory else {
-            loadError = "no Lessons/ folder found (pass --lessons DIR)"
-            return notices
+        let catalog = LessonCatalog.load(bundled: bundled, overlay: directory)
+        var problems = catalog.problems
+        lessons = catalog.lessons.filter { lesson in
+            guard let problem = Self.knobProblem(lesson) else { return true }
+            problems.append(problem)
+            return false
         }
-        do {
-            lessons = try LessonLoader.loadAll(directory: directory)
-        } catch {
-            loadError = "\(error)"
-        }
+        notices += problems.map { "\($0) (skipped)" }
+        if lessons.isEmpty { loadError = "no lessons could be loaded" }
         return notices
+    }
+
+    /// The first knob of a lesson's `server:` front matter that the mock's parser rejects, at its line.
+    static func knobProblem(_ lesson: Lesson) -> LessonLoadError? {
+        var configuration = MockServerConfiguration()
+        for knob in lesson.server {
+            do {
+                try configuration.apply(knob.name, knob.value)
+            } catch {
+                return LessonLoadError(file: lesson.sourcePath, line: knob.line, message: "server: \(error)")
+            }
+        }
+        return nil
     }
 
     /// Finds a lesson by number (`1`) or id (`limits`).
@@ -50,24 +75,43 @@ struct LessonController {
         return lessons.first { $0.id == key }
     }
 
+    /// The lesson after `lesson` in teaching order, if any.
+    func lesson(after lesson: Lesson) -> Lesson? {
+        guard let index = lessons.firstIndex(where: { $0.id == lesson.id }), index + 1 < lessons.count else { return nil }
+        return lessons[index + 1]
+    }
+
+    /// The first lesson the learner has not completed, if any.
+    var firstUnfinished: Lesson? { lessons.first { !isComplete($0) } }
+
     /// The saved lesson and 0-based step to resume, if that lesson still exists.
     var resumePoint: (lesson: Lesson, step: Int)? {
         guard let current = progress.current, let lesson = lessons.first(where: { $0.id == current.lessonID })
         else { return nil }
-        return (lesson, current.step)
+        return (lesson, min(max(current.step, 0), max(lesson.steps.count - 1, 0)))
     }
 
-    /// One line per lesson for `%lessons`: ✓ when completed, ▸ and the step for the one in progress.
+    /// Whether a lesson counts as complete: marked so, or every checked step passed.
+    func isComplete(_ lesson: Lesson) -> Bool {
+        let checked = lesson.checkedStepIndices
+        return progress.isCompleted(lesson.id)
+            || (!checked.isEmpty && progress.passedCount(lesson.id, of: checked) == checked.count)
+    }
+
+    /// One line per lesson for `%lessons`: ✓ when complete, ▸ and the step for the one in progress, and k/N (the
+    /// checked steps passed).
     func listing() -> [String] {
         lessons.map { lesson in
             var mark = "  "
             var suffix = ""
-            if progress.isCompleted(lesson.id) { mark = "✓ " }
+            if isComplete(lesson) { mark = "✓ " }
             if let current = progress.current, current.lessonID == lesson.id {
                 mark = "▸ "
                 suffix = " (at step \(current.step + 1)/\(lesson.steps.count): %lesson resumes)"
             }
-            return "\(mark)\(lesson.number). \(lesson.title) — \(lesson.summary)\(suffix)"
+            let checked = lesson.checkedStepIndices
+            let done = isComplete(lesson) ? checked.count : progress.passedCount(lesson.id, of: checked)
+            return "\(mark)\(lesson.number). \(lesson.title) [\(done)/\(checked.count)] — \(lesson.summary)\(suffix)"
         }
     }
 
@@ -78,7 +122,34 @@ struct LessonController {
         var runner = LessonRunner(lesson: lesson)
         let outputs = runner.start(at: step)
         self.runner = runner
+        offeredNext = nil
         return (outputs, recordProgress())
+    }
+
+    /// Forgets the runner (the lesson was left); the saved position stays, so `%lesson` resumes there.
+    mutating func leave() {
+        runner = nil
+    }
+
+    /// Clears progress (`%lessons reset`), backing the file up first.
+    ///
+    /// - Returns: a sentence for the learner, and whether it is an error.
+    mutating func resetProgress() -> (message: String, isError: Bool) {
+        guard let store else {
+            progress = LessonProgress()
+            return ("Lesson progress cleared (this session saves none).", false)
+        }
+        do {
+            let backup = try store.reset()
+            progress = LessonProgress()
+            if let runner, let index = runner.currentIndex {
+                progress.current = .init(lessonID: runner.lesson.id, step: index)
+                try? store.save(progress)
+            }
+            return ("Lesson progress cleared" + (backup.map { "; the old progress is saved in \($0)" } ?? "") + ".", false)
+        } catch {
+            return ("could not reset lesson progress in \(store.file): \(error)", true)
+        }
     }
 
     mutating func perform(_ body: (inout LessonRunner) -> [LessonOutput]) -> (outputs: [LessonOutput], saveError: String?) {
@@ -92,25 +163,13 @@ struct LessonController {
 
     var currentCheck: String? { runner?.pendingCheck }
 
-    /// After each statement: evaluate the current step's check in the live session (errors count as not passed).
-    mutating func afterStatement(session: Session) async {
-        guard let check = currentCheck, runner?.isComplete == false else { return }
-        let passed: Bool
-        do {
-            passed = try await session.interpreter.evaluate(check).isTruthy
-        } catch {
-            passed = false
-        }
-        guard passed else { return }
-        session.show(perform { $0.checkResult(true) })
-    }
-
-    /// Copies the runner's position into ``progress`` and saves it when it changed.
+    /// Copies the runner's position and passes into ``progress`` and saves it when it changed.
     ///
     /// - Returns: the save error's description, or nil.
     private mutating func recordProgress() -> String? {
         guard let runner else { return nil }
         var updated = progress
+        for index in runner.passedSteps { updated.markPassed(runner.lesson.id, step: index) }
         if runner.isComplete {
             updated.markCompleted(runner.lesson.id)
             if updated.current?.lessonID == runner.lesson.id { updated.current = nil }

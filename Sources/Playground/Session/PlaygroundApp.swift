@@ -19,7 +19,10 @@ public enum PlaygroundApp {
     public struct LaunchOptions: Sendable {
         public var latency: Duration = .milliseconds(200)
         public var noColor = false
+        /// A folder of lesson files over the bundled ones (`--lessons`); nil: `POOLPLAY_LESSONS`, if set.
         public var lessonsDirectory: String?
+        /// `%lesson` arguments to run before the prompt (`poolplay lesson N [STEP]`).
+        public var startLesson: [String]?
         public var environment: [String: String] = ProcessInfo.processInfo.environment
 
         public init() {}
@@ -33,14 +36,18 @@ public enum PlaygroundApp {
         var options = Session.Options()
         options.color = TerminalCapabilities.colorEnabled(
             environment: launch.environment, stdoutIsTTY: isatty(1) == 1, noColorFlag: launch.noColor)
-        options.lessonsDirectory = launch.lessonsDirectory ?? findLessonsDirectory(environment: launch.environment)
+        options.lessonsDirectory = launch.lessonsDirectory ?? lessonsOverlay(environment: launch.environment)
         options.catchInterrupts = isTerminal
         options.isTerminal = isTerminal
+        if isTerminal { options.terminalWidth = TerminalCheck.stdoutColumns }
         options.progressFile = progressFile(environment: launch.environment)
         if isTerminal { InterruptSignal.install() }
         let session = Session(environment: environment, server: server, options: options, output: output)
         if isTerminal {
             output.write(banner(server: server, environment: environment, launch: launch))
+        }
+        if let startLesson = launch.startLesson {
+            await session.execute((["%lesson"] + startLesson).joined(separator: " "))
         }
         let completions = session.completions
         let reader: LineReader =
@@ -110,25 +117,10 @@ public enum PlaygroundApp {
         return text
     }
 
-    /// `Lessons/` next to the executable's package (walking up from the binary), or under the current directory.
-    static func findLessonsDirectory(environment: [String: String]) -> String? {
-        if let fromEnv = environment["POOLPLAY_LESSONS"], !fromEnv.isEmpty { return fromEnv }
-        let fileManager = FileManager.default
-        var starts = [fileManager.currentDirectoryPath]
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        starts.append(executable.deletingLastPathComponent().path)
-        for start in starts {
-            var directory = URL(fileURLWithPath: start)
-            for _ in 0..<6 {
-                let candidate = directory.appendingPathComponent("Lessons")
-                var isDirectory: ObjCBool = false
-                if fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    return candidate.path
-                }
-                directory.deleteLastPathComponent()
-            }
-        }
-        return nil
+    /// The folder `POOLPLAY_LESSONS` names, for lesson authors; the lessons themselves are compiled in.
+    static func lessonsOverlay(environment: [String: String]) -> String? {
+        guard let fromEnv = environment["POOLPLAY_LESSONS"], !fromEnv.isEmpty else { return nil }
+        return fromEnv
     }
 
     /// The knobs `poolplay serve` and `%server` accept.
@@ -208,7 +200,7 @@ extension PlaygroundApp {
         let environment = ProcessInfo.processInfo.environment
         var controller = LessonController()
         let notices = controller.loadIfNeeded(
-            directory: directory ?? findLessonsDirectory(environment: environment),
+            directory: directory ?? lessonsOverlay(environment: environment),
             progressFile: progressFile(environment: environment))
         for notice in notices { FileHandle.standardError.write(Data("poolplay: \(notice)\n".utf8)) }
         if let error = controller.loadError {

@@ -1,6 +1,10 @@
+import Lessons
 import PoolScript
 
 extension Session {
+    /// Lesson numbers and ids of the lessons inside the binary, for TAB before the lessons are first loaded.
+    private static let bundledLessonKeys: [String] = LessonCatalog.load().lessons.flatMap { [String($0.number), $0.id] }
+
     /// Rebuilds TAB completion from the session as it is now: its names, the importable modules, the lessons.
     func refreshCompletions() {
         var modules: [String: any PyObject] = [:]
@@ -8,7 +12,9 @@ extension Session {
             if case .object(let module)? = try? host.importModule(name) { modules[name] = module }
         }
         var facts = CompletionFacts()
-        for lesson in lessons.lessons { facts.lessonKeys += [String(lesson.number), lesson.id] }
+        facts.lessonKeys =
+            lessons.lessons.isEmpty
+            ? Self.bundledLessonKeys : lessons.lessons.flatMap { [String($0.number), $0.id] }
         completions.rebuild(globals: interpreter.globals, modules: modules, facts: facts)
     }
 }

@@ -4,7 +4,10 @@ import Lessons
 extension Session {
     /// Prints what the lesson runner said, and a failed progress save.
     func show(_ result: (outputs: [LessonOutput], saveError: String?)) {
-        for item in result.outputs { output.write(LessonView.render(item, color: options.color)) }
+        let number = lessons.runner?.lesson.number
+        for item in result.outputs {
+            output.write(LessonView.render(item, lessonNumber: number, color: options.color, width: options.terminalWidth))
+        }
         if let saveError = result.saveError { output.writeError("lessons: \(saveError)\n") }
     }
 
@@ -13,5 +16,14 @@ extension Session {
         for notice in lessons.loadIfNeeded(directory: options.lessonsDirectory, progressFile: options.progressFile) {
             output.writeError("lessons: \(notice)\n")
         }
+    }
+
+    /// After each statement: evaluates the current step's check in the live session (an error counts as not
+    /// passed) and reports a pass.
+    func checkLessonStep() async {
+        guard let check = lessons.currentCheck, lessons.runner?.isComplete == false else { return }
+        let passed = (try? await interpreter.evaluate(check).isTruthy) ?? false
+        guard passed else { return }
+        show(lessons.perform { $0.checkResult(true) })
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import LineEditing
 import MockServer
 import PoolCore
@@ -20,8 +21,11 @@ public final class Session {
         public var panelsToStderr: Bool = false
         /// ANSI colour in panels and errors.
         public var color: Bool = false
-        /// Where lesson files live; nil: lessons unavailable.
+        /// A folder of lesson files that adds lessons or replaces bundled ones by id (`--lessons`,
+        /// `POOLPLAY_LESSONS`); nil: the lessons compiled into the binary only.
         public var lessonsDirectory: String?
+        /// The terminal's width, for wrapping lesson text; nil (piped): lines as the author wrote them.
+        public var terminalWidth: Int?
         /// Where lesson progress is saved (JSON); nil: progress lives only as long as the session.
         public var progressFile: String?
         /// Turn SIGINT (Ctrl-C while a statement runs) into `KeyboardInterrupt` (terminal sessions).
@@ -39,6 +43,10 @@ public final class Session {
     private(set) var interpreter: Interpreter
     private(set) var host: PlaygroundHost
     var lessons = LessonController()
+    /// What the lesson in progress set aside (the sandbox's names, environment, server knobs); nil outside lessons.
+    var lessonScope: LessonScope?
+    /// Silences what scripts print while solutions are replayed.
+    let scriptOutputGate = OutputGate()
     /// Entries run in this session, for `%history`.
     var history: [String] = []
     /// The Python this session ran, for `%save`: typed entries, and magics that run Python (`%burst`) as the
@@ -66,7 +74,8 @@ public final class Session {
         self.server = server
         self.options = options
         self.output = output
-        let host = PlaygroundHost(context: context, write: { output.write($0) })
+        let gate = scriptOutputGate
+        let host = PlaygroundHost(context: context, write: { if !gate.muted { output.write($0) } })
         self.host = host
         self.interpreter = Interpreter(host: host)
         installBuiltins()
@@ -114,7 +123,7 @@ public final class Session {
         let watcher = options.catchInterrupts ? interruptWatcher() : nil
         let live = options.isTerminal ? output as? any LiveLineOutput : nil
         let gauge = live.map {
-            StatementGauge.start(engines: context.engines, output: $0, color: options.color) { TerminalCheck.columns }
+            StatementGauge.start(engines: context.engines, output: $0, color: options.color) { TerminalCheck.stdoutColumns }
         }
         let result = await interpreter.run(entry, fileName: "<stdin>", mode: options.echoValues ? .interactive : .file)
         watcher?.cancel()
@@ -126,14 +135,14 @@ public final class Session {
         report(result)
         rememberTimeline(marks: marks, before: before)
         if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }
-        await lessons.afterStatement(session: self)
+        await checkLessonStep()
         refreshCompletions()
         return result
     }
 
     /// While a statement runs the terminal is in cooked mode, so Ctrl-C raises SIGINT; this turns it into
     /// `KeyboardInterrupt` in the running script (its requests are cancelled and release their pool slots).
-    private func interruptWatcher() -> Task<Void, Never> {
+    func interruptWatcher() -> Task<Void, Never> {
         _ = InterruptSignal.takePending()
         let handle = interpreter.interruptHandle
         return Task.detached {
@@ -234,27 +243,50 @@ public final class Session {
         await context.closeAll()
     }
 
-    /// `%reset`: a fresh namespace; pools are closed.
+    /// `%reset`: a fresh namespace; pools are closed. In a lesson, the names set aside for after it are dropped too.
     func reset() async {
         await context.closeAll()
         context.forgetPools()
-        host = PlaygroundHost(context: context, write: { [output] in output.write($0) })
+        lessonScope?.savedGlobals = [:]
+        host = PlaygroundHost(context: context, write: { [output, scriptOutputGate] in
+            if !scriptOutputGate.muted { output.write($0) }
+        })
         interpreter = Interpreter(host: host)
         installBuiltins()
     }
 }
 
+/// A switch for the output of `print` (replayed solutions run silently).
+final class OutputGate {
+    var muted = false
+}
+
 /// Reads lines on one dedicated thread, so libedit stays on a single thread and no cooperative thread blocks.
+///
+/// It can also pre-type a multi-line text one line per prompt (`%solution`): libedit holds one line at a time, so
+/// each line is pushed into the prompt that reads it, and an empty line waits for the learner's bare Enter (the end
+/// of an indented block).
 final class LineSource: Sendable {
     /// Touched only on `queue`, one call at a time (each read is awaited before the next).
     private let reader: any LineReader
     private let queue = DispatchQueue(label: "poolplay.line-reader")
+    /// Lines still to pre-type, one per coming prompt.
+    private let pending = Mutex<[String]>([])
 
     init(reader: LineReader) { self.reader = reader }
 
+    /// Whether pre-typed text reaches the prompt (a terminal), rather than being ignored (a pipe).
+    var canPretype: Bool { reader.canPretype }
+
     func read(prompt: String) async -> ReadResult {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: self.reader.readLine(prompt: prompt)) }
+            queue.async {
+                let next = self.pending.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+                if let next { self.reader.pretype(next) }
+                let result = self.reader.readLine(prompt: prompt)
+                if case .interrupted = result { self.pending.withLock { $0.removeAll() } }
+                continuation.resume(returning: result)
+            }
         }
     }
 
@@ -262,7 +294,27 @@ final class LineSource: Sendable {
         queue.sync { reader.addHistory(entry) }
     }
 
+    /// Pre-types `text` into the coming prompts, one line each.
     func pretype(_ text: String) {
-        queue.sync { reader.pretype(text) }
+        let lines = Self.promptLines(text)
+        pending.withLock { $0 = lines }
+    }
+
+    /// The lines to pre-type for `text`: its lines, with an empty line where an indented block ends before a
+    /// statement that is not indented (the prompt needs a bare Enter there).
+    static func promptLines(_ text: String) -> [String] {
+        let continuations = ["else", "elif ", "except", "finally"]
+        var lines: [String] = []
+        var inBlock = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
+            let indented = line.first == " " || line.first == "\t"
+            if inBlock, !indented {
+                if !continuations.contains(where: { line.hasPrefix($0) }) { lines.append("") }
+                inBlock = false
+            }
+            lines.append(line)
+            if line.hasSuffix(":") { inBlock = true }
+        }
+        return lines
     }
 }

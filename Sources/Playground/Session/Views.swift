@@ -49,30 +49,49 @@ enum PoolPanel {
 
 /// Lesson runner output as text.
 enum LessonView {
-    static func render(_ output: LessonOutput, color: Bool) -> String {
+    /// - Parameters:
+    ///   - output: what the runner said.
+    ///   - lessonNumber: the lesson's number, for step headers ("Lesson 4 · Step 2/5").
+    ///   - color: ANSI styles.
+    ///   - width: the terminal's width for wrapping prose; nil: no wrapping.
+    static func render(_ output: LessonOutput, lessonNumber: Int? = nil, color: Bool, width: Int? = nil) -> String {
         var text = StyledText()
         switch output {
         case .stepIntro(let index, let count, let step):
-            text.append("── Step \(index + 1)/\(count): \(step.title) ──\n", style: [.bold, .cyan])
-            if !step.text.isEmpty { text.append(MarkdownView(step.text).render()); text.append("\n") }
-            for code in step.tryCode {
-                for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
-                    text.append("    \(line)\n", style: .yellow)
+            let lesson = lessonNumber.map { "Lesson \($0) · " } ?? ""
+            text.append("── \(lesson)Step \(index + 1)/\(count) · \(step.title) ──\n", style: [.bold, .cyan])
+            for (offset, block) in step.blocks.enumerated() {
+                if offset > 0 { text.append("\n") }  // a blank line sets code apart from prose
+                switch block {
+                case .prose(let prose):
+                    text.append(MarkdownView(prose, width: width).render())
+                    text.append("\n")
+                case .code(let code):
+                    text.append(CodeBlockView(code).render())
                 }
             }
-            if step.check != nil { text.append("(checked after each statement · %hint · %solution)\n", style: .dim) }
+            let footer =
+                step.check != nil ? "(checked after each statement · %goal · %check · %hint · %solution)" : "(%next to continue)"
+            let lines = width.map { TextWrap.wrap(footer, width: $0) } ?? [footer]
+            for line in lines { text.append(line + "\n", style: .dim) }
         case .stepPassed(let index):
             text.append("✓ step \(index + 1) passed — %next to continue\n", style: [.bold, .green])
         case .lessonComplete(let title):
-            text.append("★ lesson complete: \(title) — %lessons for more\n", style: [.bold, .green])
+            text.append("★ lesson complete: \(title) — %next goes on to the next lesson\n", style: [.bold, .green])
         case .hint(let hint):
             text.append("hint: ", style: .cyan)
-            text.append(hint + "\n")
+            text.append(MarkdownView(hint, width: nil).render())
+            text.append("\n")
         case .noMoreHints:
             text.append("No more hints; %solution shows the answer.\n", style: .dim)
         case .message(let message):
             text.append(message + "\n")
         }
         return decorator(color).render(text)
+    }
+
+    /// One progress line of a replay: `↻ step 2/4 replayed · Put the limits on an HTTP client`.
+    static func replayed(index: Int, count: Int, title: String, color: Bool) -> String {
+        decorator(color).render(StyledText("↻ step \(index + 1)/\(count) replayed · \(title)\n", style: .dim))
     }
 }

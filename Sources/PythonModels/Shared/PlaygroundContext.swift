@@ -8,7 +8,7 @@ import Synchronization
 /// of pools (for the pool panel and `%pool`). Lives on the interpreter's single logical thread.
 package final class PlaygroundContext {
     /// The environment `os.environ` shows and openai reads (`OPENAI_BASE_URL`, `OPENAI_API_KEY`).
-    var environment: [String: String]
+    package var environment: [String: String]
     let factory: any ConnectionFactory
     let clock: any Clock<Duration>
     /// The built-in mock endpoint (`poolplay.server`), when the session has one.

@@ -1,12 +1,16 @@
-/// The guided lessons: `%lessons`, `%lesson [N [STEP]]`, `%next`, `%back`, `%hint`, `%solution`.
+import Lessons
+import TerminalUI
+
+/// The guided lessons: `%lessons [reset]`, `%lesson [N [STEP] | restart | off]`, `%next`, `%back`, `%goal`,
+/// `%check`, `%hint`, `%solution [run]`. None of them asks a question, so a piped session behaves the same.
 extension Magic {
-    static let lessonFamily: [Magic] = [lessons, lesson, next, back, hint, solution]
+    static let lessonFamily: [Magic] = [lessons, lesson, next, back, goal, check, hint, solution]
 
     static let lessons = Magic(
         names: ["lessons"],
-        helpEntries: [.init("%lessons", "list the guided lessons")],
-        completions: ["%lessons"],
-        run: { session, _ in session.listLessons() })
+        helpEntries: [.init("%lessons", "the lessons, k/N passed")],
+        completions: ["%lessons", "%lessons reset"],
+        run: { session, invocation in session.lessonsMagic(invocation.arguments) })
 
     static let lesson = Magic(
         names: ["lesson"],
@@ -14,16 +18,20 @@ extension Magic {
             .init("%lesson N", "start or resume lesson N", placement: .besidePrevious),
             .init("%lesson", "resume where you left off"),
             .init("%lesson N S", "go to step S of lesson N", placement: .besidePrevious),
+            .init("%lesson restart", "start this lesson over"),
+            .init("%lesson off", "leave it; your own names come back", placement: .besidePrevious),
+            // Listed here, beside the other lesson lines; %lessons runs it.
+            .init("%lessons reset", "clear lesson progress (a backup is kept)"),
         ],
-        completions: ["%lesson "],
+        completions: ["%lesson ", "%lesson restart", "%lesson off"],
         arguments: .facts { $0.lessonKeys + ["off", "restart"] },
-        run: { session, invocation in session.lessonMagic(invocation.arguments) })
+        run: { session, invocation in await session.lessonMagic(invocation.arguments) })
 
     static let next = Magic(
         names: ["next"],
-        helpEntries: [.init("%next / %back", "move between steps")],
+        helpEntries: [.init("%next / %back", "move between steps; after the last, %next goes on to the next lesson")],
         completions: ["%next"],
-        run: { session, _ in session.show(session.lessons.perform { $0.next() }) })
+        run: { session, _ in await session.nextMagic() })
 
     static let back = Magic(
         names: ["back"],
@@ -31,31 +39,82 @@ extension Magic {
         completions: ["%back"],
         run: { session, _ in session.show(session.lessons.perform { $0.back() }) })
 
+    static let goal = Magic(
+        names: ["goal"],
+        helpEntries: [.init("%goal", "this step's goal")],
+        completions: ["%goal"],
+        run: { session, _ in session.goalMagic() })
+
+    static let check = Magic(
+        names: ["check"],
+        helpEntries: [.init("%check", "check now; says which part is false", placement: .besidePrevious)],
+        completions: ["%check"],
+        run: { session, _ in await session.checkMagic() })
+
     static let hint = Magic(
         names: ["hint"],
-        helpEntries: [.init("%hint", "a hint for this step", placement: .besidePrevious)],
+        helpEntries: [.init("%hint", "a hint for this step")],
         completions: ["%hint"],
         run: { session, _ in session.show(session.lessons.perform { $0.hint() }) })
 
     static let solution = Magic(
         names: ["solution"],
-        helpEntries: [.init("%solution", "pre-type the step's solution (edit it, then Enter)")],
-        completions: ["%solution"],
-        run: { session, _ in session.solutionMagic() })
+        helpEntries: [
+            .init("%solution", "pre-type the step's solution (edit it, then Enter)", placement: .besidePrevious),
+            .init("%solution run", "run the step's solution, echoed as typed"),
+        ],
+        completions: ["%solution", "%solution run"],
+        run: { session, invocation in await session.solutionMagic(invocation.arguments) })
 }
 
 extension Session {
-    fileprivate func listLessons() {
+    fileprivate func lessonsMagic(_ arguments: [String]) {
         loadLessons()
+        if arguments == ["reset"] {
+            let (message, isError) = lessons.resetProgress()
+            if isError { output.writeError("lessons: \(message)\n") } else { output.write(message + "\n") }
+            return
+        }
+        guard arguments.isEmpty else {
+            output.writeError("usage: %lessons [reset]\n")
+            return
+        }
         if let error = lessons.loadError { output.writeError("lessons: \(error)\n") }
-        for line in lessons.listing() { output.write(line + "\n") }
+        for line in lessons.listing() {
+            let lines = options.terminalWidth.map { TextWrap.wrap(line, width: $0, hangingIndent: 5) } ?? [line]
+            output.write(lines.joined(separator: "\n") + "\n")
+        }
         if !lessons.lessons.isEmpty { output.write("Start one with %lesson N.\n") }
     }
 
-    fileprivate func lessonMagic(_ arguments: [String]) {
+    fileprivate func lessonMagic(_ arguments: [String]) async {
         loadLessons()
-        if arguments.isEmpty, let (lesson, step) = lessons.resumePoint {
-            show(lessons.start(lesson, at: step))
+        switch arguments.first {
+        case "off":
+            guard lessonScope != nil || lessons.runner != nil else {
+                output.write("No lesson in progress.\n")
+                return
+            }
+            await leaveLessonScope(announce: true)
+            return
+        case "restart":
+            guard let lesson = lessons.runner?.lesson else {
+                output.write("No lesson in progress. %lessons lists them; %lesson 1 starts one.\n")
+                return
+            }
+            await startLesson(lesson, at: 0)
+            return
+        default:
+            break
+        }
+        if arguments.isEmpty {
+            if let (lesson, step) = lessons.resumePoint {
+                await startLesson(lesson, at: step)
+            } else if let lesson = lessons.offeredNext ?? lessons.firstUnfinished {
+                await startLesson(lesson, at: 0)
+            } else {
+                output.write("Every lesson is complete. %lesson N opens one again; %lessons reset clears progress.\n")
+            }
             return
         }
         guard let key = arguments.first, let lesson = lessons.find(key) else {
@@ -67,26 +126,113 @@ extension Session {
                 output.writeError("usage: %lesson N [STEP] (STEP counts from 1)\n")
                 return
             }
-            show(lessons.start(lesson, at: step - 1))
+            await startLesson(lesson, at: min(step, lesson.steps.count) - 1)
             return
         }
         let resume = lessons.resumePoint.flatMap { $0.lesson.id == lesson.id ? $0.step : nil }
-        show(lessons.start(lesson, at: resume ?? 0))
+        await startLesson(lesson, at: resume ?? 0)
     }
 
-    fileprivate func solutionMagic() {
+    /// `%next`: the next step; after the last one, leaves the lesson and offers the next; with no lesson in
+    /// progress, starts the one offered.
+    fileprivate func nextMagic() async {
+        loadLessons()
+        guard let runner = lessons.runner else {
+            if let offered = lessons.offeredNext {
+                await startLesson(offered, at: 0)
+            } else {
+                output.write("No lesson in progress. %lessons lists them; %lesson starts the next one.\n")
+            }
+            return
+        }
+        if !runner.isComplete {
+            show(lessons.perform { $0.next() })
+            guard lessons.runner?.isComplete == true else { return }
+        }
+        let finished = runner.lesson
+        await leaveLessonScope(announce: true)
+        if let following = lessons.lesson(after: finished) {
+            lessons.offeredNext = following
+            output.write("Next: lesson \(following.number) · \(following.title). %next starts it.\n")
+        } else {
+            output.write("That was the last lesson. %lessons shows your progress.\n")
+        }
+    }
+
+    fileprivate func goalMagic() {
+        guard let runner = lessons.runner, let step = runner.currentStep, let index = runner.currentIndex else {
+            output.write("No step is in progress.\n")
+            return
+        }
+        let where_ = "Lesson \(runner.lesson.number) · Step \(index + 1)/\(runner.lesson.steps.count)"
+        if let goal = step.goal {
+            let styled = MarkdownView(goal).render()
+            output.write("\(where_) · goal: " + decorator(options.color).render(styled) + "\n")
+        } else if step.check == nil {
+            output.write("\(where_) · \(step.title): a reading step; %next to continue.\n")
+        } else {
+            output.write("\(where_) · goal: \(step.title)\n")
+        }
+    }
+
+    /// `%check`: the step's check, now; when it fails, the first part that is false (or raises).
+    fileprivate func checkMagic() async {
+        guard let runner = lessons.runner, let step = runner.currentStep, let index = runner.currentIndex else {
+            output.write("No step is in progress.\n")
+            return
+        }
+        guard let check = step.check else {
+            output.write("This step has nothing to check: %next to continue.\n")
+            return
+        }
+        if runner.passedSteps.contains(index) {
+            output.write("✓ step \(index + 1) already passed — %next to continue\n")
+            return
+        }
+        if (try? await interpreter.evaluate(check).isTruthy) == true {
+            show(lessons.perform { $0.checkResult(true) })
+            return
+        }
+        for part in CheckExpression.conjuncts(check) {
+            do {
+                if try await interpreter.evaluate(part).isTruthy { continue }
+                output.write("✗ not yet: \(part) is false\n")
+            } catch {
+                output.write("✗ not yet: \(part) raises \(error)\n")
+            }
+            return
+        }
+        output.write("✗ not yet: \(check) is false\n")
+    }
+
+    fileprivate func solutionMagic(_ arguments: [String]) async {
         var solution: String?
         show(
             lessons.perform { runner in
                 solution = runner.solution()
-                return solution == nil ? [.message("This step has no solution to show.")] : []
+                guard solution == nil else { return [] }
+                return [.message(runner.currentStep == nil ? "No step is in progress." : "This step has no solution: %next to continue.")]
             })
-        if let solution {
-            if let lineSource, !solution.contains("\n") {
-                lineSource.pretype(solution)
-            } else {
-                output.write("Solution:\n" + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n")
+        guard let solution else { return }
+        if arguments == ["run"] {
+            let lines = solution.split(separator: "\n", omittingEmptySubsequences: false)
+            for (offset, line) in lines.enumerated() { output.write((offset == 0 ? ">>> " : "... ") + line + "\n") }
+            history.append(solution)
+            script.append(solution)
+            await runPython(solution)
+            return
+        }
+        if let lineSource, lineSource.canPretype {
+            lineSource.pretype(solution)
+            if solution.contains("\n") {
+                output.write(
+                    "Solution (pre-typed one line per prompt: edit each, then Enter; %solution run runs it as typed):\n"
+                        + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n")
             }
+        } else {
+            output.write(
+                "Solution:\n" + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+                    + "\n%solution run runs it as if you typed it.\n")
         }
     }
 }
