@@ -257,6 +257,18 @@ public struct PoolStateMachine: Sendable {
         requestIndex(id).map { requests[$0].phase }
     }
 
+    /// Requests waiting in the queue now (no copy of the lists: cheap enough to read after every event).
+    public var queuedRequestCount: Int { queuedCount }
+
+    /// Requests in the pool now, queued or not.
+    public var requestCount: Int { requests.count }
+
+    /// Connections in the pool's list now (any state).
+    public var connectionCount: Int { connections.count }
+
+    /// The running totals (the same value as ``snapshot``'s `counters`, without building the snapshot).
+    public var currentCounters: PoolCounters { counters }
+
     /// Request IDs in the pool, in arrival (FIFO) order.
     public var requestIDs: [RequestID] { requests.map(\.id) }
 
