@@ -66,6 +66,8 @@ public struct Simulation: Sendable {
     private var calls: [Int: Call] = [:]
     private var attempts: [Int: Attempt] = [:]
     private var connections: [Int: ConnectionState] = [:]
+    /// Pool timers scheduled and not cancelled: a cancelled one still in the heap is skipped when it comes up.
+    private var liveTimers: Set<Int> = []
     private var nextCall = 0
     private var nextRequest = 1
     private var callsIssued = 0
@@ -207,7 +209,7 @@ public struct Simulation: Sendable {
         case .responded(let request):
             responded(request)
         case .poolTimer(let timer):
-            perform(machine.poolTimeoutFired(timer, now: now))
+            if liveTimers.remove(timer.id) != nil { perform(machine.poolTimeoutFired(timer, now: now)) }
         case .serverIdleClose(let id, let generation):
             if connections[id]?.generation == generation { machine.peerClosed(id) }
         }
@@ -290,9 +292,10 @@ public struct Simulation: Sendable {
                 }
                 attemptFailed(attempt.call, isTimeout ? .timeout : .connectionError, name: name)
             case .scheduleTimer(let timer):
+                liveTimers.insert(timer.id)
                 queue.push(.poolTimer(timer), at: timer.deadline)
-            case .cancelTimer:
-                break  // the machine ignores a stale timer when it fires
+            case .cancelTimer(let timer):
+                liveTimers.remove(timer.id)
             }
         }
     }
