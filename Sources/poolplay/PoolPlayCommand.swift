@@ -13,7 +13,8 @@ struct PoolPlayCommand: AsyncParsableCommand {
             Run.self,
             Serve.self,
             ListLessons.self,
-            // A new subcommand (e.g. `simulate`) goes here, in its own file.
+            Simulate.self,
+            // A new subcommand goes here, in its own file.
         ],
         defaultSubcommand: Play.self)
 }
