@@ -4,6 +4,7 @@ import PackageDescription
 // Dependencies point one way (README "Architecture"; Tests/LayoutTests checks every import against this graph):
 //   poolplay → Playground → {PythonModels, Lessons, TerminalUI, LineEditing}
 //   PythonModels → {PoolScript, PoolEngine, TrafficModels, MockServer}
+//   Playground → Simulator → {PoolCore, TrafficModels}
 //   PoolEngine → PoolCore;  MockServer → TrafficModels
 // PoolCore, PoolScript and TrafficModels do no I/O.
 
@@ -20,6 +21,10 @@ var targets: [Target] = [
     ),
     .target(name: "PoolEngine", dependencies: ["PoolCore"] + nio),
     .target(name: "TrafficModels"),
+    .target(
+        name: "Simulator",
+        dependencies: ["PoolCore", "TrafficModels", .product(name: "Histogram", package: "hdrhistogram-swift")]
+    ),
     .target(name: "MockServer", dependencies: ["TrafficModels"] + nio),
     .target(name: "PoolScript"),
     .target(name: "Lessons", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -37,7 +42,7 @@ var targets: [Target] = [
     ),
     .target(
         name: "Playground",
-        dependencies: ["PythonModels", "Lessons", "TerminalUI", "LineEditing"]
+        dependencies: ["PythonModels", "Simulator", "Lessons", "TerminalUI", "LineEditing"]
     ),
     .executableTarget(
         name: "poolplay",
@@ -61,6 +66,7 @@ var targets: [Target] = [
         dependencies: ["MockServer", .product(name: "NIOEmbedded", package: "swift-nio")] + nio
     ),
     .testTarget(name: "TrafficModelsTests", dependencies: ["TrafficModels"]),
+    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PoolCore", "TrafficModels"]),
     .testTarget(name: "PoolScriptTests", dependencies: ["PoolScript"]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PoolCore"]),
@@ -103,6 +109,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -20,8 +20,8 @@ extension PoolStateMachine {
         var actions: [PoolAction] = []
         let maxKeepalive = configuration.effectiveMaxKeepaliveConnections
         let maxConnections = configuration.effectiveMaxConnections
-        for id in connections.map(\.id) {
-            guard let c = connectionIndex(id) else { continue }
+        var c = 0
+        while c < connections.count {
             let connection = connections[c]
             if connection.isClosed {
                 actions.append(removeConnection(at: c, reason: connection.closeReason ?? .error, now: now))
@@ -29,10 +29,12 @@ extension PoolStateMachine {
                 actions.append(removeConnection(at: c, reason: reason, now: now))
             } else if connection.isIdle && connections.count > maxKeepalive {
                 actions.append(removeConnection(at: c, reason: .keepAliveLimit, now: now))
+            } else {
+                c += 1
             }
         }
-        for id in requests.filter(\.phase.isQueued).map(\.id) {
-            guard let r = requestIndex(id) else { continue }
+        // (B) never removes a request, so indices stay valid.
+        for r in requests.indices where requests[r].phase.isQueued {
             let origin = requests[r].origin
             if let c = connections.firstIndex(where: { $0.isAvailable(for: origin) }) {
                 actions += assign(requestAt: r, to: connections[c].id, now: now)
@@ -41,6 +43,9 @@ extension PoolStateMachine {
             } else if let c = connections.firstIndex(where: \.isIdle) {
                 actions.append(removeConnection(at: c, reason: .evicted, now: now))
                 actions += createConnection(forRequestAt: r, now: now)
+            } else {
+                // At the limit with nothing idle: no later request can get a connection in this pass either.
+                break
             }
         }
         return actions
@@ -60,16 +65,18 @@ extension PoolStateMachine {
         let maxKeepalive = configuration.effectiveMaxKeepaliveConnections
         let maxConnections = configuration.effectiveMaxConnections
         let reserved = Set(requests.compactMap(\.phase.connectionID))
-        for id in connections.map(\.id) {
-            guard let c = connectionIndex(id) else { continue }
+        var c = 0
+        while c < connections.count {
             let connection = connections[c]
-            let isReserved = reserved.contains(id)
+            let isReserved = reserved.contains(connection.id)
             if connection.isClosed {
                 actions.append(removeConnection(at: c, reason: connection.closeReason ?? .error, now: now))
             } else if !(connection.isConnected || isReserved) {
                 actions.append(removeConnection(at: c, reason: .error, now: now))
             } else if !isReserved, let reason = expiryReason(of: connection, now: now) {
                 actions.append(removeConnection(at: c, reason: reason, now: now))
+            } else {
+                c += 1
             }
         }
         func isSpareIdle(_ connection: Connection) -> Bool {
@@ -79,9 +86,9 @@ extension PoolStateMachine {
             actions.append(removeConnection(at: c, reason: .keepAliveLimit, now: now))
         }
         var available = connections.filter(isSpareIdle).map(\.id)
-        for id in requests.filter(\.phase.isQueued).map(\.id) {
+        // (B) never removes a request, so indices stay valid.
+        for r in requests.indices where requests[r].phase.isQueued {
             if available.isEmpty && connections.count >= maxConnections { break }
-            guard let r = requestIndex(id) else { continue }
             let origin = requests[r].origin
             if let k = available.firstIndex(where: { connections[connectionIndex($0)!].origin == origin }) {
                 actions += assign(requestAt: r, to: available.remove(at: k), now: now)

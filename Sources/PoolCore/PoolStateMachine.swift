@@ -257,13 +257,46 @@ public struct PoolStateMachine: Sendable {
         requestIndex(id).map { requests[$0].phase }
     }
 
+    /// Requests waiting in the queue now (no copy of the lists: cheap enough to read after every event).
+    public var queuedRequestCount: Int { queuedCount }
+
+    /// Requests in the pool now, queued or not.
+    public var requestCount: Int { requests.count }
+
+    /// Connections in the pool's list now (any state).
+    public var connectionCount: Int { connections.count }
+
+    /// The running totals (the same value as ``snapshot``'s `counters`, without building the snapshot).
+    public var currentCounters: PoolCounters { counters }
+
     /// Request IDs in the pool, in arrival (FIFO) order.
     public var requestIDs: [RequestID] { requests.map(\.id) }
 
     // MARK: Helpers
 
-    func requestIndex(_ id: RequestID) -> Int? { requests.firstIndex { $0.id == id } }
-    func connectionIndex(_ id: ConnectionID) -> Int? { connections.firstIndex { $0.id == id } }
+    /// Runners number requests in arrival order and the list keeps that order, so a binary search usually finds
+    /// the request; the linear scan behind it keeps any other numbering correct.
+    func requestIndex(_ id: RequestID) -> Int? {
+        Self.sortedIndex(of: id, in: requests, id: \.id) ?? requests.firstIndex { $0.id == id }
+    }
+    /// Connections are listed in creation order, which is ID order.
+    func connectionIndex(_ id: ConnectionID) -> Int? {
+        Self.sortedIndex(of: id, in: connections, id: \.id) ?? connections.firstIndex { $0.id == id }
+    }
+
+    /// Binary search assuming `list` is sorted by ID; `nil` when that finds nothing (the caller falls back).
+    @inline(__always)
+    static func sortedIndex<Element>(of id: Int, in list: [Element], id key: (Element) -> Int) -> Int? {
+        var low = 0
+        var high = list.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let value = key(list[mid])
+            if value == id { return mid }
+            if value < id { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
 
     mutating func log(_ time: Double, _ event: PoolLogEntry.Event) {
         eventLog.append(PoolLogEntry(time: time, event: event))

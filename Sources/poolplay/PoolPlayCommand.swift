@@ -14,7 +14,8 @@ struct PoolPlayCommand: AsyncParsableCommand {
             Serve.self,
             ListLessons.self,
             StartLesson.self,
-            // A new subcommand (e.g. `simulate`) goes here, in its own file.
+            Simulate.self,
+            // A new subcommand goes here, in its own file.
         ],
         defaultSubcommand: Play.self)
 }

@@ -26,7 +26,7 @@ import Testing
         "Lessons": ["Foundation", "Yams"],
         "MockServer": ["Foundation", "NIOCore", "NIOPosix", "NIOHTTP1"],
         "PoolEngine": ["Foundation", "NIOCore", "NIOPosix", "NIOHTTP1", "DequeModule"],
-        "PythonModels": [], "Playground": [], "TerminalUI": [], "LineEditing": [], "Simulator": [],
+        "PythonModels": [], "Playground": [], "TerminalUI": [], "LineEditing": [], "Simulator": ["Histogram"],
         "poolplay": ["ArgumentParser"],
     ]
     /// Modules every target may import.
@@ -34,7 +34,7 @@ import Testing
     /// The C library, for its maths (`fmod`, `pow`) in pure targets.
     static let libc: Set<String> = ["Glibc", "Musl", "Darwin"]
     /// Targets that do no I/O: not even Foundation.
-    static let pure: Set<String> = ["PoolCore", "PoolScript", "TrafficModels"]
+    static let pure: Set<String> = ["PoolCore", "PoolScript", "TrafficModels", "Simulator"]
 
     static var sources: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
