@@ -80,3 +80,34 @@ public struct SpanCounters: Sendable, Equatable {
         ]
     }
 }
+
+extension SpanCounters {
+    /// The counts of a span read back from an event log (entries after `since`; all when nil). Peaks are not in a
+    /// log and stay 0.
+    public init(entries: [PoolLogEntry], since: Double?) {
+        self.init()
+        var served: Set<Int> = []
+        for entry in entries {
+            let inSpan = since.map { entry.time > $0 } ?? true
+            switch entry.event {
+            case .connectionCreated:
+                if inSpan { opened += 1 }
+            case .requestStarted(_, let connection):
+                if inSpan, served.contains(connection) { reused += 1 }
+                served.insert(connection)
+            case .requestRequeued:
+                if inSpan { requeues += 1 }
+            case .responseCompleted:
+                if inSpan { completed += 1 }
+            case .requestFailed(_, let error):
+                if inSpan { if error == .poolTimeout { poolTimeouts += 1 } else { failed += 1 } }
+            case .connectionClosed(_, let reason):
+                if inSpan { closedByReason[reason, default: 0] += 1 }
+            case .connectAttemptFailed(_, _, _, let delay):
+                if inSpan, delay != nil { connectRetries += 1 }
+            case .requestArrived, .requestAssigned, .connectionEstablished, .poolClosed:
+                break
+            }
+        }
+    }
+}

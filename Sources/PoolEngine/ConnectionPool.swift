@@ -72,6 +72,11 @@ public final class ConnectionPool: Sendable {
         }
     }
 
+    /// How many of the oldest log entries the bounded log has dropped (0: ``eventLog`` reaches the pool's start).
+    public var eventLogDroppedCount: Int {
+        state.withLock { $0.machine.eventLog.droppedCount }
+    }
+
     /// The pool's recent history, oldest first, for teaching views.
     public var eventLog: [PoolLogEntry] {
         state.withLock { $0.machine.eventLog.entries }

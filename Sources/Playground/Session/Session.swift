@@ -54,6 +54,8 @@ public final class Session {
     var script: [String] = []
     /// The pools the last pool-touching statement changed, and where their event logs stood before it (`%timeline`).
     var lastTimeline: [Int: Double?] = [:]
+    /// The mock's request count before the last statement that touched pools (`%why` reads its retries).
+    var lastLedgerMark: Int?
     /// Set by `%quit`.
     var wantsExit = false
     /// The terminal reader while the REPL runs (for `%solution` pre-typing).
@@ -119,6 +121,7 @@ public final class Session {
     func runPython(_ entry: String) async -> RunResult {
         let before = context.markSpans()
         let marks = timelineMarks()
+        let ledgerMark = server?.ledger().totalRequests
         let poolCount = context.pools.count
         let watcher = options.catchInterrupts ? interruptWatcher() : nil
         let live = options.isTerminal ? output as? any LiveLineOutput : nil
@@ -133,7 +136,7 @@ public final class Session {
             live?.eraseLive()
         }
         report(result)
-        rememberTimeline(marks: marks, before: before)
+        if rememberTimeline(marks: marks, before: before) { lastLedgerMark = ledgerMark }
         if options.showPanels { drawPanels(before: before, newPoolsFrom: poolCount) }
         await checkLessonStep()
         refreshCompletions()

@@ -130,3 +130,13 @@ extension TimeoutObject {
     /// Timeout as `openai.Timeout`, because openai re-exports it and rewrites `__module__`; not modelled.)
     var pyModuleName: String { stack.module }
 }
+
+extension HTTPClientObject {
+    /// `Timeout.pool` of this client's requests in seconds, `nil` for None (teaching views: `%why`).
+    package var poolTimeoutSeconds: Double? { timeout.pool.asSeconds }
+}
+
+extension OpenAIClientObject {
+    /// `Timeout.pool` of this client's requests in seconds, `nil` for None (teaching views: `%why`).
+    package var poolTimeoutSeconds: Double? { timeout.pool.asSeconds }
+}

@@ -9,6 +9,7 @@ enum MagicRegistry {
         Magic.lessonFamily,
         [Magic.pool],
         [Magic.timeline],
+        [Magic.why],
         [Magic.server],
         [Magic.reset],
         [Magic.clear],

@@ -20,12 +20,15 @@ extension Session {
     }
 
     /// After a statement: remember the pools it changed and where their logs stood before it.
-    func rememberTimeline(marks: [Int: Double?], before: [Int: PoolSnapshot]) {
+    /// Returns whether the statement changed any pool.
+    @discardableResult
+    func rememberTimeline(marks: [Int: Double?], before: [Int: PoolSnapshot]) -> Bool {
         var changed: [Int: Double?] = [:]
         for pool in context.pools where before[pool.id] != pool.engine.snapshot {
             changed[pool.id] = marks[pool.id] ?? nil
         }
         if !changed.isEmpty { lastTimeline = changed }
+        return !changed.isEmpty
     }
 
     func timelineMagic(_ arguments: [String]) {
