@@ -25,7 +25,7 @@ public struct PoolCounters: Sendable, Equatable {
     public var failed: Int = 0
     /// Requests that had to wait in the queue: still queued after the pass their arrival ran (or after a re-queue).
     public var waits: Int = 0
-    /// The most requests active at once since the last span mark.
+    /// The most requests started on connections at once (in flight) since the last span mark.
     public var peakActive: Int = 0
     /// The most requests queued at once since the last span mark.
     public var peakQueued: Int = 0

@@ -52,6 +52,7 @@ extension PoolStateMachine {
         case .completed:
             guard orphans[o].state != .connecting, let owner else { return [] }
             let requestID = requests.remove(at: owner).id
+            startedCount -= 1
             orphans.remove(at: o)
             counters.completed += 1
             log(now, .responseCompleted(request: requestID, connection: id, keepAlive: false))

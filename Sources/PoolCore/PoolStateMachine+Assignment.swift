@@ -124,6 +124,7 @@ extension PoolStateMachine {
         counters.opened += 1
         requests[r].phase = .started(connection: id)
         recordLeftQueue()
+        recordStarted()
         log(now, .connectionCreated(connection: id, origin: origin, request: requests[r].id))
         actions.append(.createConnection(id, origin, request: requests[r].id))
         return actions

@@ -23,6 +23,8 @@ public struct PoolStateMachine: Sendable {
     var counters = PoolCounters()
     /// Requests in the `queued` phase, kept with every phase change so the peaks cost nothing to track.
     var queuedCount = 0
+    /// Requests in the `started` phase: sending or reading on a connection (or connecting one of their own).
+    var startedCount = 0
     /// The bounded history of what happened.
     public private(set) var eventLog: PoolEventLog
     var nextConnectionID = 1
@@ -85,6 +87,7 @@ public struct PoolStateMachine: Sendable {
             connections[c].expireAt = nil
             counters.reused += 1
             requests[r].phase = .started(connection: connectionID)
+            recordStarted()
             log(now, .requestStarted(request: id, connection: connectionID))
             return [.execute(id, on: connectionID)]
         }
@@ -148,6 +151,7 @@ public struct PoolStateMachine: Sendable {
             let c = connectionIndex(connectionID), connections[c].state == .active
         else { return [] }
         requests.remove(at: r)
+        startedCount -= 1
         if keepAlive {
             connections[c].state = .idle
             connections[c].expireAt = configuration.keepaliveExpiry.map { now + $0 }
@@ -305,6 +309,7 @@ public struct PoolStateMachine: Sendable {
     /// Removes a request that ends with an error and returns the action that reports it.
     mutating func endRequest(at index: Int, error: PoolError, now: Double) -> PoolAction {
         if requests[index].phase.isQueued { queuedCount -= 1 }
+        if case .started = requests[index].phase { startedCount -= 1 }
         let id = requests.remove(at: index).id
         if error == .poolTimeout { counters.poolTimeouts += 1 } else { counters.failed += 1 }
         log(now, .requestFailed(request: id, error: error))
@@ -334,13 +339,20 @@ public struct PoolStateMachine: Sendable {
     /// A queued request was handed a connection (idle, or one opened for it).
     mutating func recordLeftQueue() {
         queuedCount -= 1
-        counters.peakActive = max(counters.peakActive, requests.count - queuedCount)
+    }
+
+    /// A request began on a connection. The active peak counts started requests, not ones merely assigned in a
+    /// pass: httpcore 1.0.9 can assign one idle connection to every queued request at once, and all but one of
+    /// them re-queue before anything is sent.
+    mutating func recordStarted() {
+        startedCount += 1
+        counters.peakActive = max(counters.peakActive, startedCount)
     }
 
     /// Starts a span: the peaks restart from the pool's present levels (``SpanCounters``).
     public mutating func markSpan() {
         counters.peakQueued = queuedCount
-        counters.peakActive = requests.count - queuedCount
+        counters.peakActive = startedCount
     }
 
     /// Removes a connection from the list, counts it, and returns the close action.

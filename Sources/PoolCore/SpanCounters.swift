@@ -11,7 +11,7 @@ public struct SpanCounters: Sendable, Equatable {
     public var reused = 0
     /// Connections closed, by reason; reasons that did not happen are absent.
     public var closedByReason: [CloseReason: Int] = [:]
-    /// The most requests active at once.
+    /// The most requests in flight at once (started on a connection).
     public var peakActive = 0
     /// The most requests queued at once.
     public var peakQueued = 0

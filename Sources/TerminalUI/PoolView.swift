@@ -16,13 +16,23 @@ public struct PoolView: Sendable {
     public var snapshot: PoolSnapshot
     /// The snapshot before the statement; nil for a pool the statement created.
     public var previous: PoolSnapshot?
+    /// The terminal's width: below ``narrowWidth`` the header's second part (library, limits) gets a line of its
+    /// own, and long lines wrap under their text. `nil` (piped): one header line, nothing wrapped.
+    public var width: Int?
 
-    public init(title: String, library: String, limits: String, snapshot: PoolSnapshot, previous: PoolSnapshot?) {
+    /// Narrower than this, the header drops its second column onto a line of its own.
+    public static let narrowWidth = 70
+
+    public init(
+        title: String, library: String, limits: String, snapshot: PoolSnapshot, previous: PoolSnapshot?,
+        width: Int? = nil
+    ) {
         self.title = title
         self.library = library
         self.limits = limits
         self.snapshot = snapshot
         self.previous = previous
+        self.width = width
     }
 
     public func render() -> StyledText {
@@ -30,7 +40,13 @@ public struct PoolView: Sendable {
         var text = StyledText()
         text.append(" pool ", style: [.bold, .cyan])
         text.append(" \(title)", style: .bold)
-        text.append(" · \(library) · \(limits)\n", style: .dim)
+        if let width, width < Self.narrowWidth {
+            text.append("\n")
+            text.append(indent)
+            text.append("\(library) · \(limits)\n", style: .dim)
+        } else {
+            text.append(" · \(library) · \(limits)\n", style: .dim)
+        }
         text.append(indent)
         text.append("Requests: ")
         text.append("\(snapshot.activeRequests) active", style: snapshot.activeRequests > 0 ? .yellow : .plain)
@@ -44,13 +60,17 @@ public struct PoolView: Sendable {
         text.append(indent)
         text.append(changes(), style: .dim)
         text.append("\n")
-        return text
+        return WidthFit.fit(text, width: width)
     }
 
     /// What happened between `previous` and `snapshot`, as counts.
     func changes() -> String {
-        guard let previous else { return "new pool, no connections yet" }
-        let span = SpanCounters(from: previous.counters, to: snapshot.counters)
+        let span = SpanCounters(from: previous?.counters, to: snapshot.counters)
+        if previous == nil, span.finished == 0, span.opened == 0, snapshot.connections.isEmpty,
+            snapshot.activeRequests + snapshot.queuedRequests == 0
+        {
+            return "new pool, no connections yet"
+        }
         var parts: [String] = []
         parts.append("+\(span.finished) request\(span.finished == 1 ? "" : "s")")
         parts.append("opened \(span.opened)")
@@ -67,6 +87,7 @@ public struct PoolView: Sendable {
         if span.poolTimeouts > 0 { parts.append("PoolTimeout \(span.poolTimeouts)") }
         if span.requeues > 0 { parts.append("re-queued \(span.requeues)") }
         if span.failed > 0 { parts.append("failed \(span.failed)") }
+        if span.peakQueued > 0 { parts.append("peak \(span.peakActive) active, \(span.peakQueued) queued") }
         return parts.joined(separator: " · ")
     }
 }

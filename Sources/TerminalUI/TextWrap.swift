@@ -1,8 +1,8 @@
 /// Wraps text to a terminal width, counting columns the way ``visibleWidth(_:)`` does (a CJK character is two).
 ///
 /// Lines break at spaces, and between two wide (CJK) characters, which need no space between them; closing CJK
-/// punctuation (`，。、：；！？）」`) stays with the character before it. A word wider than the whole line is cut at
-/// the width. Styles are kept: a ``StyledText`` wraps at the same places as its plain text.
+/// punctuation (`，。、：；！？）」`) stays with the character before it. A word wider than the whole line is kept
+/// whole on a line of its own, for the terminal to fold. Styles are kept: a ``StyledText`` wraps at the same places as its plain text.
 public enum TextWrap {
     /// Wraps one line of plain text.
     ///
@@ -42,13 +42,10 @@ public enum TextWrap {
                 continue
             }
             if lineWidth > (lines.isEmpty ? 0 : indent) { flush() }
-            // The unit starts a line; cut it when it is wider than the line.
-            for (character, style) in unit.characters {
-                let columns = characterWidth(character)
-                if lineWidth + columns > width, lineWidth > indent { flush() }
-                line.append(String(character), style: style)
-                lineWidth += columns
-            }
+            // The unit starts a line. One wider than the line stays whole: the terminal folds it, and a URL or a
+            // long identifier stays one piece that can be copied.
+            for (character, style) in unit.characters { line.append(String(character), style: style) }
+            lineWidth += unit.width
         }
         lines.append(line)
         return lines

@@ -17,7 +17,7 @@ import Testing
         let text = try await Self.run(
             """
             import asyncio, httpx, os
-            client = httpx.AsyncClient(limits=httpx.Limits(max_connections=5, max_keepalive_connections=2))
+            client = httpx.AsyncClient(limits=httpx.Limits(max_connections=5, max_keepalive_connections=2), timeout=None)
             r = await asyncio.gather(*[client.get(os.environ["OPENAI_BASE_URL"] + "/models") for _ in range(20)])
             %why
             %why conn 7
@@ -34,7 +34,7 @@ import Testing
         let text = try await Self.run(
             """
             import asyncio, httpx2, os
-            client = httpx2.AsyncClient(limits=httpx2.Limits(max_connections=5, max_keepalive_connections=2))
+            client = httpx2.AsyncClient(limits=httpx2.Limits(max_connections=5, max_keepalive_connections=2), timeout=None)
             r = await asyncio.gather(*[client.get(os.environ["OPENAI_BASE_URL"] + "/models") for _ in range(20)])
             %why
             """)

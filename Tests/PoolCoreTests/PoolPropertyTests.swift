@@ -137,7 +137,8 @@ import Testing
         if snapshot.counters.peakQueued < queued && queued > 0 && snapshot.counters.waits == 0 {
             return "queued requests but no wait recorded"
         }
-        if snapshot.counters.peakActive < snapshot.activeRequests { return "peak active below active" }
+        let started = ids.count { if case .started? = machine.phase(of: $0) { true } else { false } }
+        if snapshot.counters.peakActive < started { return "peak active below the requests in flight" }
         // The queue keeps arrival order (re-queued requests keep their place).
         if ids != ids.sorted() { return "queue order \(ids)" }
         // FIFO per origin: a request newly taken off the queue never overtakes a still-queued earlier request

@@ -62,3 +62,16 @@ import Testing
         #expect(a.named.first { $0.name == "peak_active" }?.value == 9)
     }
 }
+
+@Suite struct PeakActiveTests {
+    /// httpcore 1.0.9 assigns the one idle connection to all 19 queued requests in one pass; only one starts.
+    @Test func peakActiveCountsRequestsInFlightNotAssignments() {
+        let configuration = PoolConfiguration(
+            maxConnections: 1, maxKeepaliveConnections: 1, keepaliveExpiry: 5, algorithm: .httpcore1)
+        let machine = PoolReplay.drive(
+            PoolReplay.burst(20, serviceTime: 0.1), configuration: configuration, poolTimeout: nil, end: 100)
+        #expect(machine.snapshot.counters.peakActive == 1)
+        #expect(machine.snapshot.counters.peakQueued == 19)
+        #expect(machine.snapshot.counters.requeues > 0)
+    }
+}

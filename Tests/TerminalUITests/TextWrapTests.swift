@@ -11,8 +11,10 @@ import Testing
         #expect(TextWrap.wrap("fits", width: 10) == ["fits"])
     }
 
-    @Test func cutsAWordWiderThanTheLine() {
-        #expect(TextWrap.wrap("abcdefghij xy", width: 4) == ["abcd", "efgh", "ij", "xy"])
+    @Test func keepsAWordWiderThanTheLineWhole() {
+        #expect(TextWrap.wrap("abcdefghij xy", width: 4) == ["abcdefghij", "xy"])
+        #expect(TextWrap.wrap("see https://example.test/a/very/long/path now", width: 12)
+            == ["see", "https://example.test/a/very/long/path", "now"])
     }
 
     @Test func cjkCountsTwoColumnsAndBreaksBetweenCharacters() {

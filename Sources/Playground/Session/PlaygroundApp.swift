@@ -39,12 +39,12 @@ public enum PlaygroundApp {
         options.lessonsDirectory = launch.lessonsDirectory ?? lessonsOverlay(environment: launch.environment)
         options.catchInterrupts = isTerminal
         options.isTerminal = isTerminal
-        if isTerminal { options.terminalWidth = TerminalCheck.stdoutColumns }
+        options.followTerminalWidth = isTerminal
         options.progressFile = progressFile(environment: launch.environment)
         if isTerminal { InterruptSignal.install() }
         let session = Session(environment: environment, server: server, options: options, output: output)
         if isTerminal {
-            output.write(banner(server: server, environment: environment, launch: launch))
+            session.say(banner(server: server, environment: environment, launch: launch))
         }
         if let startLesson = launch.startLesson {
             await session.execute((["%lesson"] + startLesson).joined(separator: " "))

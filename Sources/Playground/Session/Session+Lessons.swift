@@ -6,7 +6,7 @@ extension Session {
     func show(_ result: (outputs: [LessonOutput], saveError: String?)) {
         let number = lessons.runner?.lesson.number
         for item in result.outputs {
-            output.write(LessonView.render(item, lessonNumber: number, color: options.color, width: options.terminalWidth))
+            output.write(LessonView.render(item, lessonNumber: number, color: options.color, width: currentWidth))
         }
         if let saveError = result.saveError { output.writeError("lessons: \(saveError)\n") }
     }

@@ -24,8 +24,10 @@ public final class Session {
         /// A folder of lesson files that adds lessons or replaces bundled ones by id (`--lessons`,
         /// `POOLPLAY_LESSONS`); nil: the lessons compiled into the binary only.
         public var lessonsDirectory: String?
-        /// The terminal's width, for wrapping lesson text; nil (piped): lines as the author wrote them.
+        /// A fixed width for wrapping what the playground writes (tests); nil: see ``followTerminalWidth``.
         public var terminalWidth: Int?
+        /// Read the terminal's width before each write, so text after a resize fits the new width.
+        public var followTerminalWidth: Bool = false
         /// Where lesson progress is saved (JSON); nil: progress lives only as long as the session.
         public var progressFile: String?
         /// Turn SIGINT (Ctrl-C while a statement runs) into `KeyboardInterrupt` (terminal sessions).
@@ -162,7 +164,7 @@ public final class Session {
         case .ok: break
         case .error(var error):
             if error.hint == nil { error.hint = ErrorHints.hint(for: error, knowing: completions.hintKnowledge) }
-            output.writeError(ErrorView.render(error.formatted(), color: options.color))
+            output.writeError(ErrorView.render(error.formatted(), color: options.color, width: currentWidth))
         case .syntaxError(let diagnostic):
             output.writeError(ErrorView.render(diagnostic.formatted(fileName: "<stdin>"), color: options.color))
         }
@@ -175,7 +177,8 @@ public final class Session {
             let previous = before[pool.id]
             guard index >= newPoolsFrom || previous != now else { continue }
             let panel = PoolPanel.render(
-                pool: pool, label: label(for: pool), snapshot: now, previous: previous, color: options.color)
+                pool: pool, label: label(for: pool), snapshot: now, previous: previous, color: options.color,
+                width: currentWidth)
             if options.panelsToStderr { output.writeError(panel) } else { output.write(panel) }
         }
     }

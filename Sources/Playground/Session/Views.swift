@@ -6,8 +6,10 @@ import TerminalUI
 
 /// Python errors, styled by TerminalUI's DiagnosticView (plain text stays byte-identical).
 enum ErrorView {
-    static func render(_ formatted: String, color: Bool) -> String {
-        decorator(color).render(DiagnosticView(formatted).render())
+    /// `width`: fit PoolPlay's own `  hint:` lines to it; CPython's lines stay as CPython prints them.
+    static func render(_ formatted: String, color: Bool, width: Int? = nil) -> String {
+        let text = WidthFit.fit(DiagnosticView(formatted).render(), width: width) { $0.hasPrefix("  hint: ") }
+        return decorator(color).render(text)
     }
 }
 
@@ -17,12 +19,13 @@ func decorator(_ color: Bool) -> any TextDecorator {
 
 /// The pool panel and the `%pool` detail.
 enum PoolPanel {
-    static func render(pool: PoolObject, label: String?, snapshot: PoolSnapshot, previous: PoolSnapshot?, color: Bool)
-        -> String
-    {
+    static func render(
+        pool: PoolObject, label: String?, snapshot: PoolSnapshot, previous: PoolSnapshot?, color: Bool,
+        width: Int? = nil
+    ) -> String {
         let view = PoolView(
             title: label ?? pool.className, library: pool.stack.poolLibrary, limits: limits(pool), snapshot: snapshot,
-            previous: previous)
+            previous: previous, width: width)
         return decorator(color).render(view.render())
     }
 

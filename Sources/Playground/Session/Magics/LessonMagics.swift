@@ -81,7 +81,7 @@ extension Session {
         }
         if let error = lessons.loadError { output.writeError("lessons: \(error)\n") }
         for line in lessons.listing() {
-            let lines = options.terminalWidth.map { TextWrap.wrap(line, width: $0, hangingIndent: 5) } ?? [line]
+            let lines = currentWidth.map { TextWrap.wrap(line, width: $0, hangingIndent: 5) } ?? [line]
             output.write(lines.joined(separator: "\n") + "\n")
         }
         if !lessons.lessons.isEmpty { output.write("Start one with %lesson N.\n") }

@@ -11,11 +11,13 @@ enum MagicHelpTable {
     static let besideUsageWidth = 13
 
     /// The table's lines, in entry order.
-    static func lines(_ entries: [Magic.HelpEntry]) -> [String] {
+    ///
+    /// - Parameter sideBySide: false puts every entry on a line of its own (narrow terminals).
+    static func lines(_ entries: [Magic.HelpEntry], sideBySide: Bool = true) -> [String] {
         var lines: [String] = []
         var lastSummary: String?  // the summary ending the line above, while it has room beside it
         for entry in entries {
-            if entry.placement == .besidePrevious, let summary = lastSummary, let line = lines.popLast() {
+            if sideBySide, entry.placement == .besidePrevious, let summary = lastSummary, let line = lines.popLast() {
                 lines.append(
                     line + gap(after: summary, width: summaryWidth, minimum: 3)
                         + entry.usage + gap(after: entry.usage, width: besideUsageWidth, minimum: 2) + entry.summary)

@@ -41,6 +41,17 @@ enum MagicRegistry {
     static let completions: [String] = all.flatMap(\.completions)
 
     /// The `%help` text: the banner, the table of every magic's help lines, and the footer.
+    /// The `%help` text for a terminal `width` columns wide: below ``sideBySideWidth`` (or piped at none) every
+    /// entry gets a line of its own; each line then wraps under its summary column.
+    static func helpText(width: Int?) -> String {
+        guard let width, width < sideBySideWidth else { return helpText }
+        return ([Magic.helpBanner] + MagicHelpTable.lines(all.flatMap(\.helpEntries), sideBySide: false)
+            + [Magic.helpFooter]).joined(separator: "\n")
+    }
+
+    /// The narrowest terminal that shows two entries side by side.
+    static let sideBySideWidth = 100
+
     static let helpText: String =
         ([Magic.helpBanner] + MagicHelpTable.lines(all.flatMap(\.helpEntries)) + [Magic.helpFooter]).joined(separator: "\n")
 }

@@ -11,7 +11,7 @@ extension Session {
     fileprivate func poolMagic() {
         if context.pools.isEmpty { output.write("No pools yet: create a client first.\n") }
         for pool in context.pools {
-            output.write(PoolPanel.detail(pool: pool, label: label(for: pool)))
+            say(PoolPanel.detail(pool: pool, label: label(for: pool)))
         }
     }
 }

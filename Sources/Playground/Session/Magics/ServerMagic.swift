@@ -33,7 +33,7 @@ extension Session {
             return
         }
         if arguments == ["help"] {
-            output.write("%server KNOB=VALUE … changes the mock endpoint live:\n" + MockServerConfiguration.knobHelp + "\n")
+            say("%server KNOB=VALUE … changes the mock endpoint live:\n" + MockServerConfiguration.knobHelp + "\n")
             return
         }
         var changed = server.configuration
@@ -55,19 +55,19 @@ extension Session {
             server.updateConfiguration { $0 = final }
         }
         let ledger = server.ledger()
-        output.write(
+        say(
             "mock endpoint \(server.baseURL) · \(server.configuration.describe())\n"
                 + "  TCP connections accepted: \(ledger.acceptedConnections) (open now \(ledger.openConnections), "
                 + "peak \(ledger.peakConcurrentConnections))\n"
                 + "  requests: \(ledger.totalRequests) (peak concurrent \(ledger.peakConcurrentRequests))\n")
         for connection in ledger.connections.suffix(10) {
-            output.write("    conn \(connection.id) :\(connection.clientPort)  requests \(connection.requestsServed)"
+            say("    conn \(connection.id) :\(connection.clientPort)  requests \(connection.requestsServed)"
                 + (connection.closedAt == nil ? "  open" : "  closed by \(connection.closedBy ?? "?")") + "\n")
         }
         if ledger.droppedConnections + ledger.droppedRequests > 0 {
-            output.write("  (the ledger keeps the last \(ledger.limit) records: \(ledger.droppedConnections) connections and "
+            say("  (the ledger keeps the last \(ledger.limit) records: \(ledger.droppedConnections) connections and "
                 + "\(ledger.droppedRequests) requests dropped; totals above are exact)\n")
         }
-        output.write("  In Python: import poolplay; poolplay.server.ledger.connections\n")
+        say("  In Python: import poolplay; poolplay.server.ledger.connections\n")
     }
 }

@@ -30,7 +30,7 @@ extension Session {
         }
         let pools = context.pools.filter { lastTimeline[$0.id] != nil }
         guard !pools.isEmpty else {
-            output.write("Nothing to explain yet: run a statement that sends requests, then %why.\n")
+            say("Nothing to explain yet: run a statement that sends requests, then %why.\n")
             return
         }
         var text = ""
@@ -47,7 +47,7 @@ extension Session {
             text += otherLibrary(pool, entries: entries, since: mark, narrative: narrative)
         }
         text += sdkRetries()
-        output.write(text)
+        say(text)
     }
 
     /// What the other algorithm does with the same arrivals, measured by replaying them.
@@ -102,7 +102,7 @@ extension Session {
             guard !story.isEmpty else { continue }
             var text = "conn \(id) of \(label(for: pool) ?? "pool \(pool.id)") (\(pool.engine.configuration.algorithm.libraryDescription)):\n"
             for line in story { text += "  • \(line.text)\n" }
-            output.write(text)
+            say(text)
             return
         }
         output.writeError("No connection \(id) in any pool's log (%timeline shows the numbers).\n")
