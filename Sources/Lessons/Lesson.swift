@@ -21,6 +21,8 @@ public struct Lesson: Sendable, Equatable {
     public var sourcePath: String
     /// Mock-server knobs from the `server:` front matter, applied while the lesson runs, in file order.
     public var server: [ServerKnob]
+    /// The language of the text: `en`, or the tag of a translation file (`zh-Hans`).
+    public var language: String = "en"
 
     /// Creates a lesson from its parts.
     ///

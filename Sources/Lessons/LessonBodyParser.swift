@@ -11,6 +11,8 @@
 /// | `goal: TEXT` | the step's one-line goal (`%goal`), at most one per step |
 /// | `hint: TEXT` | a hint; any number, revealed in order |
 /// | `solution:` then a ```` ```python ```` block | the solution, at most one per step |
+/// | `wrong:` then a ```` ```python ```` block | a plausible mistake that must leave the check false; any number |
+/// | `expect: EXPR` | a number the prose quotes, true after the solution; any number |
 /// | anything else | explanation text |
 ///
 /// A step has a check and a solution, or neither. A `# Title` line is rejected (the title lives in the
@@ -32,6 +34,8 @@ struct LessonBodyParser {
         var hints: [String] = []
         var solution: (code: String, line: Int)?
         var goal: (text: String, line: Int)?
+        var wrongs: [(code: String, line: Int)] = []
+        var expects: [(expression: String, line: Int)] = []
         /// Prose lines since the last code block.
         var proseLines: [String] = []
         var blocks: [Step.Block] = []
@@ -133,11 +137,15 @@ struct LessonBodyParser {
             guard !value.isEmpty else { throw error(lineNumber, "'hint:' needs text after it") }
             draft?.hints.append(value)
             return index + 1
-        default:  // "solution"
+        case "expect":
+            guard !value.isEmpty else { throw error(lineNumber, "'expect:' needs a Python expression after it") }
+            draft?.expects.append((value, lineNumber))
+            return index + 1
+        default:  // "solution", "wrong"
             guard value.isEmpty else {
-                throw error(lineNumber, "put the solution in a ```python block on the lines after 'solution:'")
+                throw error(lineNumber, "put the \(name) in a ```python block on the lines after '\(name):'")
             }
-            if let first = draft?.solution {
+            if name == "solution", let first = draft?.solution {
                 throw error(lineNumber, "step '\(title)' has a second solution (the first is on line \(first.line))")
             }
             var fence = index + 1
@@ -146,18 +154,22 @@ struct LessonBodyParser {
                 fence < lines.count && lines[fence].hasPrefix("```")
                 ? lines[fence].dropFirst(3).trimmingWhitespace().lowercased() : nil
             guard let info, Self.pythonInfoStrings.contains(info) else {
-                throw error(lineNumber, "'solution:' must be followed by a ```python block")
+                throw error(lineNumber, "'\(name):' must be followed by a ```python block")
             }
             let (code, closing) = try readFence(lines, openingAt: fence)
-            guard !code.trimmingWhitespace().isEmpty else { throw error(fence + 1, "the solution block is empty") }
-            draft?.solution = (code, lineNumber)
+            guard !code.trimmingWhitespace().isEmpty else { throw error(fence + 1, "the \(name) block is empty") }
+            if name == "solution" {
+                draft?.solution = (code, lineNumber)
+            } else {
+                draft?.wrongs.append((code, lineNumber))
+            }
             return closing + 1
         }
     }
 
     /// Recognises `name: value` for the three directives; throws on a wrongly-cased one.
     private func directive(_ line: String, lineNumber: Int) throws -> (String, String)? {
-        for name in ["check", "goal", "hint", "solution"] {
+        for name in ["check", "goal", "hint", "solution", "wrong", "expect"] {
             let prefix = line.prefix(name.count)
             guard prefix.lowercased() == name else { continue }
             let rest = line.dropFirst(name.count)
@@ -198,6 +210,12 @@ struct LessonBodyParser {
                 "step '\(title)' has a check but no solution (the test suite replays every solution against its check)"
             )
         }
+        if draft.check == nil, let wrong = draft.wrongs.first {
+            throw error(wrong.line, "step '\(title)' has a 'wrong:' but no check for it to leave false")
+        }
+        if draft.check == nil, let expect = draft.expects.first {
+            throw error(expect.line, "step '\(title)' has an 'expect:' but no check and solution to run before it")
+        }
         let text = Self.normalise(draft.textLines)
         if text.isEmpty, draft.tryCode.isEmpty, draft.check == nil {
             throw error(draft.line, "step '\(title)' is empty")
@@ -212,7 +230,12 @@ struct LessonBodyParser {
                 solution: draft.solution?.code,
                 line: draft.line,
                 goal: draft.goal?.text,
-                blocks: draft.blocks
+                blocks: draft.blocks,
+                wrongs: draft.wrongs.map(\.code),
+                expects: draft.expects.map(\.expression),
+                lines: Step.Lines(
+                    check: draft.check?.line ?? 0, solution: draft.solution?.line ?? 0,
+                    wrongs: draft.wrongs.map(\.line), expects: draft.expects.map(\.line))
             )
         )
     }

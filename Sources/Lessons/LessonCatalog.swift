@@ -28,9 +28,11 @@ public struct LessonCatalog: Sendable, Equatable {
     ///   - bundled: The compiled-in files (``BundledLessons/files`` by default).
     ///   - overlay: A folder of lesson files (`--lessons DIR`, `POOLPLAY_LESSONS`), or `nil`.
     /// - Returns: The catalog; never throws.
-    public static func load(bundled: [BundledLessons.File] = BundledLessons.files, overlay: String? = nil)
-        -> LessonCatalog
-    {
+    ///   - language: `en`, or a language whose translations (`NN-slug.LANG.md`) replace the lessons they translate;
+    ///     a lesson without a translation stays in English.
+    public static func load(
+        bundled: [BundledLessons.File] = BundledLessons.files, overlay: String? = nil, language: String = "en"
+    ) -> LessonCatalog {
         var catalog = LessonCatalog()
         var byID: [String: Lesson] = [:]
         var order: [String] = []
@@ -49,9 +51,16 @@ public struct LessonCatalog: Sendable, Equatable {
             }
         }
         var fromBundle: [Lesson] = []
-        for file in bundled.sorted(by: { $0.name < $1.name }) where LessonLoader.isLessonFileName(file.name) {
+        let bundledByName = Dictionary(bundled.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for file in bundled.sorted(by: { $0.name < $1.name })
+        where LessonLoader.isLessonFileName(file.name) && LessonLoader.translationLanguage(ofFileName: file.name) == nil {
             do {
-                fromBundle.append(try LessonLoader.parse(file.text, file: BundledLessons.displayPath(of: file)))
+                var lesson = try LessonLoader.parse(file.text, file: BundledLessons.displayPath(of: file))
+                if language != "en", let translated = bundledByName[LessonLoader.translationFileName(of: file.name, language: language)] {
+                    lesson = try LessonLoader.translation(
+                        of: lesson, text: translated.text, file: BundledLessons.displayPath(of: translated), language: language)
+                }
+                fromBundle.append(lesson)
             } catch let error as LessonLoadError {
                 catalog.problems.append(error)
             } catch {
@@ -60,7 +69,7 @@ public struct LessonCatalog: Sendable, Equatable {
         }
         add(fromBundle)
         if let overlay {
-            let (lessons, problems) = LessonLoader.loadEach(directory: overlay)
+            let (lessons, problems) = LessonLoader.loadEach(directory: overlay, language: language)
             catalog.problems += problems
             add(lessons)
         }
@@ -74,7 +83,8 @@ extension LessonLoader {
     ///
     /// - Parameter directory: The folder (not recursive).
     /// - Returns: The lessons that loaded, in file-name order, and one error per file that did not.
-    public static func loadEach(directory: String) -> (lessons: [Lesson], problems: [LessonLoadError]) {
+    ///   - language: `en`, or the language whose translation files replace the lessons they translate.
+    public static func loadEach(directory: String, language: String = "en") -> (lessons: [Lesson], problems: [LessonLoadError]) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -84,9 +94,18 @@ extension LessonLoader {
         let separator = directory.hasSuffix("/") ? "" : "/"
         var lessons: [Lesson] = []
         var problems: [LessonLoadError] = []
-        for name in names.sorted() where isLessonFileName(name) {
+        for name in names.sorted() where isLessonFileName(name) && translationLanguage(ofFileName: name) == nil {
             do {
-                lessons.append(try load(file: directory + separator + name))
+                var lesson = try load(file: directory + separator + name)
+                let translated = translationFileName(of: name, language: language)
+                if language != "en", names.contains(translated) {
+                    let path = directory + separator + translated
+                    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                        throw LessonLoadError(file: path, line: nil, message: "cannot read the file as UTF-8 text")
+                    }
+                    lesson = try translation(of: lesson, text: text, file: path, language: language)
+                }
+                lessons.append(lesson)
             } catch let error as LessonLoadError {
                 problems.append(error)
             } catch {
@@ -94,5 +113,38 @@ extension LessonLoader {
             }
         }
         return (lessons, problems)
+    }
+}
+
+extension LessonLoader {
+    /// The language of a translation file's name: `01-limits.zh-Hans.md` → `zh-Hans`; `nil` for `01-limits.md`.
+    ///
+    /// - Parameter name: A file name.
+    /// - Returns: The language tag between the last two dots, if any.
+    public static func translationLanguage(ofFileName name: String) -> String? {
+        guard name.hasSuffix(".md") else { return nil }
+        let stem = name.dropLast(3)
+        guard let dot = stem.lastIndex(of: ".") else { return nil }
+        let tag = stem[stem.index(after: dot)...]
+        return tag.isEmpty ? nil : String(tag)
+    }
+
+    /// The name of a lesson file's translation: `01-limits.md`, `zh-Hans` → `01-limits.zh-Hans.md`.
+    public static func translationFileName(of name: String, language: String) -> String {
+        String(name.dropLast(3)) + "." + language + ".md"
+    }
+
+    /// Parses a translation of `original`: it must have the same id; it keeps the original's number.
+    ///
+    /// - Throws: ``LessonLoadError`` when it does not parse or translates another lesson.
+    public static func translation(of original: Lesson, text: String, file: String, language: String) throws -> Lesson {
+        var lesson = try parse(text, file: file)
+        guard lesson.id == original.id else {
+            throw LessonLoadError(
+                file: file, line: 2, message: "a translation must keep the lesson's id '\(original.id)', not '\(lesson.id)'")
+        }
+        lesson.number = original.number
+        lesson.language = language
+        return lesson
     }
 }

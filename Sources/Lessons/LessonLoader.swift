@@ -82,7 +82,7 @@ public enum LessonLoader {
         let separator = directory.hasSuffix("/") ? "" : "/"
         var lessons: [Lesson] = []
         var seen: [String: String] = [:]
-        for name in names.sorted() where isLessonFileName(name) {
+        for name in names.sorted() where isLessonFileName(name) && translationLanguage(ofFileName: name) == nil {
             let path = directory + separator + name
             let lesson = try load(file: path)
             if let other = seen[lesson.id] {
@@ -98,8 +98,8 @@ public enum LessonLoader {
         return lessons.sorted { ($0.number, $0.id) < ($1.number, $1.id) }
     }
 
-    /// Whether `name` is a lesson file: ends in `.md` and starts with a digit.
-    static func isLessonFileName(_ name: String) -> Bool {
+    /// Whether `name` is a lesson file or a translation of one: ends in `.md` and starts with a digit.
+    public static func isLessonFileName(_ name: String) -> Bool {
         name.hasSuffix(".md") && (name.first?.isASCII ?? false) && (name.first?.isNumber ?? false)
     }
 

@@ -35,6 +35,31 @@ public struct Step: Sendable, Equatable {
     public var goal: String?
     /// Prose and code in the author's order (``text`` and ``tryCode`` hold the same, separated).
     public var blocks: [Block]
+    /// Plausible mistaken solutions (`wrong:` blocks): each must run without raising and leave ``check`` false.
+    public var wrongs: [String]
+    /// Expressions (`expect:` lines) for the numbers the prose quotes; each must be true after ``solution``.
+    public var expects: [String]
+    /// Where the step's directives are in its file, for `poolplay lessons lint`.
+    public var lines: Lines
+
+    /// The 1-based lines of a step's directives (0 when the step was built in code).
+    public struct Lines: Sendable, Equatable {
+        /// The `check:` line.
+        public var check = 0
+        /// The `solution:` line.
+        public var solution = 0
+        /// One per `wrong:` block, in order.
+        public var wrongs: [Int] = []
+        /// One per `expect:` line, in order.
+        public var expects: [Int] = []
+
+        public init(check: Int = 0, solution: Int = 0, wrongs: [Int] = [], expects: [Int] = []) {
+            self.check = check
+            self.solution = solution
+            self.wrongs = wrongs
+            self.expects = expects
+        }
+    }
 
     /// Creates a step from its parts.
     ///
@@ -48,6 +73,9 @@ public struct Step: Sendable, Equatable {
     ///   - line: The heading's line in the source file.
     ///   - goal: The one-line goal.
     ///   - blocks: Prose and code in order; `nil` builds them from `text` followed by `tryCode`.
+    ///   - wrongs: Mistaken solutions that must leave `check` false.
+    ///   - expects: Expressions that must be true after `solution`.
+    ///   - lines: Where the directives are in the file.
     public init(
         title: String,
         text: String = "",
@@ -57,7 +85,10 @@ public struct Step: Sendable, Equatable {
         solution: String? = nil,
         line: Int = 0,
         goal: String? = nil,
-        blocks: [Block]? = nil
+        blocks: [Block]? = nil,
+        wrongs: [String] = [],
+        expects: [String] = [],
+        lines: Lines = Lines()
     ) {
         self.title = title
         self.text = text
@@ -68,5 +99,8 @@ public struct Step: Sendable, Equatable {
         self.line = line
         self.goal = goal
         self.blocks = blocks ?? ((text.isEmpty ? [] : [.prose(text)]) + tryCode.map(Block.code))
+        self.wrongs = wrongs
+        self.expects = expects
+        self.lines = lines
     }
 }

@@ -68,7 +68,8 @@ import Testing
                     check: "x == 1",
                     hints: ["first hint", "second hint"],
                     solution: "x = 1",
-                    line: 7
+                    line: 7,
+                    lines: Step.Lines(check: 20, solution: 24)
                 ),
                 Step(
                     title: "Second",

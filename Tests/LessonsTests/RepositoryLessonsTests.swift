@@ -20,7 +20,7 @@ import Testing
 
     @Test func everyLessonFileLoads() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.lessonsDirectory)
-        let lessonFiles = names.filter(LessonLoader.isLessonFileName)
+        let lessonFiles = names.filter { LessonLoader.isLessonFileName($0) && LessonLoader.translationLanguage(ofFileName: $0) == nil }
         #expect(!lessonFiles.isEmpty)
         for name in lessonFiles {
             let lesson = try LessonLoader.load(file: Self.lessonsDirectory + "/" + name)
@@ -43,7 +43,7 @@ import Testing
                 "http_client._transport._pool._max_connections == 10"
                     + " and http_client._transport._pool._max_keepalive_connections == 5",
                 "client._client._transport._pool._max_connections == 10",
-                "len(results) == 20",
+                "step.pool.completed == 20 and step.pool.pools == 1 and client._client._transport._pool._max_connections == 10",
             ]
         )
         #expect(
@@ -63,7 +63,9 @@ import Testing
             var definedEarlier = Set<String>()
             for step in lesson.steps {
                 let defined = Self.assignedNames(in: step.solution ?? "")
-                if let check = step.check {
+                // Checks over the step's own traffic (`step.pool`, `step.server`) start from zero at every step;
+                // `poolplay lessons verify` (LessonVerifyTests) replays them for real.
+                if let check = step.check, !check.contains("step.pool"), !check.contains("step.server") {
                     let fresh = defined.subtracting(definedEarlier)
                     let used = Self.identifiers(in: check)
                     #expect(!fresh.isDisjoint(with: used), "\(lesson.id) step '\(step.title)': check uses no new name")

@@ -19,22 +19,14 @@ import Testing
         #expect(try LessonLoader.loadAll(directory: Self.lessonsDirectory).count >= 1)
     }
 
+    /// Each lesson through `poolplay lessons verify`'s replay (the check false before its solution and true after,
+    /// every wrong: false, every expect: true), at a quarter of the default latency.
     @Test(arguments: lessons.map(\.id))
     func solutionsPassEveryCheck(_ id: String) async throws {
-        let lesson = try #require(Self.lessons.first { $0.id == id })
-        var options = Session.Options()
-        options.showPanels = false
-        let harness = try await PlaygroundHarness.start(latency: .milliseconds(5), options: options)
-        for (index, step) in lesson.steps.enumerated() {
-            guard let check = step.check else { continue }
-            let before = try? await harness.session.interpreter.evaluate(check)
-            #expect(before?.isTruthy != true, "step \(index + 1) of \(id) passes before the learner acts")
-            let solution = try #require(step.solution, "step \(index + 1) of \(id) has a check but no solution")
-            await harness.pipe(solution)
-            let after = try await harness.session.interpreter.evaluate(check)
-            #expect(after.isTruthy, "step \(index + 1) of \(id): solution does not pass its check; stderr: \(harness.output.stderr)")
-        }
-        try await harness.stop()
-        #expect(harness.output.stderr == "")
+        var report = ""
+        let (passed, failed) = await PlaygroundApp.verifyLessons(
+            latencyScale: 0.25, directory: Self.lessonsDirectory, only: [id]) { report += $0 }
+        #expect(failed == 0, "\(report)")
+        #expect(passed > 0)
     }
 }

@@ -36,7 +36,7 @@ import Testing
         """
 
     /// Acceptance: the seed's names in the sandbox never make a lesson's first check pass on entry.
-    @Test(arguments: BundledLessons.files.map(\.name))
+    @Test(arguments: BundledLessons.files.map(\.name).filter { LessonLoader.translationLanguage(ofFileName: $0) == nil })
     func theSeedsNamesNeverPassAFirstCheck(_ name: String) async throws {
         let harness = try await PlaygroundHarness.start(latency: .milliseconds(2), options: Self.options())
         let lesson = try #require(LessonCatalog.load().lessons.first { $0.sourcePath.hasSuffix(name) })

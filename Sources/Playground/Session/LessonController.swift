@@ -15,6 +15,10 @@ import PythonModels
 struct LessonController {
     private(set) var lessons: [Lesson] = []
     private(set) var loadError: String?
+    /// Every file skipped at load, with its `file:line`.
+    private(set) var loadProblems: [LessonLoadError] = []
+    /// The lessons' language (`en`, `zh-Hans`); nil: not chosen yet (the session picks it from the locale).
+    var language: String?
     private(set) var runner: LessonRunner?
     private(set) var progress = LessonProgress()
     /// The lesson `%next` starts when no lesson is in progress (set when a lesson is left at its end).
@@ -44,19 +48,48 @@ struct LessonController {
                 notices.append("lesson progress in \(progressFile) could not be read; it was moved to \(setAsideTo)")
             }
         }
-        let catalog = LessonCatalog.load(bundled: bundled, overlay: directory)
+        let catalog = LessonCatalog.load(bundled: bundled, overlay: directory, language: language ?? "en")
         var problems = catalog.problems
         lessons = catalog.lessons.filter { lesson in
             guard let problem = Self.knobProblem(lesson) else { return true }
             problems.append(problem)
             return false
         }
+        loadProblems = problems
         notices += problems.map { "\($0) (skipped)" }
         if lessons.isEmpty { loadError = "no lessons could be loaded" }
         return notices
     }
 
     /// The first knob of a lesson's `server:` front matter that the mock's parser rejects, at its line.
+    /// The language a locale environment asks for: `POOLPLAY_LANG`, else `LC_ALL`, `LC_MESSAGES`, `LANG`
+    /// (`zh_CN.UTF-8`, `zh_SG`, `zh-Hans` → `zh-Hans`); anything else is `en`.
+    static func language(environment: [String: String]) -> String {
+        if let chosen = environment["POOLPLAY_LANG"], let known = normalisedLanguage(chosen) { return known }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            return normalisedLanguage(value) ?? "en"
+        }
+        return "en"
+    }
+
+    /// `en`, `zh-Hans` for the spellings people use (`zh_CN.UTF-8`, `zh`, `zh-hans`, `C`); nil when unknown.
+    static func normalisedLanguage(_ value: String) -> String? {
+        let lower = value.lowercased()
+        if lower.hasPrefix("zh") && !lower.hasPrefix("zh_tw") && !lower.hasPrefix("zh-hant") && !lower.hasPrefix("zh_hk") {
+            return "zh-Hans"
+        }
+        if lower.hasPrefix("en") || lower == "c" || lower == "posix" || lower.hasPrefix("c.") { return "en" }
+        return nil
+    }
+
+    /// The lessons in `language`, with progress kept (`%lang`): reloads the catalog, keeps the runner's place.
+    mutating func switchLanguage(_ language: String, directory: String?, bundled: [BundledLessons.File] = BundledLessons.files) {
+        self.language = language
+        let catalog = LessonCatalog.load(bundled: bundled, overlay: directory, language: language)
+        lessons = catalog.lessons.filter { Self.knobProblem($0) == nil }
+    }
+
     static func knobProblem(_ lesson: Lesson) -> LessonLoadError? {
         var configuration = MockServerConfiguration()
         for knob in lesson.server {

@@ -17,6 +17,8 @@ struct LessonScope {
     var savedServerConfiguration: MockServerConfiguration?
     /// The pools that existed before the lesson; every other pool is the lesson's and is closed on leave.
     var poolsBefore: Set<ObjectIdentifier>
+    /// What the step's statements did to the pools and the mock (`step.pool`, `last.pool`, `step.server`).
+    var tracker = LessonTracker()
 }
 
 /// The playground's own names, kept in every namespace.

@@ -81,16 +81,19 @@ extension Session {
         for index in 0..<min(step, count) {
             let current = lesson.steps[index]
             guard let solution = current.solution else { continue }
+            beginLessonStep()
+            _ = context.markSpans()
             scriptOutputGate.muted = true
             let result = await interpreter.run(solution, fileName: "<replay>", mode: .file)
             scriptOutputGate.muted = false
+            recordLessonStatement()
             if case .error(let error) = result, error.type.name == "KeyboardInterrupt" {
                 output.write("Replay interrupted: continuing at step \(index + 1).\n")
                 return index
             }
             var passed = false
             if let check = current.check {
-                passed = (try? await interpreter.evaluate(check).isTruthy) ?? false
+                passed = (try? await evaluateLessonExpression(check).isTruthy) ?? false
             }
             guard passed else {
                 output.writeError(

@@ -5,6 +5,7 @@ extension Session {
     /// Prints what the lesson runner said, and a failed progress save.
     func show(_ result: (outputs: [LessonOutput], saveError: String?)) {
         let number = lessons.runner?.lesson.number
+        if result.outputs.contains(where: { if case .stepIntro = $0 { true } else { false } }) { beginLessonStep() }
         for item in result.outputs {
             output.write(LessonView.render(item, lessonNumber: number, color: options.color, width: currentWidth))
         }
@@ -13,6 +14,7 @@ extension Session {
 
     /// Loads lessons and saved progress on first use; reports a progress file that had to be set aside.
     func loadLessons() {
+        if lessons.language == nil { lessons.language = LessonController.language(environment: context.environment) }
         for notice in lessons.loadIfNeeded(directory: options.lessonsDirectory, progressFile: options.progressFile) {
             output.writeError("lessons: \(notice)\n")
         }
@@ -21,8 +23,9 @@ extension Session {
     /// After each statement: evaluates the current step's check in the live session (an error counts as not
     /// passed) and reports a pass.
     func checkLessonStep() async {
+        recordLessonStatement()
         guard let check = lessons.currentCheck, lessons.runner?.isComplete == false else { return }
-        let passed = (try? await interpreter.evaluate(check).isTruthy) ?? false
+        let passed = (try? await evaluateLessonExpression(check).isTruthy) ?? false
         guard passed else { return }
         show(lessons.perform { $0.checkResult(true) })
     }

@@ -189,13 +189,13 @@ extension Session {
             output.write("✓ step \(index + 1) already passed — %next to continue\n")
             return
         }
-        if (try? await interpreter.evaluate(check).isTruthy) == true {
+        if (try? await evaluateLessonExpression(check).isTruthy) == true {
             show(lessons.perform { $0.checkResult(true) })
             return
         }
         for part in CheckExpression.conjuncts(check) {
             do {
-                if try await interpreter.evaluate(part).isTruthy { continue }
+                if try await evaluateLessonExpression(part).isTruthy { continue }
                 output.write("✗ not yet: \(part) is false\n")
             } catch {
                 output.write("✗ not yet: \(part) raises \(error)\n")
