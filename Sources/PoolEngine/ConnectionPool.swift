@@ -57,6 +57,9 @@ public final class ConnectionPool: Sendable {
         }
     }
 
+    /// The pool's clock now, in seconds since the pool was created (the time its snapshots' `expireAt` uses).
+    public var now: Double { clock.now() }
+
     /// What `repr(pool)` and `pool.connections` show now.
     public var snapshot: PoolSnapshot {
         state.withLock { $0.machine.snapshot }

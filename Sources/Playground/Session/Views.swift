@@ -1,3 +1,4 @@
+import MockServer
 import Lessons
 import PoolScript
 import PythonModels
@@ -34,19 +35,52 @@ enum PoolPanel {
         return "max_connections=\(show(pool.maxConnections)), max_keepalive_connections=\(show(pool.maxKeepaliveConnections))"
     }
 
-    /// `%pool`: the repr, the limits and every connection.
-    static func detail(pool: PoolObject, label: String?) -> String {
+    /// `%pool`: the repr, the limits, and every connection seen from both sides: the client's (state, requests,
+    /// idle time, time to expiry) and the mock server's view of the same socket, matched by the client's port.
+    static func detail(pool: PoolObject, label: String?, serverConnections: [ConnectionRecord] = []) -> String {
         let snapshot = pool.engine.snapshot
+        let now = pool.engine.now
         var text = "\(label ?? pool.className) (\(pool.stack.module) → \(pool.stack.poolLibrary))\n"
         text += "  \(snapshot.repr(className: pool.className))\n"
         text += "  \(limits(pool)), keepalive_expiry=\(pool.keepaliveExpiry.repr())\n"
+        let expiry = pool.engine.configuration.keepaliveExpiry
         for connection in snapshot.connections {
-            text += "    \(connection.repr(className: pool.connectionClassName))\n"
+            text += "    conn \(connection.id)  \(connection.repr(className: pool.connectionClassName))\n"
+            var client: [String] = []
+            if let port = connection.localPort { client.append("port \(port)") }
+            if connection.state.isIdle, let expireAt = connection.expireAt {
+                if let expiry { client.append("idle \(seconds(now - (expireAt - expiry))) s") }
+                client.append(
+                    now > expireAt
+                        ? "expired \(seconds(now - expireAt)) s ago, closed lazily at the next request"
+                        : "expires in \(seconds(expireAt - now)) s")
+            } else if connection.state.isIdle {
+                client.append("idle, never expires (keepalive_expiry=None)")
+            }
+            if !client.isEmpty { text += "          client: " + client.joined(separator: " · ") + "\n" }
+            if let port = connection.localPort, let record = serverConnections.last(where: { $0.clientPort == port }) {
+                var server = ["\(record.requestsServed) request\(record.requestsServed == 1 ? "" : "s") served"]
+                if let closedBy = record.closedBy {
+                    server.append("closed by the \(closedBy)" + (record.closeReason.map { " (\($0))" } ?? ""))
+                    if closedBy == ConnectionRecord.Closer.server, connection.state.isIdle {
+                        server.append("the pool will notice at its next pass")
+                    }
+                } else {
+                    server.append("open")
+                }
+                text += "          server: " + server.joined(separator: " · ") + "\n"
+            }
         }
         let c = snapshot.counters
         text += "  since creation: opened \(c.opened) · reused \(c.reused) · closed \(c.closed) · completed \(c.completed)"
             + " · PoolTimeout \(c.poolTimeouts) · re-queued \(c.requeues)\n"
         return text
+    }
+
+    /// Seconds with one decimal: `2.1`.
+    static func seconds(_ value: Double) -> String {
+        let tenths = Int((max(value, 0) * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }
 

@@ -8,6 +8,7 @@ enum MagicRegistry {
         [Magic.help],
         Magic.lessonFamily,
         [Magic.pool],
+        [Magic.autopool],
         [Magic.timeline],
         [Magic.why],
         [Magic.server],

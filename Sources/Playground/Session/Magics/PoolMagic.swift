@@ -2,7 +2,9 @@
 extension Magic {
     static let pool = Magic(
         names: ["pool"],
-        helpEntries: [.init("%pool", "every pool in detail (the _pool repr and its connections)")],
+        helpEntries: [
+            .init("%pool", "every pool in detail: each connection seen by the client and by the mock server")
+        ],
         completions: ["%pool"],
         run: { session, _ in session.poolMagic() })
 }
@@ -11,7 +13,7 @@ extension Session {
     fileprivate func poolMagic() {
         if context.pools.isEmpty { output.write("No pools yet: create a client first.\n") }
         for pool in context.pools {
-            say(PoolPanel.detail(pool: pool, label: label(for: pool)))
+            say(PoolPanel.detail(pool: pool, label: label(for: pool), serverConnections: server?.ledger().connections ?? []))
         }
     }
 }
