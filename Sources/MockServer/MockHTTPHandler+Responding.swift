@@ -32,7 +32,10 @@ extension MockHTTPHandler {
         var headerFault: Fault?
         let headerError = Self.applyRequestKnobs(headers, to: &configuration, fault: &headerFault)
         exchange.configuration = configuration
-        let admission = server.admit(requestID: requestID, at: context.eventLoop.now, configuration: global)
+        let reservation = global.tokensPerMinute == nil
+            ? 0 : TokenReservation.estimate(exchange.match, body: exchange.request.body)
+        var admission = server.admit(
+            requestID: requestID, tokens: reservation, at: context.eventLoop.now, configuration: global)
         var response: MockResponse
         var fault: Fault?
         var latency = responsesWritten == 0 ? max(configuration.connectCost, .zero) : .zero
@@ -52,6 +55,10 @@ extension MockHTTPHandler {
                     .respond(to: exchange.request, match: exchange.match, requestID: requestID)
             }
             latency += server.sampleLatency(configuration: configuration)
+            if admission.tokens != nil {
+                admission.tokens = server.settleTokens(
+                    requestID: requestID, used: response.usageTokens ?? 0, at: context.eventLoop.now)
+            }
         }
         for (name, value) in admission.headers(tokens: exchange.request.body.readableBytes / 4) {
             response.headers.add(name: name, value: value)

@@ -62,6 +62,13 @@ public struct MockServerConfiguration: Sendable, Hashable {
 
     /// Requests per second accepted (fixed one-second windows); beyond it, 429. `nil`: no limit.
     public var requestsPerSecond: Int?
+    /// Requests per minute, in a bucket that refills continuously as api.openai.com's does; beyond it,
+    /// 429 `rate_limit_exceeded`. `nil`: no limit.
+    public var requestsPerMinute: Int?
+    /// Tokens per minute, in a continuously refilling bucket: a chat, completions, responses or
+    /// embeddings request reserves its estimated tokens when its body arrives and gives back what its
+    /// usage did not need once answered. `nil`: no limit.
+    public var tokensPerMinute: Int?
     /// Requests in progress at once (received, not yet answered); beyond it, 429. `nil`: no limit.
     public var maxConcurrentRequests: Int?
 
@@ -129,6 +136,8 @@ public struct MockServerConfiguration: Sendable, Hashable {
         self.streamDoneMarker = true
         self.connectCost = .zero
         self.requestsPerSecond = nil
+        self.requestsPerMinute = nil
+        self.tokensPerMinute = nil
         self.maxConcurrentRequests = nil
         self.faults = []
         self.maxBodyBytes = 1 << 20

@@ -30,7 +30,8 @@ struct Traffic: Sendable {
         }
         faults.setRules(configuration.faults)
         limits.configure(
-            requestsPerSecond: configuration.requestsPerSecond, maxConcurrent: configuration.maxConcurrentRequests)
+            requestsPerSecond: configuration.requestsPerSecond, maxConcurrent: configuration.maxConcurrentRequests,
+            requestsPerMinute: configuration.requestsPerMinute, tokensPerMinute: configuration.tokensPerMinute)
     }
 }
 
@@ -38,20 +39,24 @@ struct Traffic: Sendable {
 struct Admission: Sendable {
     /// `nil` when admitted; otherwise the 429 error and how long to wait.
     var rejection: (error: OpenAIError, retryAfter: Duration)?
+    /// The requests half of the headers: the `rpm` bucket when set, else the `rps` window.
     var limit: Int
     var remaining: Int
     var reset: Duration
+    /// The `tpm` bucket as the request left it (after settling, once answered); `nil` without a limit.
+    var tokens: TokenBucket.Decision?
 
-    /// The six `x-ratelimit-*` headers of OpenAI's rate-limit guide (openai-wire §6); tokens are cosmetic.
-    func headers(tokens: Int) -> HTTPHeadersList {
-        let tokenLimit = 1_000_000
+    /// The six `x-ratelimit-*` headers of OpenAI's rate-limit guide (openai-wire §6), resets in the API's
+    /// format (`20ms`, `1s`, `6m0s`). Without a `tpm` limit the token headers are cosmetic.
+    func headers(tokens estimate: Int) -> HTTPHeadersList {
+        let tokenLimit = tokens?.limit ?? 1_000_000
         return [
             ("x-ratelimit-limit-requests", String(limit)),
             ("x-ratelimit-remaining-requests", String(remaining)),
-            ("x-ratelimit-reset-requests", MockServerConfiguration.format(reset)),
+            ("x-ratelimit-reset-requests", DurationText.formatReset(reset)),
             ("x-ratelimit-limit-tokens", String(tokenLimit)),
-            ("x-ratelimit-remaining-tokens", String(max(0, tokenLimit - tokens))),
-            ("x-ratelimit-reset-tokens", "0ms"),
+            ("x-ratelimit-remaining-tokens", String(tokens?.remaining ?? max(0, tokenLimit - estimate))),
+            ("x-ratelimit-reset-tokens", DurationText.formatReset(tokens?.reset ?? .zero)),
         ]
     }
 }
@@ -59,20 +64,39 @@ struct Admission: Sendable {
 typealias HTTPHeadersList = [(String, String)]
 
 extension MockServerState {
-    /// Rate limits for an OpenAI request whose body just arrived: the one-second window (`rps`) first,
-    /// then the in-progress cap (`max_concurrent`). An admitted request holds a slot until
-    /// ``finishRequest(id:status:served:at:)``. Setting `rps` (to any new value) starts a fresh window.
-    func admit(requestID: Int, at now: NIODeadline, configuration: MockServerConfiguration) -> Admission {
+    /// Rate limits for an OpenAI request whose body just arrived: the one-second window (`rps`), the
+    /// per-minute buckets (`rpm`, and `tpm` reserving `tokens`), then the in-progress cap
+    /// (`max_concurrent`). An admitted request holds a slot until ``finishRequest(id:status:served:at:)``.
+    /// Setting a limit (to any new value) starts a fresh window or a full bucket.
+    func admit(requestID: Int, tokens: Int = 0, at now: NIODeadline, configuration: MockServerConfiguration)
+        -> Admission
+    {
         let sinceStart = Duration.nanoseconds((now - startTime).nanoseconds)
         return traffic.withLock { traffic in
             traffic.sync(with: configuration)
-            let decision = traffic.limits.admit(requestID, at: sinceStart)
-            let limit = configuration.requestsPerSecond ?? 10_000
-            return Admission(
-                rejection: decision.rejection.map {
-                    (.rateLimited($0.reason.description, limit: $0.limit), $0.retryAfter)
-                },
-                limit: limit, remaining: decision.window.remaining(displayedLimit: limit), reset: decision.window.reset)
+            let decision = traffic.limits.admit(requestID, tokens: tokens, at: sinceStart)
+            var admission: Admission
+            if let requests = decision.requests {
+                admission = Admission(limit: requests.limit, remaining: requests.remaining, reset: requests.reset)
+            } else {
+                let limit = configuration.requestsPerSecond ?? 10_000
+                admission = Admission(
+                    limit: limit, remaining: decision.window.remaining(displayedLimit: limit),
+                    reset: decision.window.reset)
+            }
+            admission.tokens = decision.tokens
+            admission.rejection = decision.rejection.map { ($0.error, $0.retryAfter) }
+            return admission
+        }
+    }
+
+    /// Settles request `id`'s token reservation with the tokens its answer's usage reports; returns the
+    /// `tpm` bucket afterwards (for the headers), or `nil` without a token limit.
+    func settleTokens(requestID: Int, used: Int, at now: NIODeadline) -> TokenBucket.Decision? {
+        let sinceStart = Duration.nanoseconds((now - startTime).nanoseconds)
+        return traffic.withLock { traffic in
+            traffic.limits.settle(requestID, used: used, at: sinceStart)
+            return traffic.limits.tokenView(at: sinceStart)
         }
     }
 
@@ -126,5 +150,19 @@ extension MockServerState {
             return Array(traffic.logs.values)
         }
         for log in logs { log.finish() }
+    }
+}
+
+extension RequestAdmission.Rejection {
+    /// The 429 that says which limit turned the request away.
+    var error: OpenAIError {
+        switch reason {
+        case .requestsPerSecond, .concurrentRequests:
+            return .rateLimited(reason.description, limit: limit)
+        case .requestsPerMinute, .tokensPerMinute:
+            return .rateLimitedPerMinute(
+                reason.description, tokens: reason == .tokensPerMinute, limit: limit, used: used ?? 0,
+                requested: requested ?? 0, retryAfter: retryAfter)
+        }
     }
 }
