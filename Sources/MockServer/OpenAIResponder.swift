@@ -35,7 +35,11 @@ struct OpenAIResponder: Sendable {
     private func respond(to request: MockRequest, route: Route, requestID: Int) -> MockResponse {
         switch route {
         case .listModels:
-            return .json(.object([("object", .string("list")), ("data", .array(configuration.models.map(model)))]))
+            return MockResponse(
+                status: .ok, headers: ["content-type": "application/json"],
+                body: state.modelsBody(configuration.models) { models in
+                    JSONValue.object([("object", .string("list")), ("data", .array(models.map(model)))]).serialized()
+                })
         case .retrieveModel(let id):
             guard configuration.models.contains(id) else { return .error(.modelNotFound(id)) }
             return .json(model(id))
