@@ -20,7 +20,7 @@ var targets: [Target] = [
     ),
     .target(name: "PoolEngine", dependencies: ["PoolCore"] + nio),
     .target(name: "TrafficModels"),
-    .target(name: "MockServer", dependencies: ["TrafficModels"] + nio),
+    .target(name: "MockServer", dependencies: ["TrafficModels", .product(name: "Yams", package: "Yams")] + nio),
     .target(name: "PoolScript"),
     .target(name: "Lessons", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "TerminalUI", dependencies: ["PoolCore"]),

@@ -92,6 +92,7 @@ struct LedgerBook: Sendable {
         method: String,
         path: String,
         retryCount: Int?,
+        phase: String? = nil,
         at time: Double
     ) -> Int {
         let id = nextRequestID
@@ -101,7 +102,7 @@ struct LedgerBook: Sendable {
         requests.append(
             RequestRecord(
                 id: id, connectionID: connectionID, method: method, path: path, startedAt: time,
-                retryCount: retryCount))
+                retryCount: retryCount, phase: phase))
         requestsInFlight += 1
         peakRequests = max(peakRequests, requestsInFlight)
         trim()

@@ -29,6 +29,7 @@ extension MockHTTPHandler {
         }
         let headers = exchange.request.head.headers
         var configuration = global
+        configuration.applyRouteKnobs(exchange.match)
         var headerFault: Fault?
         let headerError = Self.applyRequestKnobs(headers, to: &configuration, fault: &headerFault)
         exchange.configuration = configuration
@@ -45,7 +46,8 @@ extension MockHTTPHandler {
         } else if let headerError {
             response = .error(headerError)
         } else {
-            fault = server.nextFault(configuration: configuration, override: headerFault)
+            fault = server.nextFault(
+                configuration: configuration, override: headerFault, route: Self.routeFaultRules(exchange.match, configuration))
             if case .status(let code, let shouldRetry) = fault {
                 response = .error(.injected(code))
                 if code == 429 { response.addRetryAfter(Fault.rateLimitRetryAfter) }
@@ -72,6 +74,16 @@ extension MockHTTPHandler {
             self.send(response, fault: fault, latency: latency, context: context)
         }
         state = .responding(exchange, task)
+    }
+
+    /// The route's own fault rules when the loaded scenario gives its route a `fault` knob.
+    static func routeFaultRules(_ match: Route.Match, _ configuration: MockServerConfiguration)
+        -> (name: String, rules: [FaultRule])?
+    {
+        guard !configuration.routeKnobs.isEmpty, case .route(let route) = match, let name = route.scenarioName,
+            configuration.routeKnobs[name]?.contains(where: { $0.name == "fault" || $0.name == "faults" }) == true
+        else { return nil }
+        return (name, configuration.faults)
     }
 
     /// Applies the request's `x-poolplay-<knob>` headers to `configuration` (`x-poolplay-fault` goes to
@@ -106,7 +118,7 @@ extension MockHTTPHandler {
     /// Writes the head, then the body steps; `close` and `reset` faults cut the exchange short.
     func send(_ response: MockResponse, fault: Fault?, latency: Duration, context: ChannelHandlerContext) {
         guard case .responding(let exchange, _) = state else { return }
-        if fault == .closeWithoutResponse {
+        if fault == .closeWithoutResponse || (fault == .closeReusedConnection && responsesWritten > 0) {
             closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.fault)
             return
         }

@@ -126,12 +126,14 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             if !match.isAdmin {
                 let now = self.now(context)
                 let connectionID = self.connectionID
+                let phase = server.advanceScenario(at: context.eventLoop.now)
                 requestID = server.record {
                     $0.requestStarted(
                         connectionID: connectionID,
                         method: head.method.rawValue,
                         path: request.path,
                         retryCount: request.retryCount,
+                        phase: phase,
                         at: now
                     )
                 }

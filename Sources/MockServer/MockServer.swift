@@ -104,6 +104,22 @@ public final class MockServer: Sendable {
         state.updateConfiguration(body)
     }
 
+    /// Loads a scenario (``Scenario/load(_:)`` or ``Scenario/parse(_:file:)``): its phases count from now,
+    /// replacing any scenario loaded before; the configuration in force now is what its phases change.
+    public func loadScenario(_ scenario: Scenario) {
+        state.loadScenario(scenario, at: .now())
+    }
+
+    /// Applies the loaded scenario's phase in force now, if it changed, and returns the phase changes
+    /// (and the load) not reported before, one line each, for a log. Requests also advance the phase.
+    public func advanceScenario() -> [String] {
+        state.advanceScenario(at: .now())
+        return state.takeScenarioLog()
+    }
+
+    /// The loaded scenario's name and the phase in force (`nil` before its first phase); `nil` without one.
+    public var scenario: (name: String, phase: String?)? { state.scenarioStatus }
+
     /// A snapshot of the ledger.
     public func ledger() -> Ledger {
         state.ledger

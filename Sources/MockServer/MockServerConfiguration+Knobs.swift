@@ -35,7 +35,7 @@ extension MockServerConfiguration {
         rpm=500                         requests per minute, a continuously refilling bucket; more get 429 (none)
         tpm=30000                       tokens per minute (prompt chars/4 + max_completion_tokens reserved) (none)
         max_concurrent=4                requests in progress at once; more get 429 (none)
-        fault=503@0.2                   inject a fault: 500|503|429|<status>[+retry|+noretry]|close|reset|slow|malformed, @probability or /every-nth; comma-separate several; none clears
+        fault=503@0.2                   inject a fault: 500|503|429|<status>[+retry|+noretry]|close|close_reused|reset|slow|malformed, @probability or /every-nth; comma-separate several; none clears
         stream_ttfb=100ms               streams: pause before the first event
         stream_chunk_delay=20ms         streams: pause between events
         done_delay=300ms                streams: pause between the last event ([DONE]) and the end of the body

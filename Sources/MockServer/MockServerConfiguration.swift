@@ -91,6 +91,10 @@ public struct MockServerConfiguration: Sendable, Hashable {
     /// The default ``ledgerLimit``: 10,000 records of each kind (a few MB at most).
     public static let defaultLedgerLimit = 10_000
 
+    /// Per-request knobs by route name (`chat`, `models`, …), set by a loaded ``Scenario``; applied to
+    /// each request of that route before its `x-poolplay-*` headers. Empty by default.
+    public var routeKnobs: [String: [Scenario.Knob]] = [:]
+
     /// When set, OpenAI routes require `Authorization: Bearer <apiKey>`; anything else gets a 401.
     public var apiKey: String?
 

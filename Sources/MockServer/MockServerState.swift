@@ -29,6 +29,10 @@ final class MockServerState: Sendable {
     let traffic: Mutex<Traffic>
     /// The `GET /v1/models` body for the model list it was made from: the same on every request until the
     /// list changes, so it is serialized once (the benchmark's hot path).
+    /// The loaded scenario, if any (see `MockServerState+Scenario.swift`).
+    let scenarioRun = Mutex<ScenarioRun?>(nil)
+    /// Whether a scenario is loaded: requests skip the scenario lock when not.
+    let hasScenario = Atomic<Bool>(false)
     private let modelsBodyCache = Mutex<(models: [String], body: String)?>(nil)
 
     init(configuration: MockServerConfiguration, startTime: NIODeadline) {

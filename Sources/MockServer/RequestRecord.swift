@@ -18,6 +18,8 @@ public struct RequestRecord: Sendable, Codable, Hashable {
     public var endedAt: Double?
     /// The SDK's `x-stainless-retry-count` header (0 for a first attempt), `nil` when absent.
     public var retryCount: Int?
+    /// The loaded scenario's phase in force when the request arrived; `nil` without a scenario.
+    public var phase: String?
 
     public init(
         id: Int,
@@ -27,7 +29,8 @@ public struct RequestRecord: Sendable, Codable, Hashable {
         status: Int = 0,
         startedAt: Double,
         endedAt: Double? = nil,
-        retryCount: Int? = nil
+        retryCount: Int? = nil,
+        phase: String? = nil
     ) {
         self.id = id
         self.connectionID = connectionID
@@ -37,5 +40,6 @@ public struct RequestRecord: Sendable, Codable, Hashable {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.retryCount = retryCount
+        self.phase = phase
     }
 }

@@ -12,6 +12,8 @@ struct Traffic: Sendable {
     var seed: UInt64
     /// The fault rules and the OpenAI requests counted for `every n-th` rules since they last changed.
     var faults = FaultSchedule()
+    /// Fault schedules of routes whose scenario knobs set `fault`, by route name (counted apart).
+    var routeFaults: [String: FaultSchedule] = [:]
     /// The `rps` window and the requests holding a `max_concurrent` slot.
     var limits = RequestLimits()
     var logs: [Int: AsyncStream<RequestRecord>.Continuation] = [:]
@@ -23,12 +25,12 @@ struct Traffic: Sendable {
     }
 
     /// Follows a live change of seed, fault rules or limits (a new `rps` starts a fresh window).
-    mutating func sync(with configuration: MockServerConfiguration) {
+    mutating func sync(with configuration: MockServerConfiguration, faults syncFaults: Bool = true) {
         if configuration.seed != seed {
             seed = configuration.seed
             random = SeededRandom(seed: seed)
         }
-        faults.setRules(configuration.faults)
+        if syncFaults { faults.setRules(configuration.faults) }
         limits.configure(
             requestsPerSecond: configuration.requestsPerSecond, maxConcurrent: configuration.maxConcurrentRequests,
             requestsPerMinute: configuration.requestsPerMinute, tokensPerMinute: configuration.tokensPerMinute)
@@ -100,18 +102,26 @@ extension MockServerState {
         }
     }
 
-    /// The fault for the next OpenAI request: the header's, else the first rule that fires.
-    func nextFault(configuration: MockServerConfiguration, override: Fault?) -> Fault? {
+    /// The fault for the next OpenAI request: the header's, else the first rule that fires: of the route's
+    /// own rules when a scenario gives its route a `fault` (`route`), else of the server's.
+    func nextFault(
+        configuration: MockServerConfiguration, override: Fault?, route: (name: String, rules: [FaultRule])? = nil
+    ) -> Fault? {
         traffic.withLock { traffic in
-            traffic.sync(with: configuration)
-            return traffic.faults.next(override: override, random: &traffic.random)
+            traffic.sync(with: configuration, faults: route == nil)
+            guard let route else { return traffic.faults.next(override: override, random: &traffic.random) }
+            var schedule = traffic.routeFaults[route.name] ?? FaultSchedule()
+            schedule.setRules(route.rules)
+            let fault = schedule.next(override: override, random: &traffic.random)
+            traffic.routeFaults[route.name] = schedule
+            return fault
         }
     }
 
     /// A latency sample from the configured model.
     func sampleLatency(configuration: MockServerConfiguration) -> Duration {
         traffic.withLock { traffic in
-            traffic.sync(with: configuration)
+            traffic.sync(with: configuration, faults: false)  // route knobs may give this request other faults
             return configuration.latencyModel.sample(&traffic.random)
         }
     }
