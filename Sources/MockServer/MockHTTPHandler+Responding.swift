@@ -60,6 +60,7 @@ extension MockHTTPHandler {
             if admission.tokens != nil {
                 admission.tokens = server.settleTokens(
                     requestID: requestID, used: response.usageTokens ?? 0, at: context.eventLoop.now)
+                exchange.tokens = response.usageTokens ?? 0
             }
         }
         for (name, value) in admission.headers(tokens: exchange.request.body.readableBytes / 4) {
@@ -117,12 +118,16 @@ extension MockHTTPHandler {
 
     /// Writes the head, then the body steps; `close` and `reset` faults cut the exchange short.
     func send(_ response: MockResponse, fault: Fault?, latency: Duration, context: ChannelHandlerContext) {
-        guard case .responding(let exchange, _) = state else { return }
+        guard case .responding(var exchange, _) = state else { return }
         if fault == .closeWithoutResponse || (fault == .closeReusedConnection && responsesWritten > 0) {
             closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.fault)
             return
         }
         responsesWritten += 1
+        exchange.firstByteAt = now(context)
+        exchange.bytesOutAtStart = bytes?.bytesOut ?? 0
+        exchange.chunked = response.frames != nil && exchange.request.head.version.minor >= 1
+        state = .responding(exchange, nil)
         var response = response
         let configuration = exchange.configuration ?? server.configuration
         var steps: [Step]
@@ -217,7 +222,14 @@ extension MockHTTPHandler {
         guard case .responding(let exchange, _) = state else { return }
         let closer = inputClosed ? ConnectionRecord.Closer.client : ConnectionRecord.Closer.server
         if let id = exchange.requestID {
-            server.finishRequest(id: id, status: Int(status.code), at: now(context))
+            let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, bytes?.bytesOut ?? 0)
+            let endBytes = exchange.chunked ? 5 : 0  // `0\r\n\r\n`, written just after
+            let metrics = RequestMetrics(
+                bytesIn: bytesIn - bytesInMark, bytesOut: bytesOut + endBytes - exchange.bytesOutAtStart,
+                firstByteAt: exchange.firstByteAt, tokens: exchange.tokens, connectionID: connectionID,
+                connectionBytesIn: bytesIn, connectionBytesOut: bytesOut + endBytes)
+            bytesInMark = bytesIn
+            server.finishRequest(id: id, status: Int(status.code), at: now(context), metrics: metrics)
         }
         if let reason = closeReason ?? (inputClosed ? ConnectionRecord.Reason.clientEOF : nil) {
             closeAfterResponse(context: context, by: closer, reason: reason)

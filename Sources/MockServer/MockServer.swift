@@ -68,6 +68,7 @@ public final class MockServer: Sendable {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteCountingHandler())
                     try channel.pipeline.syncOperations.addHandler(HeaderReadTimeoutHandler(server: state))
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: true,

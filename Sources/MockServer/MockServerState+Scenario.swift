@@ -64,9 +64,10 @@ extension MockServerState {
 
     /// The loaded scenario's name and the phase in force, if any.
     var scenarioStatus: (name: String, phase: String?)? {
-        scenarioRun.withLock { run in
-            guard let run else { return nil }
-            return (run.scenario.name, run.phase.map { run.scenario.phases[$0].name })
-        }
+        guard hasScenario.load(ordering: .acquiring) else { return nil }
+        let snapshot: ScenarioRun? = scenarioRun.withLock { $0 }
+        guard let snapshot else { return nil }
+        let phase = snapshot.phase.map { snapshot.scenario.phases[$0].name }
+        return (snapshot.scenario.name, phase)
     }
 }

@@ -127,9 +127,9 @@ extension MockServerState {
     }
 
     /// Marks a request finished in the ledger, frees its concurrency slot, and logs it.
-    func finishRequest(id: Int, status: Int, served: Bool = true, at time: Double) {
+    func finishRequest(id: Int, status: Int, served: Bool = true, at time: Double, metrics: RequestMetrics? = nil) {
         let record = record { book -> RequestRecord? in
-            book.requestFinished(id: id, status: status, served: served, at: time)
+            book.requestFinished(id: id, status: status, served: served, at: time, metrics: metrics)
             return book.request(id)
         }
         let logs = traffic.withLock { traffic in
