@@ -156,7 +156,7 @@ extension MockHTTPHandler {
             headers.add(name: "openai-processing-ms", value: String(latency.milliseconds))
             headers.add(name: "openai-version", value: "2020-10-01")
         }
-        var closeReason = closeReason(after: exchange.request.head)
+        var closeReason = closeReason(after: exchange.request.head, configuration: configuration)
         if response.frames != nil, exchange.request.head.version.minor == 0 {
             // HTTP/1.0 has no chunked encoding: the end of a stream is the close.
             closeReason = closeReason ?? ConnectionRecord.Reason.requestedClose
@@ -236,16 +236,16 @@ extension MockHTTPHandler {
         } else {
             // State and idle timer first: writing `.end` can deliver the next pipelined request re-entrantly.
             state = .idle
-            scheduleIdleTimer(context: context)
+            scheduleIdleTimer(context: context, timeout: exchange.configuration?.idleTimeout)
             try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self).awaitHead()
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
     }
 
     /// Why the connection must close after this response, or `nil` to keep it alive.
-    private func closeReason(after head: HTTPRequestHead) -> String? {
+    private func closeReason(after head: HTTPRequestHead, configuration: MockServerConfiguration) -> String? {
         if inputClosed { return ConnectionRecord.Reason.clientEOF }
-        if let max = server.configuration.maxRequestsPerConnection, responsesWritten >= max {
+        if let max = configuration.maxRequestsPerConnection, responsesWritten >= max {
             return ConnectionRecord.Reason.maxRequests
         }
         if !head.isKeepAlive { return ConnectionRecord.Reason.requestedClose }

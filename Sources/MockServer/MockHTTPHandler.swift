@@ -232,11 +232,12 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     // MARK: Timers and time
 
-    /// (Re)starts the idle timer with the idle timeout configured right now, if any.
-    func scheduleIdleTimer(context: ChannelHandlerContext) {
+    /// (Re)starts the idle timer with the idle timeout configured right now (or `timeout`, the one a
+    /// request just read: saves a second read of the configuration per request), if any.
+    func scheduleIdleTimer(context: ChannelHandlerContext, timeout: Duration?? = nil) {
         idleTimer?.cancel()
         idleTimer = nil
-        guard let timeout = server.configuration.idleTimeout else { return }
+        guard let timeout = timeout ?? server.configuration.idleTimeout else { return }
         idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
             guard case .idle = self.state else { return }
             self.closeNow(
