@@ -25,7 +25,7 @@ var targets: [Target] = [
         name: "Simulator",
         dependencies: ["PoolCore", "TrafficModels", .product(name: "Histogram", package: "hdrhistogram-swift")]
     ),
-    .target(name: "MockServer", dependencies: ["TrafficModels"] + nio),
+    .target(name: "MockServer", dependencies: ["TrafficModels", .product(name: "Yams", package: "Yams")] + nio),
     .target(name: "PoolScript"),
     .target(name: "Lessons", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "TerminalUI", dependencies: ["PoolCore"]),

@@ -40,6 +40,10 @@ public struct ConnectionRecord: Sendable, Codable, Hashable {
     public var closedAt: Double?
     /// How many recorded (OpenAI-route) requests got a response on this connection.
     public var requestsServed: Int
+    /// Bytes read from the client, as of its last finished request (and its close).
+    public var bytesIn: Int = 0
+    /// Bytes written to the client, as of its last finished request (and its close).
+    public var bytesOut: Int = 0
     /// `"client"` or `"server"` (see ``Closer``), `nil` while open.
     public var closedBy: String?
     /// A short reason such as `"idle timeout"` (see ``Reason``), `nil` while open.

@@ -16,6 +16,11 @@ final class HeaderReadTimeoutHandler: ChannelInboundHandler, RemovableChannelHan
 
     private let server: MockServerState
     private var awaitingHead = true
+    /// When the head being awaited started arriving; `nil` until its first byte.
+    private var headStartedAt: NIODeadline?
+    /// At most one pending check per connection: a finished head does not cancel it (scheduling and
+    /// cancelling a timer per request costs more than the request); when it fires it re-arms for the head
+    /// in progress, if any.
     private var timer: Scheduled<Void>?
 
     init(server: MockServerState) {
@@ -23,21 +28,34 @@ final class HeaderReadTimeoutHandler: ChannelInboundHandler, RemovableChannelHan
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if awaitingHead, timer == nil, let timeout = server.configuration.headerReadTimeout {
-            timer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
-                self.timer = nil
-                guard self.awaitingHead else { return }
-                context.fireUserInboundEventTriggered(Expired())
+        if awaitingHead, headStartedAt == nil {
+            let now = context.eventLoop.now
+            headStartedAt = now
+            if timer == nil, let timeout = server.configuration.headerReadTimeout {
+                arm(context: context, at: now + TimeAmount(timeout), timeout: timeout)
             }
         }
         context.fireChannelRead(data)
     }
 
-    /// A complete head arrived: stop the clock.
+    /// Checks at `deadline` whether the head in progress started `timeout` or more ago.
+    private func arm(context: ChannelHandlerContext, at deadline: NIODeadline, timeout: Duration) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
+            self.timer = nil
+            guard self.awaitingHead, let started = self.headStartedAt else { return }
+            let expiry = started + TimeAmount(timeout)
+            if context.eventLoop.now >= expiry {
+                context.fireUserInboundEventTriggered(Expired())
+            } else {
+                self.arm(context: context, at: expiry, timeout: timeout)
+            }
+        }
+    }
+
+    /// A complete head arrived: stop the clock (the pending check finds nothing to do).
     func headReceived() {
         awaitingHead = false
-        timer?.cancel()
-        timer = nil
+        headStartedAt = nil
     }
 
     /// The connection is idle again: the next byte starts the clock.

@@ -49,6 +49,7 @@ enum JSONValue: Sendable, Equatable {
     /// Compact JSON text.
     func serialized() -> String {
         var output = ""
+        output.reserveCapacity(256)
         write(to: &output)
         return output
     }
@@ -81,6 +82,12 @@ enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ string: String, to output: inout String) {
         output += "\""
+        // Fast path: nothing to escape (model ids, keys, most text) is appended in one piece.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += string
+            output += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -68,6 +68,13 @@ struct LedgerBook: Sendable {
         return id
     }
 
+    /// Updates a connection's byte counts (at its close).
+    mutating func connectionBytes(id: Int, bytesIn: Int, bytesOut: Int) {
+        guard let index = connectionIndex(id) else { return }
+        connections[index].bytesIn = bytesIn
+        connections[index].bytesOut = bytesOut
+    }
+
     /// Records the close of a connection. Only the first close of a connection counts.
     ///
     /// - Returns: `true` if this call recorded the close.
@@ -92,6 +99,7 @@ struct LedgerBook: Sendable {
         method: String,
         path: String,
         retryCount: Int?,
+        phase: String? = nil,
         at time: Double
     ) -> Int {
         let id = nextRequestID
@@ -101,7 +109,7 @@ struct LedgerBook: Sendable {
         requests.append(
             RequestRecord(
                 id: id, connectionID: connectionID, method: method, path: path, startedAt: time,
-                retryCount: retryCount))
+                retryCount: retryCount, phase: phase))
         requestsInFlight += 1
         peakRequests = max(peakRequests, requestsInFlight)
         trim()
@@ -113,7 +121,13 @@ struct LedgerBook: Sendable {
     /// The in-flight count drops even when the request's record was already dropped, so the peak stays exact.
     ///
     /// - Parameter served: `true` when a response was written; only then does it count in `requestsServed`.
-    mutating func requestFinished(id: Int, status: Int, served: Bool = true, at time: Double) {
+    mutating func requestFinished(
+        id: Int, status: Int, served: Bool = true, at time: Double, metrics: RequestMetrics? = nil
+    ) {
+        if let metrics, let connectionID = metrics.connectionID, let connection = connectionIndex(connectionID) {
+            connections[connection].bytesIn = metrics.connectionBytesIn
+            connections[connection].bytesOut = metrics.connectionBytesOut
+        }
         guard let index = requestIndex(id) else {
             if droppedInFlight.remove(id) != nil { requestsInFlight -= 1 }
             return
@@ -121,6 +135,12 @@ struct LedgerBook: Sendable {
         guard requests[index].endedAt == nil else { return }
         requests[index].status = status
         requests[index].endedAt = time
+        if let metrics {
+            requests[index].bytesIn = metrics.bytesIn
+            requests[index].bytesOut = metrics.bytesOut
+            requests[index].firstByteAt = metrics.firstByteAt
+            requests[index].tokens = metrics.tokens
+        }
         requestsInFlight -= 1
         if served, let connection = connectionIndex(requests[index].connectionID) {
             connections[connection].requestsServed += 1
@@ -185,4 +205,16 @@ struct LedgerBook: Sendable {
         guard let position = requestPosition[id] else { return nil }
         return requests.index(requests.startIndex, offsetBy: position - (requestsAppended - requests.count))
     }
+}
+
+/// What the handler measured for one request, written into the ledger when it finishes.
+struct RequestMetrics: Sendable {
+    var bytesIn: Int
+    var bytesOut: Int
+    var firstByteAt: Double?
+    var tokens: Int?
+    /// The connection, and its running byte counts, updated in the same step.
+    var connectionID: Int?
+    var connectionBytesIn: Int
+    var connectionBytesOut: Int
 }

@@ -29,10 +29,14 @@ extension MockHTTPHandler {
         }
         let headers = exchange.request.head.headers
         var configuration = global
+        configuration.applyRouteKnobs(exchange.match)
         var headerFault: Fault?
         let headerError = Self.applyRequestKnobs(headers, to: &configuration, fault: &headerFault)
         exchange.configuration = configuration
-        let admission = server.admit(requestID: requestID, at: context.eventLoop.now, configuration: global)
+        let reservation = global.tokensPerMinute == nil
+            ? 0 : TokenReservation.estimate(exchange.match, body: exchange.request.body)
+        var admission = server.admit(
+            requestID: requestID, tokens: reservation, at: context.eventLoop.now, configuration: global)
         var response: MockResponse
         var fault: Fault?
         var latency = responsesWritten == 0 ? max(configuration.connectCost, .zero) : .zero
@@ -42,7 +46,8 @@ extension MockHTTPHandler {
         } else if let headerError {
             response = .error(headerError)
         } else {
-            fault = server.nextFault(configuration: configuration, override: headerFault)
+            fault = server.nextFault(
+                configuration: configuration, override: headerFault, route: Self.routeFaultRules(exchange.match, configuration))
             if case .status(let code, let shouldRetry) = fault {
                 response = .error(.injected(code))
                 if code == 429 { response.addRetryAfter(Fault.rateLimitRetryAfter) }
@@ -52,6 +57,11 @@ extension MockHTTPHandler {
                     .respond(to: exchange.request, match: exchange.match, requestID: requestID)
             }
             latency += server.sampleLatency(configuration: configuration)
+            if admission.tokens != nil {
+                admission.tokens = server.settleTokens(
+                    requestID: requestID, used: response.usageTokens ?? 0, at: context.eventLoop.now)
+                exchange.tokens = response.usageTokens ?? 0
+            }
         }
         for (name, value) in admission.headers(tokens: exchange.request.body.readableBytes / 4) {
             response.headers.add(name: name, value: value)
@@ -65,6 +75,16 @@ extension MockHTTPHandler {
             self.send(response, fault: fault, latency: latency, context: context)
         }
         state = .responding(exchange, task)
+    }
+
+    /// The route's own fault rules when the loaded scenario gives its route a `fault` knob.
+    static func routeFaultRules(_ match: Route.Match, _ configuration: MockServerConfiguration)
+        -> (name: String, rules: [FaultRule])?
+    {
+        guard !configuration.routeKnobs.isEmpty, case .route(let route) = match, let name = route.scenarioName,
+            configuration.routeKnobs[name]?.contains(where: { $0.name == "fault" || $0.name == "faults" }) == true
+        else { return nil }
+        return (name, configuration.faults)
     }
 
     /// Applies the request's `x-poolplay-<knob>` headers to `configuration` (`x-poolplay-fault` goes to
@@ -98,12 +118,16 @@ extension MockHTTPHandler {
 
     /// Writes the head, then the body steps; `close` and `reset` faults cut the exchange short.
     func send(_ response: MockResponse, fault: Fault?, latency: Duration, context: ChannelHandlerContext) {
-        guard case .responding(let exchange, _) = state else { return }
-        if fault == .closeWithoutResponse {
+        guard case .responding(var exchange, _) = state else { return }
+        if fault == .closeWithoutResponse || (fault == .closeReusedConnection && responsesWritten > 0) {
             closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.fault)
             return
         }
         responsesWritten += 1
+        exchange.firstByteAt = now(context)
+        exchange.bytesOutAtStart = bytes?.bytesOut ?? 0
+        exchange.chunked = response.frames != nil && exchange.request.head.version.minor >= 1
+        state = .responding(exchange, nil)
         var response = response
         let configuration = exchange.configuration ?? server.configuration
         var steps: [Step]
@@ -132,7 +156,7 @@ extension MockHTTPHandler {
             headers.add(name: "openai-processing-ms", value: String(latency.milliseconds))
             headers.add(name: "openai-version", value: "2020-10-01")
         }
-        var closeReason = closeReason(after: exchange.request.head)
+        var closeReason = closeReason(after: exchange.request.head, configuration: configuration)
         if response.frames != nil, exchange.request.head.version.minor == 0 {
             // HTTP/1.0 has no chunked encoding: the end of a stream is the close.
             closeReason = closeReason ?? ConnectionRecord.Reason.requestedClose
@@ -198,23 +222,30 @@ extension MockHTTPHandler {
         guard case .responding(let exchange, _) = state else { return }
         let closer = inputClosed ? ConnectionRecord.Closer.client : ConnectionRecord.Closer.server
         if let id = exchange.requestID {
-            server.finishRequest(id: id, status: Int(status.code), at: now(context))
+            let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, bytes?.bytesOut ?? 0)
+            let endBytes = exchange.chunked ? 5 : 0  // `0\r\n\r\n`, written just after
+            let metrics = RequestMetrics(
+                bytesIn: bytesIn - bytesInMark, bytesOut: bytesOut + endBytes - exchange.bytesOutAtStart,
+                firstByteAt: exchange.firstByteAt, tokens: exchange.tokens, connectionID: connectionID,
+                connectionBytesIn: bytesIn, connectionBytesOut: bytesOut + endBytes)
+            bytesInMark = bytesIn
+            server.finishRequest(id: id, status: Int(status.code), at: now(context), metrics: metrics)
         }
         if let reason = closeReason ?? (inputClosed ? ConnectionRecord.Reason.clientEOF : nil) {
             closeAfterResponse(context: context, by: closer, reason: reason)
         } else {
             // State and idle timer first: writing `.end` can deliver the next pipelined request re-entrantly.
             state = .idle
-            scheduleIdleTimer(context: context)
+            scheduleIdleTimer(context: context, timeout: exchange.configuration?.idleTimeout)
             try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self).awaitHead()
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
     }
 
     /// Why the connection must close after this response, or `nil` to keep it alive.
-    private func closeReason(after head: HTTPRequestHead) -> String? {
+    private func closeReason(after head: HTTPRequestHead, configuration: MockServerConfiguration) -> String? {
         if inputClosed { return ConnectionRecord.Reason.clientEOF }
-        if let max = server.configuration.maxRequestsPerConnection, responsesWritten >= max {
+        if let max = configuration.maxRequestsPerConnection, responsesWritten >= max {
             return ConnectionRecord.Reason.maxRequests
         }
         if !head.isKeepAlive { return ConnectionRecord.Reason.requestedClose }

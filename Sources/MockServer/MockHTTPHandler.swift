@@ -25,6 +25,13 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         /// The knobs for this request (the server's, with its `x-poolplay-<knob>` headers applied); set when
         /// the request is complete.
         var configuration: MockServerConfiguration?
+        /// Tokens kept against the `tpm` limit after settling; `nil` without a limit.
+        var tokens: Int?
+        /// When the response head was written, and whether the body is chunked (its end adds `0\r\n\r\n`).
+        var firstByteAt: Double?
+        var chunked = false
+        /// The connection's bytes written when this response started.
+        var bytesOutAtStart = 0
     }
 
     /// Where the connection is. Parts arrive in order `head, body*, end` (the HTTP decoder and the
@@ -48,6 +55,10 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var idleTimer: Scheduled<Void>?
     /// The client half-closed while a response was pending: close once it is written.
     var inputClosed = false
+    /// The connection's byte counter (first in the pipeline); `nil` in pipelines without one.
+    var bytes: ByteCountingHandler?
+    /// The connection's bytes read when the previous request finished (the start of the next one's).
+    var bytesInMark = 0
 
     init(server: MockServerState) {
         self.server = server
@@ -57,6 +68,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         let port = context.remoteAddress?.port ?? 0
+        bytes = try? context.pipeline.syncOperations.handler(type: ByteCountingHandler.self)
         let now = self.now(context)
         connectionID = server.record { $0.connectionOpened(clientPort: port, at: now) }
         context.fireChannelActive()
@@ -126,12 +138,14 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             if !match.isAdmin {
                 let now = self.now(context)
                 let connectionID = self.connectionID
+                let phase = server.advanceScenario(at: context.eventLoop.now)
                 requestID = server.record {
                     $0.requestStarted(
                         connectionID: connectionID,
                         method: head.method.rawValue,
                         path: request.path,
                         retryCount: request.retryCount,
+                        phase: phase,
                         at: now
                     )
                 }
@@ -183,7 +197,11 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         idleTimer = nil
         let now = self.now(context)
         let id = connectionID
-        server.record { $0.connectionClosed(id: id, by: closer, reason: reason, at: now) }
+        let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, bytes?.bytesOut ?? 0)
+        server.record { book in
+            book.connectionBytes(id: id, bytesIn: bytesIn, bytesOut: bytesOut)
+            book.connectionClosed(id: id, by: closer, reason: reason, at: now)
+        }
     }
 
     /// Whether no response has started, so an error response may still be written.
@@ -214,11 +232,12 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     // MARK: Timers and time
 
-    /// (Re)starts the idle timer with the idle timeout configured right now, if any.
-    func scheduleIdleTimer(context: ChannelHandlerContext) {
+    /// (Re)starts the idle timer with the idle timeout configured right now (or `timeout`, the one a
+    /// request just read: saves a second read of the configuration per request), if any.
+    func scheduleIdleTimer(context: ChannelHandlerContext, timeout: Duration?? = nil) {
         idleTimer?.cancel()
         idleTimer = nil
-        guard let timeout = server.configuration.idleTimeout else { return }
+        guard let timeout = timeout ?? server.configuration.idleTimeout else { return }
         idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
             guard case .idle = self.state else { return }
             self.closeNow(

@@ -22,6 +22,9 @@ struct MockResponse: Sendable, Equatable {
     /// When set, the response is streamed: no `content-length`, `transfer-encoding: chunked`, and each
     /// element written as its own chunk (an SSE frame such as `data: {...}\n\n`); ``body`` is ignored.
     var frames: [String]? = nil
+    /// The tokens the body's usage reports (prompt plus completion), which a `tpm` limit keeps; `nil`
+    /// for answers without usage (errors, models).
+    var usageTokens: Int? = nil
 
     /// A JSON response with `content-type: application/json`, which the SDK's strict mode requires.
     static func json(_ value: JSONValue, status: HTTPResponseStatus = .ok) -> MockResponse {

@@ -68,10 +68,15 @@ public final class MockServer: Sendable {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteCountingHandler())
                     try channel.pipeline.syncOperations.addHandler(HeaderReadTimeoutHandler(server: state))
+                    // No outbound header validation: every response header is one the mock wrote itself
+                    // (names are constants, values numbers or fixed words; nothing echoes the request), and
+                    // checking them again costs several percent of a keep-alive request.
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: true,
-                        withErrorHandling: false
+                        withErrorHandling: false,
+                        withOutboundHeaderValidation: false
                     )
                     try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(server: state))
                     return channel
@@ -103,6 +108,22 @@ public final class MockServer: Sendable {
     public func updateConfiguration(_ body: @Sendable (inout MockServerConfiguration) -> Void) {
         state.updateConfiguration(body)
     }
+
+    /// Loads a scenario (``Scenario/load(_:)`` or ``Scenario/parse(_:file:)``): its phases count from now,
+    /// replacing any scenario loaded before; the configuration in force now is what its phases change.
+    public func loadScenario(_ scenario: Scenario) {
+        state.loadScenario(scenario, at: .now())
+    }
+
+    /// Applies the loaded scenario's phase in force now, if it changed, and returns the phase changes
+    /// (and the load) not reported before, one line each, for a log. Requests also advance the phase.
+    public func advanceScenario() -> [String] {
+        state.advanceScenario(at: .now())
+        return state.takeScenarioLog()
+    }
+
+    /// The loaded scenario's name and the phase in force (`nil` before its first phase); `nil` without one.
+    public var scenario: (name: String, phase: String?)? { state.scenarioStatus }
 
     /// A snapshot of the ledger.
     public func ledger() -> Ledger {

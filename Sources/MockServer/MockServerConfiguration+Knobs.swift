@@ -12,7 +12,8 @@ extension MockServerConfiguration {
 
     /// Every knob name, in help order.
     public static let knobNames = [
-        "latency", "idle_timeout", "max_requests_per_connection", "max_connections", "rps", "max_concurrent",
+        "latency", "idle_timeout", "max_requests_per_connection", "max_connections", "rps", "rpm", "tpm",
+        "max_concurrent",
         "fault", "stream_ttfb", "stream_chunk_delay", "done_delay", "done_marker", "connect_cost", "api_key", "seed",
         "max_body", "max_header", "header_timeout", "ledger_limit",
     ]
@@ -31,8 +32,10 @@ extension MockServerConfiguration {
         max_requests_per_connection=5   answer the n-th request with Connection: close, then close (none)
         max_connections=10              accept, then close connections beyond this many open ones (none)
         rps=5                           requests per second; more get 429 with retry-after (none)
+        rpm=500                         requests per minute, a continuously refilling bucket; more get 429 (none)
+        tpm=30000                       tokens per minute (prompt chars/4 + max_completion_tokens reserved) (none)
         max_concurrent=4                requests in progress at once; more get 429 (none)
-        fault=503@0.2                   inject a fault: 500|503|429|<status>[+retry|+noretry]|close|reset|slow|malformed, @probability or /every-nth; comma-separate several; none clears
+        fault=503@0.2                   inject a fault: 500|503|429|<status>[+retry|+noretry]|close|close_reused|reset|slow|malformed, @probability or /every-nth; comma-separate several; none clears
         stream_ttfb=100ms               streams: pause before the first event
         stream_chunk_delay=20ms         streams: pause between events
         done_delay=300ms                streams: pause between the last event ([DONE]) and the end of the body
@@ -57,6 +60,7 @@ extension MockServerConfiguration {
             "latency=\(latencyModel)", "idle_timeout=\(duration(idleTimeout))",
             "max_requests_per_connection=\(number(maxRequestsPerConnection))",
             "max_connections=\(number(maxConcurrentConnections))", "rps=\(number(requestsPerSecond))",
+            "rpm=\(number(requestsPerMinute))", "tpm=\(number(tokensPerMinute))",
             "max_concurrent=\(number(maxConcurrentRequests))",
             "fault=\(faults.isEmpty ? "none" : faults.map(\.description).joined(separator: ","))",
             "stream_ttfb=\(Self.format(streamFirstByteDelay))", "stream_chunk_delay=\(Self.format(streamChunkDelay))",
@@ -100,6 +104,8 @@ extension MockServerConfiguration {
         case "max_requests_per_connection": maxRequestsPerConnection = none ? nil : try count()
         case "max_connections": maxConcurrentConnections = none ? nil : try count()
         case "rps": requestsPerSecond = none ? nil : try count()
+        case "rpm": requestsPerMinute = none ? nil : try count()
+        case "tpm": tokensPerMinute = none ? nil : try count()
         case "max_concurrent": maxConcurrentRequests = none ? nil : try count()
         case "fault", "faults":
             if none { faults = []; return }

@@ -62,6 +62,13 @@ public struct MockServerConfiguration: Sendable, Hashable {
 
     /// Requests per second accepted (fixed one-second windows); beyond it, 429. `nil`: no limit.
     public var requestsPerSecond: Int?
+    /// Requests per minute, in a bucket that refills continuously as api.openai.com's does; beyond it,
+    /// 429 `rate_limit_exceeded`. `nil`: no limit.
+    public var requestsPerMinute: Int?
+    /// Tokens per minute, in a continuously refilling bucket: a chat, completions, responses or
+    /// embeddings request reserves its estimated tokens when its body arrives and gives back what its
+    /// usage did not need once answered. `nil`: no limit.
+    public var tokensPerMinute: Int?
     /// Requests in progress at once (received, not yet answered); beyond it, 429. `nil`: no limit.
     public var maxConcurrentRequests: Int?
 
@@ -83,6 +90,10 @@ public struct MockServerConfiguration: Sendable, Hashable {
 
     /// The default ``ledgerLimit``: 10,000 records of each kind (a few MB at most).
     public static let defaultLedgerLimit = 10_000
+
+    /// Per-request knobs by route name (`chat`, `models`, …), set by a loaded ``Scenario``; applied to
+    /// each request of that route before its `x-poolplay-*` headers. Empty by default.
+    public var routeKnobs: [String: [Scenario.Knob]] = [:]
 
     /// When set, OpenAI routes require `Authorization: Bearer <apiKey>`; anything else gets a 401.
     public var apiKey: String?
@@ -129,6 +140,8 @@ public struct MockServerConfiguration: Sendable, Hashable {
         self.streamDoneMarker = true
         self.connectCost = .zero
         self.requestsPerSecond = nil
+        self.requestsPerMinute = nil
+        self.tokensPerMinute = nil
         self.maxConcurrentRequests = nil
         self.faults = []
         self.maxBodyBytes = 1 << 20

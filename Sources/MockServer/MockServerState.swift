@@ -27,6 +27,13 @@ final class MockServerState: Sendable {
     private let book: Mutex<Book>
     /// Rate limits, fault schedules, the seeded generator and request logs (see ``Traffic``).
     let traffic: Mutex<Traffic>
+    /// The `GET /v1/models` body for the model list it was made from: the same on every request until the
+    /// list changes, so it is serialized once (the benchmark's hot path).
+    /// The loaded scenario, if any (see `MockServerState+Scenario.swift`).
+    let scenarioRun = Mutex<ScenarioRun?>(nil)
+    /// Whether a scenario is loaded: requests skip the scenario lock when not.
+    let hasScenario = Atomic<Bool>(false)
+    private let modelsBodyCache = Mutex<(models: [String], body: String)?>(nil)
 
     init(configuration: MockServerConfiguration, startTime: NIODeadline) {
         self.configurationBox = Mutex(configuration)
@@ -49,6 +56,14 @@ final class MockServerState: Sendable {
         book.withLock { book in
             if book.ledger.limit != limit { book.ledger.limit = limit }
         }
+    }
+
+    /// The `GET /v1/models` body for `models`, made by `make` only when the list differs from the last one.
+    func modelsBody(_ models: [String], make: ([String]) -> String) -> String {
+        if let cached = modelsBodyCache.withLock({ $0 }), cached.models == models { return cached.body }
+        let body = make(models)
+        modelsBodyCache.withLock { $0 = (models, body) }
+        return body
     }
 
     // MARK: Time

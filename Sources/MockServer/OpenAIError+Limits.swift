@@ -1,4 +1,5 @@
 import NIOHTTP1
+import TrafficModels
 
 /// The errors of limits and injected faults, worded as api.openai.com words its own.
 extension OpenAIError {
@@ -8,6 +9,22 @@ extension OpenAIError {
             status: .tooManyRequests,
             message: "Rate limit reached for the PoolPlay mock on \(what): Limit \(limit). Please try again later.",
             type: "requests",
+            code: "rate_limit_exceeded"
+        )
+    }
+
+    /// 429 `rate_limit_exceeded` from a per-minute bucket, worded as api.openai.com words it:
+    /// `… on tokens per min (TPM): Limit 6000, Used 5900, Requested 250. Please try again in 1.5s.`
+    /// Type `tokens` for the token limit, `requests` otherwise.
+    static func rateLimitedPerMinute(
+        _ what: String, tokens: Bool, limit: Int, used: Int, requested: Int, retryAfter: Duration
+    ) -> OpenAIError {
+        OpenAIError(
+            status: .tooManyRequests,
+            message: "Rate limit reached for the PoolPlay mock in organization org-poolplay on \(what): "
+                + "Limit \(limit), Used \(used), Requested \(requested). "
+                + "Please try again in \(DurationText.formatReset(retryAfter)).",
+            type: tokens ? "tokens" : "requests",
             code: "rate_limit_exceeded"
         )
     }

@@ -35,7 +35,11 @@ struct OpenAIResponder: Sendable {
     private func respond(to request: MockRequest, route: Route, requestID: Int) -> MockResponse {
         switch route {
         case .listModels:
-            return .json(.object([("object", .string("list")), ("data", .array(configuration.models.map(model)))]))
+            return MockResponse(
+                status: .ok, headers: ["content-type": "application/json"],
+                body: state.modelsBody(configuration.models) { models in
+                    JSONValue.object([("object", .string("list")), ("data", .array(models.map(model)))]).serialized()
+                })
         case .retrieveModel(let id):
             guard configuration.models.contains(id) else { return .error(.modelNotFound(id)) }
             return .json(model(id))
@@ -45,32 +49,40 @@ struct OpenAIResponder: Sendable {
                 return .error(error)
             case .success(let chat):
                 if let failure = checkModel(chat.model) { return .error(failure) }
-                if chat.stream { return .eventStream(chat.streamFrames(id: requestID, created: Self.created)) }
-                return .json(chat.completion(id: requestID, created: Self.created))
+                var response: MockResponse = chat.stream
+                    ? .eventStream(chat.streamFrames(id: requestID, created: Self.created))
+                    : .json(chat.completion(id: requestID, created: Self.created))
+                response.usageTokens = chat.usage.prompt + chat.usage.completion
+                return response
             }
         case .embeddings:
             switch EmbeddingsRequest.parse(request.body) {
             case .failure(let error): return .error(error)
             case .success(let embeddings):
                 if let failure = checkModel(embeddings.model) { return .error(failure) }
-                return .json(embeddings.response())
+                var response = MockResponse.json(embeddings.response())
+                response.usageTokens = embeddings.inputs.map(ChatRequest.tokens).reduce(0, +)
+                return response
             }
         case .responses:
             switch ResponsesRequest.parse(request.body) {
             case .failure(let error): return .error(error)
             case .success(let responses):
                 if let failure = checkModel(responses.model) { return .error(failure) }
-                if responses.stream {
-                    return .eventStream(responses.streamFrames(id: requestID, created: Self.created))
-                }
-                return .json(responses.response(id: requestID, created: Self.created))
+                var response: MockResponse = responses.stream
+                    ? .eventStream(responses.streamFrames(id: requestID, created: Self.created))
+                    : .json(responses.response(id: requestID, created: Self.created))
+                response.usageTokens = ChatRequest.tokens(responses.inputText) + ChatRequest.tokens(responses.reply)
+                return response
             }
         case .completions:
             switch CompletionRequest.parse(request.body) {
             case .failure(let error): return .error(error)
             case .success(let completion):
                 if let failure = checkModel(completion.model) { return .error(failure) }
-                return .json(completion.completion(id: requestID, created: Self.created))
+                var response = MockResponse.json(completion.completion(id: requestID, created: Self.created))
+                response.usageTokens = ChatRequest.tokens(completion.prompt) + ChatRequest.tokens(completion.reply)
+                return response
             }
         case .ledger:
             return Self.ledgerResponse(state.ledger)

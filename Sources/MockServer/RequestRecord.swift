@@ -18,6 +18,19 @@ public struct RequestRecord: Sendable, Codable, Hashable {
     public var endedAt: Double?
     /// The SDK's `x-stainless-retry-count` header (0 for a first attempt), `nil` when absent.
     public var retryCount: Int?
+    /// Bytes of the request on the wire (head and body; the bytes read since the previous request ended).
+    public var bytesIn: Int = 0
+    /// Bytes of the response on the wire (head, body, chunk framing); 0 until it is written.
+    public var bytesOut: Int = 0
+    /// When the first byte of the response (its head) was written; `nil` until then.
+    public var firstByteAt: Double?
+    /// Tokens counted against the `tpm` limit (what the usage kept after settling); `nil` without a limit.
+    public var tokens: Int?
+    /// The loaded scenario's phase in force when the request arrived; `nil` without a scenario.
+    public var phase: String?
+
+    /// Time from the request head to the first byte of the response; `nil` until it is written.
+    public var timeToFirstByte: Double? { firstByteAt.map { $0 - startedAt } }
 
     public init(
         id: Int,
@@ -27,7 +40,8 @@ public struct RequestRecord: Sendable, Codable, Hashable {
         status: Int = 0,
         startedAt: Double,
         endedAt: Double? = nil,
-        retryCount: Int? = nil
+        retryCount: Int? = nil,
+        phase: String? = nil
     ) {
         self.id = id
         self.connectionID = connectionID
@@ -37,5 +51,6 @@ public struct RequestRecord: Sendable, Codable, Hashable {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.retryCount = retryCount
+        self.phase = phase
     }
 }

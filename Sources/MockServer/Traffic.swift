@@ -12,6 +12,8 @@ struct Traffic: Sendable {
     var seed: UInt64
     /// The fault rules and the OpenAI requests counted for `every n-th` rules since they last changed.
     var faults = FaultSchedule()
+    /// Fault schedules of routes whose scenario knobs set `fault`, by route name (counted apart).
+    var routeFaults: [String: FaultSchedule] = [:]
     /// The `rps` window and the requests holding a `max_concurrent` slot.
     var limits = RequestLimits()
     var logs: [Int: AsyncStream<RequestRecord>.Continuation] = [:]
@@ -23,14 +25,15 @@ struct Traffic: Sendable {
     }
 
     /// Follows a live change of seed, fault rules or limits (a new `rps` starts a fresh window).
-    mutating func sync(with configuration: MockServerConfiguration) {
+    mutating func sync(with configuration: MockServerConfiguration, faults syncFaults: Bool = true) {
         if configuration.seed != seed {
             seed = configuration.seed
             random = SeededRandom(seed: seed)
         }
-        faults.setRules(configuration.faults)
+        if syncFaults { faults.setRules(configuration.faults) }
         limits.configure(
-            requestsPerSecond: configuration.requestsPerSecond, maxConcurrent: configuration.maxConcurrentRequests)
+            requestsPerSecond: configuration.requestsPerSecond, maxConcurrent: configuration.maxConcurrentRequests,
+            requestsPerMinute: configuration.requestsPerMinute, tokensPerMinute: configuration.tokensPerMinute)
     }
 }
 
@@ -38,20 +41,24 @@ struct Traffic: Sendable {
 struct Admission: Sendable {
     /// `nil` when admitted; otherwise the 429 error and how long to wait.
     var rejection: (error: OpenAIError, retryAfter: Duration)?
+    /// The requests half of the headers: the `rpm` bucket when set, else the `rps` window.
     var limit: Int
     var remaining: Int
     var reset: Duration
+    /// The `tpm` bucket as the request left it (after settling, once answered); `nil` without a limit.
+    var tokens: TokenBucket.Decision?
 
-    /// The six `x-ratelimit-*` headers of OpenAI's rate-limit guide (openai-wire §6); tokens are cosmetic.
-    func headers(tokens: Int) -> HTTPHeadersList {
-        let tokenLimit = 1_000_000
+    /// The six `x-ratelimit-*` headers of OpenAI's rate-limit guide (openai-wire §6), resets in the API's
+    /// format (`20ms`, `1s`, `6m0s`). Without a `tpm` limit the token headers are cosmetic.
+    func headers(tokens estimate: Int) -> HTTPHeadersList {
+        let tokenLimit = tokens?.limit ?? 1_000_000
         return [
             ("x-ratelimit-limit-requests", String(limit)),
             ("x-ratelimit-remaining-requests", String(remaining)),
-            ("x-ratelimit-reset-requests", MockServerConfiguration.format(reset)),
+            ("x-ratelimit-reset-requests", DurationText.formatReset(reset)),
             ("x-ratelimit-limit-tokens", String(tokenLimit)),
-            ("x-ratelimit-remaining-tokens", String(max(0, tokenLimit - tokens))),
-            ("x-ratelimit-reset-tokens", "0ms"),
+            ("x-ratelimit-remaining-tokens", String(tokens?.remaining ?? max(0, tokenLimit - estimate))),
+            ("x-ratelimit-reset-tokens", DurationText.formatReset(tokens?.reset ?? .zero)),
         ]
     }
 }
@@ -59,43 +66,70 @@ struct Admission: Sendable {
 typealias HTTPHeadersList = [(String, String)]
 
 extension MockServerState {
-    /// Rate limits for an OpenAI request whose body just arrived: the one-second window (`rps`) first,
-    /// then the in-progress cap (`max_concurrent`). An admitted request holds a slot until
-    /// ``finishRequest(id:status:served:at:)``. Setting `rps` (to any new value) starts a fresh window.
-    func admit(requestID: Int, at now: NIODeadline, configuration: MockServerConfiguration) -> Admission {
+    /// Rate limits for an OpenAI request whose body just arrived: the one-second window (`rps`), the
+    /// per-minute buckets (`rpm`, and `tpm` reserving `tokens`), then the in-progress cap
+    /// (`max_concurrent`). An admitted request holds a slot until ``finishRequest(id:status:served:at:)``.
+    /// Setting a limit (to any new value) starts a fresh window or a full bucket.
+    func admit(requestID: Int, tokens: Int = 0, at now: NIODeadline, configuration: MockServerConfiguration)
+        -> Admission
+    {
         let sinceStart = Duration.nanoseconds((now - startTime).nanoseconds)
         return traffic.withLock { traffic in
             traffic.sync(with: configuration)
-            let decision = traffic.limits.admit(requestID, at: sinceStart)
-            let limit = configuration.requestsPerSecond ?? 10_000
-            return Admission(
-                rejection: decision.rejection.map {
-                    (.rateLimited($0.reason.description, limit: $0.limit), $0.retryAfter)
-                },
-                limit: limit, remaining: decision.window.remaining(displayedLimit: limit), reset: decision.window.reset)
+            let decision = traffic.limits.admit(requestID, tokens: tokens, at: sinceStart)
+            var admission: Admission
+            if let requests = decision.requests {
+                admission = Admission(limit: requests.limit, remaining: requests.remaining, reset: requests.reset)
+            } else {
+                let limit = configuration.requestsPerSecond ?? 10_000
+                admission = Admission(
+                    limit: limit, remaining: decision.window.remaining(displayedLimit: limit),
+                    reset: decision.window.reset)
+            }
+            admission.tokens = decision.tokens
+            admission.rejection = decision.rejection.map { ($0.error, $0.retryAfter) }
+            return admission
         }
     }
 
-    /// The fault for the next OpenAI request: the header's, else the first rule that fires.
-    func nextFault(configuration: MockServerConfiguration, override: Fault?) -> Fault? {
+    /// Settles request `id`'s token reservation with the tokens its answer's usage reports; returns the
+    /// `tpm` bucket afterwards (for the headers), or `nil` without a token limit.
+    func settleTokens(requestID: Int, used: Int, at now: NIODeadline) -> TokenBucket.Decision? {
+        let sinceStart = Duration.nanoseconds((now - startTime).nanoseconds)
+        return traffic.withLock { traffic in
+            traffic.limits.settle(requestID, used: used, at: sinceStart)
+            return traffic.limits.tokenView(at: sinceStart)
+        }
+    }
+
+    /// The fault for the next OpenAI request: the header's, else the first rule that fires: of the route's
+    /// own rules when a scenario gives its route a `fault` (`route`), else of the server's.
+    func nextFault(
+        configuration: MockServerConfiguration, override: Fault?, route: (name: String, rules: [FaultRule])? = nil
+    ) -> Fault? {
         traffic.withLock { traffic in
-            traffic.sync(with: configuration)
-            return traffic.faults.next(override: override, random: &traffic.random)
+            traffic.sync(with: configuration, faults: route == nil)
+            guard let route else { return traffic.faults.next(override: override, random: &traffic.random) }
+            var schedule = traffic.routeFaults[route.name] ?? FaultSchedule()
+            schedule.setRules(route.rules)
+            let fault = schedule.next(override: override, random: &traffic.random)
+            traffic.routeFaults[route.name] = schedule
+            return fault
         }
     }
 
     /// A latency sample from the configured model.
     func sampleLatency(configuration: MockServerConfiguration) -> Duration {
         traffic.withLock { traffic in
-            traffic.sync(with: configuration)
+            traffic.sync(with: configuration, faults: false)  // route knobs may give this request other faults
             return configuration.latencyModel.sample(&traffic.random)
         }
     }
 
     /// Marks a request finished in the ledger, frees its concurrency slot, and logs it.
-    func finishRequest(id: Int, status: Int, served: Bool = true, at time: Double) {
+    func finishRequest(id: Int, status: Int, served: Bool = true, at time: Double, metrics: RequestMetrics? = nil) {
         let record = record { book -> RequestRecord? in
-            book.requestFinished(id: id, status: status, served: served, at: time)
+            book.requestFinished(id: id, status: status, served: served, at: time, metrics: metrics)
             return book.request(id)
         }
         let logs = traffic.withLock { traffic in
@@ -126,5 +160,19 @@ extension MockServerState {
             return Array(traffic.logs.values)
         }
         for log in logs { log.finish() }
+    }
+}
+
+extension RequestAdmission.Rejection {
+    /// The 429 that says which limit turned the request away.
+    var error: OpenAIError {
+        switch reason {
+        case .requestsPerSecond, .concurrentRequests:
+            return .rateLimited(reason.description, limit: limit)
+        case .requestsPerMinute, .tokensPerMinute:
+            return .rateLimitedPerMinute(
+                reason.description, tokens: reason == .tokensPerMinute, limit: limit, used: used ?? 0,
+                requested: requested ?? 0, retryAfter: retryAfter)
+        }
     }
 }

@@ -332,6 +332,9 @@ public struct Simulation: Sendable {
                     keepAlive: keepAlive)
             case .closeWithoutResponse?:
                 outcome = .broken(.remoteProtocolError())
+            case .closeReusedConnection?:
+                // Only a connection that has answered before is closed instead of answering, as the mock does.
+                outcome = state.served > 1 ? .broken(.remoteProtocolError()) : .success(keepAlive: keepAlive)
             case .resetMidBody?:
                 outcome = .broken(.readError("Server disconnected"))
             case .slowBody?:

@@ -20,6 +20,26 @@ public enum DurationText {
         return ms % 1000 == 0 ? "\(ms / 1000)s" : "\(Double(ms) / 1000)s"
     }
 
+    /// The form of api.openai.com's `x-ratelimit-reset-*` headers (Go's duration text at millisecond
+    /// resolution): `20ms` below a second, then `1s`, `1.5s`, `59.999s`, `6m0s`, `1h2m3s`. Rounded up to
+    /// whole milliseconds, so waiting the shown time is never early.
+    public static func formatReset(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = max(.zero, duration).components
+        let ms = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+        if ms < 1000 { return "\(ms)ms" }
+        let hours = ms / 3_600_000, minutes = ms / 60_000 % 60, secondsMS = ms % 60_000
+        var secondsText = String(secondsMS / 1000)
+        if secondsMS % 1000 != 0 {
+            var fraction = String(secondsMS % 1000)
+            fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            secondsText += "." + fraction
+        }
+        if hours > 0 { return "\(hours)h\(minutes)m\(secondsText)s" }
+        if minutes > 0 { return "\(minutes)m\(secondsText)s" }
+        return secondsText + "s"
+    }
+
     /// `text` without leading and trailing tabs and space separators (Unicode category Zs): what
     /// Foundation's `trimmingCharacters(in: .whitespaces)` removes.
     static func trimmingBlanks(_ text: String) -> String {

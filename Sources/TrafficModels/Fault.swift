@@ -4,10 +4,14 @@
 /// header): `500`, `503` or any status 400–599 (OpenAI-shaped error body); a status with `+retry` or
 /// `+noretry` adds `x-should-retry: true|false`; `close` (read the request, close without a response),
 /// `reset` (send half the body, then close), `slow` (send the body in four parts, 250 ms apart),
-/// `malformed` (a 200 whose body, or one SSE frame, is not JSON).
+/// `malformed` (a 200 whose body, or one SSE frame, is not JSON), `close_reused` (on a connection that has
+/// already answered a request: read the request, close without a response; on a new connection, answer
+/// normally). `close_reused` is the "Server disconnected without sending a response" race of a pooled
+/// connection that the server dropped just as the client reused it.
 public enum Fault: Sendable, Hashable, CustomStringConvertible {
     case status(Int, shouldRetry: Bool?)
     case closeWithoutResponse
+    case closeReusedConnection
     case resetMidBody
     case slowBody
     case malformedChunk
@@ -22,6 +26,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         switch text.lowercased() {
         case "close": self = .closeWithoutResponse
+        case "close_reused", "close-reused": self = .closeReusedConnection
         case "reset": self = .resetMidBody
         case "slow": self = .slowBody
         case "malformed": self = .malformedChunk
@@ -43,6 +48,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
         case .status(let code, true?): "\(code)+retry"
         case .status(let code, false?): "\(code)+noretry"
         case .closeWithoutResponse: "close"
+        case .closeReusedConnection: "close_reused"
         case .resetMidBody: "reset"
         case .slowBody: "slow"
         case .malformedChunk: "malformed"

@@ -12,6 +12,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Latency of each response, e.g. 200ms.") var latency = "200ms"
     @Flag(help: "Allow binding an address other than loopback.") var allowRemote = false
     @Flag(help: "Don't log one line per request.") var quiet = false
+    @Option(help: "A scenario: a YAML file or a built-in name (list: show the built-ins).") var scenario: String?
     @Argument(help: "Knobs as KNOB=VALUE, e.g. idle_timeout=2s fault=503@0.2 rps=5.") var knobs: [String] = []
 
     func run() async throws {
@@ -19,6 +20,7 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--latency: expected a duration such as 200ms")
         }
         try await PlaygroundApp.serve(
-            host: host, port: port, latency: latency, knobs: knobs, log: !quiet, allowRemote: allowRemote)
+            host: host, port: port, latency: latency, knobs: knobs, log: !quiet, allowRemote: allowRemote,
+            scenario: scenario)
     }
 }

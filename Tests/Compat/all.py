@@ -1,4 +1,4 @@
-"""Every check of basic.py, features.py, retries.py and limits.py in one process: Python start-up plus `import openai`
+"""Every check of basic.py, features.py, retries.py, limits.py and tokens.py in one process: Python start-up plus `import openai`
 costs about half a second of CPU, so the Swift suite pays it once per venv. Checks reset the ledger first
 when they read it, so they share one server.
 
@@ -8,6 +8,7 @@ import basic
 import features
 import limits
 import retries
+import tokens
 from compat_common import run
 
-run({**basic.CHECKS, **features.CHECKS, **retries.CHECKS, **limits.CHECKS})
+run({**basic.CHECKS, **features.CHECKS, **retries.CHECKS, **limits.CHECKS, **tokens.CHECKS})

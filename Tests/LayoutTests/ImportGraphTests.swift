@@ -24,7 +24,7 @@ import Testing
         "PoolScript": [],
         "TrafficModels": [],
         "Lessons": ["Foundation", "Yams"],
-        "MockServer": ["Foundation", "NIOCore", "NIOPosix", "NIOHTTP1"],
+        "MockServer": ["Foundation", "NIOCore", "NIOPosix", "NIOHTTP1", "Yams"],
         "PoolEngine": ["Foundation", "NIOCore", "NIOPosix", "NIOHTTP1", "DequeModule"],
         "PythonModels": [], "Playground": [], "TerminalUI": [], "LineEditing": [], "Simulator": ["Histogram"],
         "poolplay": ["ArgumentParser"],

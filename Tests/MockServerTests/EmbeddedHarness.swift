@@ -25,6 +25,7 @@ final class EmbeddedHarness {
     }
 
     private func setUp(port: Int) throws {
+        try channel.pipeline.syncOperations.addHandler(ByteCountingHandler())
         try channel.pipeline.syncOperations.addHandler(HeaderReadTimeoutHandler(server: server))
         try channel.pipeline.syncOperations.configureHTTPServerPipeline(
             withPipeliningAssistance: true,

@@ -34,3 +34,14 @@ import Testing
         #expect(DurationText.trimmingBlanks("  ") == "")
     }
 }
+
+@Suite struct ResetTextTests {
+    @Test(arguments: [
+        (Duration.zero, "0ms"), (.milliseconds(20), "20ms"), (.microseconds(12_001), "13ms"), (.seconds(1), "1s"),
+        (.milliseconds(1500), "1.5s"), (.milliseconds(59_999), "59.999s"), (.seconds(360), "6m0s"),
+        (.milliseconds(61_250), "1m1.25s"), (.seconds(3723), "1h2m3s"),
+    ])
+    func formatsAsTheAPIDoes(duration: Duration, text: String) {
+        #expect(DurationText.formatReset(duration) == text)
+    }
+}

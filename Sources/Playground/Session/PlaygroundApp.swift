@@ -127,9 +127,24 @@ public enum PlaygroundApp {
     public static var serverKnobHelp: String { MockServerConfiguration.knobHelp }
 
     /// `poolplay serve`: the mock endpoint alone, until Ctrl-C or SIGTERM, logging one line per request.
+    /// `scenario` (a YAML file or a built-in name) is loaded once the server runs, and each of its phase
+    /// changes is logged; `list` prints the built-in scenarios instead of serving.
     public static func serve(
-        host: String, port: Int, latency: Duration, knobs: [String], log: Bool, allowRemote: Bool
+        host: String, port: Int, latency: Duration, knobs: [String], log: Bool, allowRemote: Bool,
+        scenario scenarioName: String? = nil
     ) async throws {
+        if scenarioName == "list" {
+            StandardOutput().write("Built-in scenarios (poolplay serve --scenario NAME):\n" + Scenario.builtInList + "\n")
+            return
+        }
+        var scenario: Scenario?
+        if let scenarioName {
+            do {
+                scenario = try Scenario.load(scenarioName)
+            } catch {
+                throw ServeError("\(error)")
+            }
+        }
         let loopback = host == "127.0.0.1" || host == "localhost" || host == "::1"
         let output = StandardOutput()
         if !loopback {
@@ -155,6 +170,14 @@ public enum PlaygroundApp {
                 + "export OPENAI_API_KEY=\(configuration.apiKey ?? placeholderKey)\n"
                 + "knobs: \(configuration.describe())\n"
                 + "Ledger: GET http://\(host):\(server.port)/_poolplay/ledger · Ctrl-C stops\n")
+        if let scenario { server.loadScenario(scenario) }
+        let phaseLogger = Task {
+            guard scenario != nil else { return }
+            while !Task.isCancelled {
+                for line in server.advanceScenario() { output.write(line + "\n") }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
         let logger = Task {
             guard log else { return }
             for await record in server.requestLog() {
@@ -162,6 +185,7 @@ public enum PlaygroundApp {
             }
         }
         await SignalWaiter.waitForTermination()
+        phaseLogger.cancel()
         try await server.shutdown()  // ends the request log, so the logger prints every line, then stops
         await logger.value
         output.write("stopped\n")

@@ -72,7 +72,7 @@ final class LedgerObject: PyObject {
 
 /// One connection or request of the ledger, as a read-only record with a pydantic-style repr:
 /// `Connection(id=1, client_port=53211, opened_at=0.052, closed_at=None, requests=2, closed_by=None,
-/// close_reason=None)`. A snapshot: it does not change after it was read.
+/// close_reason=None, bytes_in=612, bytes_out=1288)`. A snapshot: it does not change after it was read.
 final class LedgerRecordObject: PyObject {
     let typeName: String
     let fields: [(name: String, value: Value)]
@@ -90,11 +90,15 @@ final class LedgerRecordObject: PyObject {
                 ("id", .int(c.id)), ("client_port", .int(c.clientPort)), ("opened_at", Self.time(c.openedAt)),
                 ("closed_at", Self.time(c.closedAt)), ("requests", .int(c.requestsServed)),
                 ("closed_by", c.closedBy.map(Value.str) ?? .none), ("close_reason", c.closeReason.map(Value.str) ?? .none),
+                ("bytes_in", .int(c.bytesIn)), ("bytes_out", .int(c.bytesOut)),
             ])
     }
 
-    /// A request: `status` is None until a response was written (or when none ever was); `retry_count` is
-    /// the SDK's `x-stainless-retry-count` (None when the client sent none).
+    /// A request: `status` is None until a response was written (or when none ever was); `bytes_in` and
+    /// `bytes_out` are its bytes on the wire; `ttfb` the seconds from its head to the first byte of the
+    /// response; `tokens` what it counted against `tpm` (None without that limit); `phase` the scenario
+    /// phase in force when it arrived (None without a scenario); `retry_count` is the SDK's
+    /// `x-stainless-retry-count` (None when the client sent none).
     convenience init(request r: RequestRecord) {
         self.init(
             typeName: "Request",
@@ -102,6 +106,8 @@ final class LedgerRecordObject: PyObject {
                 ("id", .int(r.id)), ("route", .str("\(r.method) \(r.path)")),
                 ("status", r.status == 0 ? .none : .int(r.status)), ("connection_id", .int(r.connectionID)),
                 ("started_at", Self.time(r.startedAt)), ("ended_at", Self.time(r.endedAt)),
+                ("bytes_in", .int(r.bytesIn)), ("bytes_out", .int(r.bytesOut)), ("ttfb", Self.time(r.timeToFirstByte)),
+                ("tokens", r.tokens.map(Value.int) ?? .none), ("phase", r.phase.map(Value.str) ?? .none),
                 ("retry_count", r.retryCount.map(Value.int) ?? .none),
             ])
     }

@@ -33,7 +33,23 @@ extension Session {
             return
         }
         if arguments == ["help"] {
-            say("%server KNOB=VALUE … changes the mock endpoint live:\n" + MockServerConfiguration.knobHelp + "\n")
+            say("%server KNOB=VALUE … changes the mock endpoint live:\n" + MockServerConfiguration.knobHelp + "\n"
+                + "%server load FILE|NAME loads a scenario (YAML phases and per-route knobs); built-ins:\n"
+                + Scenario.builtInList + "\n")
+            return
+        }
+        if arguments.first == "load" {
+            guard arguments.count == 2 else {
+                output.writeError("UsageError: %server load FILE (a scenario YAML file or a built-in name)\n")
+                return
+            }
+            do {
+                server.loadScenario(try Scenario.load(arguments[1]))
+            } catch {
+                output.writeError("ScenarioError: \(error)\n")
+                return
+            }
+            for line in server.advanceScenario() { say(line + "\n") }
             return
         }
         var changed = server.configuration
@@ -60,6 +76,9 @@ extension Session {
                 + "  TCP connections accepted: \(ledger.acceptedConnections) (open now \(ledger.openConnections), "
                 + "peak \(ledger.peakConcurrentConnections))\n"
                 + "  requests: \(ledger.totalRequests) (peak concurrent \(ledger.peakConcurrentRequests))\n")
+        if let scenario = server.scenario {
+            say("  scenario \(scenario.name), phase \(scenario.phase ?? "(none yet)")\n")
+        }
         for connection in ledger.connections.suffix(10) {
             say("    conn \(connection.id) :\(connection.clientPort)  requests \(connection.requestsServed)"
                 + (connection.closedAt == nil ? "  open" : "  closed by \(connection.closedBy ?? "?")") + "\n")
