@@ -52,3 +52,30 @@ import Testing
         #expect(err.contains("UsageError: %autopool off|on"))
     }
 }
+
+/// `%save` writes what reruns: no statement that raised, and `%server` changes as Python.
+@Suite struct SaveReplaysTheSessionTests {
+    @Test func raisingStatementsAreLeftOutAndServerChangesBecomePython() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("saved-\(getpid()).py").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let harness = try await PlaygroundHarness.start()
+        await harness.pipe(
+            """
+            import httpx
+            %server latency=10ms max_concurrent=4
+            1/0
+            x = 2
+            %save -f \(path)
+            """)
+        try await harness.stop()
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(
+            saved == """
+                import httpx
+                import poolplay
+                poolplay.server.configure(latency="10ms", max_concurrent="4")
+                x = 2
+
+                """)
+    }
+}

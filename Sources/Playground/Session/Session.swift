@@ -115,7 +115,11 @@ public final class Session {
         }
         history.append(entry)
         script.append(entry)
-        await runPython(entry)
+        // `%save` keeps what reruns: a statement that raised would stop `poolplay run` there.
+        switch await runPython(entry) {
+        case .ok: break
+        case .error, .syntaxError: script.removeLast()
+        }
     }
 
     /// Runs Python source as an entry: reports errors, draws pool panels, checks the lesson step.

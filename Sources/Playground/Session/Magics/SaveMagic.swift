@@ -39,3 +39,17 @@ extension Session {
         }
     }
 }
+
+extension Session {
+    /// A `%server KNOB=VALUE …` change, kept for `%save` as the Python that does the same in `poolplay run`:
+    /// `poolplay.server.configure(latency="300ms")`.
+    func saveAsPython(knobs: [String]) {
+        if !script.contains("import poolplay") { script.append("import poolplay") }
+        let arguments = knobs.map { knob -> String in
+            let parts = knob.split(separator: "=", maxSplits: 1).map(String.init)
+            let value = parts[1].replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "\(parts[0])=\"\(value)\""
+        }
+        script.append("poolplay.server.configure(\(arguments.joined(separator: ", ")))")
+    }
+}

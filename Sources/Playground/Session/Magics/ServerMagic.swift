@@ -69,6 +69,7 @@ extension Session {
         if !arguments.isEmpty {
             let final = changed
             server.updateConfiguration { $0 = final }
+            saveAsPython(knobs: arguments)
         }
         let ledger = server.ledger()
         say(
