@@ -43,8 +43,10 @@ public enum WidthFit {
         }
         // A two-column table row (`  %timeline [all]     what it does`): continue under the second column.
         let tail = Array(rest)
-        if rest.hasPrefix("%") || rest.hasPrefix("help("),
-            let gap = (0..<max(tail.count - 2, 0)).first(where: { tail[$0] == " " && tail[$0 + 1] == " " && tail[$0 + 2] == " " })
+        // A table row (`%timeline [all]     what it does`, `opened         new TCP connections`): a short first
+        // column, then three or more spaces.
+        if let gap = (0..<max(tail.count - 2, 0)).first(where: { tail[$0] == " " && tail[$0 + 1] == " " && tail[$0 + 2] == " " }),
+            gap > 0, gap < 24
         {
             var end = gap
             while end < tail.count, tail[end] == " " { end += 1 }

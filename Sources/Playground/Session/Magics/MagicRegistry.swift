@@ -5,7 +5,6 @@
 enum MagicRegistry {
     /// The magics, in the order of the `%help` table.
     static let all: [Magic] = [
-        [Magic.help],
         Magic.lessonFamily,
         [Magic.pool],
         [Magic.autopool],
@@ -17,6 +16,7 @@ enum MagicRegistry {
         [Magic.burst],
         [Magic.history],
         [Magic.save],
+        [Magic.help],
         [Magic.objectHelp],
         [Magic.quit],
         // A new magic: one line here, everything else in its own file under Session/Magics/.
