@@ -119,6 +119,12 @@ final class TmuxSession {
         return lines.joined(separator: "\n")
     }
 
+    /// The whole history and screen with lines the terminal folded joined back (`capture-pane -J`): each line as
+    /// the program wrote it, so its width shows whether the program wrapped it itself.
+    func captureJoined() -> String {
+        (try? run(["capture-pane", "-p", "-J", "-S", "-", "-t", target])) ?? ""
+    }
+
     /// Polls the screen every 50 ms until it contains `text`; throws with the last screen otherwise.
     func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws {
         try await waitUntil("screen to contain \(text.debugDescription)", timeout: timeout) { $0.contains(text) }
