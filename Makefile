@@ -1,10 +1,14 @@
 # PoolPlay — the two commands a newcomer needs:
 #   make play   build and start the playground
 #   make test   install what the tests need (apt packages, pinned Python venvs), build, run the whole suite
+# and, for a system-wide copy:
+#   make install PREFIX=/usr/local   the binary (lessons inside) and bash, zsh and fish completions
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX ?= /usr/local
+CONFIG ?= release
 
-.PHONY: play test deps python build clean
+.PHONY: play test deps python build clean install install-files
 
 deps:
 	@missing=""; \
@@ -29,6 +33,20 @@ python:
 test: deps python
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+install: deps
+	$(SWIFT) build -c $(CONFIG) --product poolplay
+	@$(MAKE) --no-print-directory install-files BIN="$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/poolplay"
+
+# Copies a built binary (BIN) and the completion scripts it generates (swift-argument-parser) under PREFIX.
+install-files:
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+		"$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/poolplay"
+	"$(BIN)" --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/poolplay"
+	"$(BIN)" --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_poolplay"
+	"$(BIN)" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/poolplay.fish"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/poolplay and its shell completions"
 
 clean:
 	rm -rf .build
