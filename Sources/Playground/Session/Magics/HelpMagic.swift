@@ -4,7 +4,7 @@ extension Magic {
         names: ["help", ""],
         helpEntries: [],
         completions: ["%help"],
-        run: { session, _ in session.say(MagicRegistry.helpText(width: session.currentWidth) + "\n") })
+        run: { session, _ in session.say(MagicRegistry.helpText(width: session.currentWidth, language: session.lessonLanguage) + "\n") })
 
     /// The line above the table.
     static let helpBanner = "PoolPlay — type Python as you would ship it; the pool panel shows what the pool did."

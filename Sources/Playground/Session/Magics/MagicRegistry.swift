@@ -7,6 +7,7 @@ enum MagicRegistry {
     static let all: [Magic] = [
         [Magic.help],
         Magic.lessonFamily,
+        [Magic.lang],
         [Magic.pool],
         [Magic.timeline],
         [Magic.why],
