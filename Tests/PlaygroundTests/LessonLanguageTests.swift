@@ -70,6 +70,26 @@ import Testing
         #expect(harness.output.stderr.contains("usage: %lang [en|zh-Hans]"))
     }
 
+    @Test func theLessonsListingKeepsItsColumnsWhenWrapped() async throws {
+        var options = Session.Options()
+        options.showPanels = false
+        options.language = "zh-Hans"
+        options.terminalWidth = 60
+        let harness = try await PlaygroundHarness.start(latency: .milliseconds(5), options: options)
+        await harness.pipe("%lessons")
+        try await harness.stop()
+        let lines = harness.output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("  2. 高负载下的 keep-alive [0/4] — ") }, "\(lines)")
+        for line in lines where !line.hasPrefix("  ") && !line.hasPrefix("用 %lesson") {
+            Issue.record("a listing line lost its indent: \(line)")
+        }
+        #expect(lines.allSatisfy { visibleColumns($0) <= 60 })
+    }
+
+    private func visibleColumns(_ line: String) -> Int {
+        line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.value != 0x2014 && $1.value != 0x25B8 ? 2 : 1) }
+    }
+
     @Test func theLocaleDecidesUnlessPoolplayLangSaysOtherwise() {
         #expect(LessonController.language(environment: ["LANG": "zh_CN.UTF-8"]) == "zh-Hans")
         #expect(LessonController.language(environment: ["LC_ALL": "zh_SG.UTF-8", "LANG": "en_US.UTF-8"]) == "zh-Hans")

@@ -81,7 +81,13 @@ extension Session {
         }
         if let error = lessons.loadError { output.writeError("lessons: \(error)\n") }
         for line in lessons.listing() {
-            let lines = currentWidth.map { TextWrap.wrap(line, width: $0, hangingIndent: 5) } ?? [line]
+            // The two-column mark (`✓ `, `▸ ` or spaces) is kept apart: wrapping drops leading spaces.
+            let mark = String(line.prefix(2))
+            let lines = currentWidth.map { width in
+                TextWrap.wrap(String(line.dropFirst(2)), width: width - 2, hangingIndent: 3).enumerated().map {
+                    ($0.offset == 0 ? mark : "  ") + $0.element
+                }
+            } ?? [line]
             output.write(lines.joined(separator: "\n") + "\n")
         }
         if !lessons.lessons.isEmpty { output.write(lessonText(.startOneWith) + "\n") }
