@@ -22,8 +22,8 @@ public struct LessonRunner: Sendable, Equatable {
         case complete
     }
 
-    /// The lesson being run.
-    public let lesson: Lesson
+    /// The lesson being run (``translate(to:)`` swaps in the same lesson in another language).
+    public private(set) var lesson: Lesson
     /// The current state.
     public private(set) var state: State = .notStarted
     /// Indices of the steps whose check has passed.
@@ -109,9 +109,9 @@ public struct LessonRunner: Sendable, Equatable {
                 state = .complete
                 return [.lessonComplete(title: lesson.title)]
             }
-            return [.message("This is the last step: reach its goal to finish the lesson (%hint, %solution).")]
+            return [say(.lastStepReachGoal)]
         case .complete:
-            return [.message("The lesson is complete. %lessons lists the others.")]
+            return [say(.lessonAlreadyComplete)]
         }
     }
 
@@ -121,12 +121,12 @@ public struct LessonRunner: Sendable, Equatable {
     public mutating func back() -> [LessonOutput] {
         switch state {
         case .notStarted:
-            return [.message("The lesson has not started yet.")]
+            return [say(.notStartedYet)]
         case .onStep(let index, _):
-            guard index > 0 else { return [.message("This is the first step.")] }
+            guard index > 0 else { return [say(.firstStep)] }
             return enter(index - 1)
         case .complete:
-            guard !lesson.steps.isEmpty else { return [.message("The lesson has no steps.")] }
+            guard !lesson.steps.isEmpty else { return [say(.noSteps)] }
             return enter(lesson.steps.count - 1)
         }
     }
@@ -137,13 +137,13 @@ public struct LessonRunner: Sendable, Equatable {
     public mutating func hint() -> [LessonOutput] {
         switch state {
         case .notStarted, .complete:
-            return [.message("No step is in progress.")]
+            return [say(.noStepInProgress)]
         case .onStep(let index, let shown):
             let step = lesson.steps[index]
             let hints = step.hints
             guard shown < hints.count else {
                 if step.solution != nil { return [.noMoreHints] }
-                return [.message(hints.isEmpty ? "This step has no hints: read it, then %next to continue." : "No more hints. %next to continue.")]
+                return [say(hints.isEmpty ? .noHintsReadingStep : .noMoreHintsNext)]
             }
             state = .onStep(index: index, hintsShown: shown + 1)
             return [.hint(hints[shown])]
@@ -163,6 +163,21 @@ public struct LessonRunner: Sendable, Equatable {
     /// - Returns: The Python code, or `nil` when there is no current step or it has no solution.
     public func solution() -> String? {
         currentStep?.solution
+    }
+
+    /// Swaps in `other`, the same lesson in another language (`%lang`), keeping the place and the passed steps.
+    ///
+    /// - Returns: false (nothing changes) when `other` is another lesson or has a different number of steps.
+    @discardableResult
+    public mutating func translate(to other: Lesson) -> Bool {
+        guard other.id == lesson.id, other.steps.count == lesson.steps.count else { return false }
+        lesson = other
+        return true
+    }
+
+    /// A runner message in the lesson's language.
+    private func say(_ key: RunnerStrings.Key) -> LessonOutput {
+        .message(RunnerStrings.text(key, lesson.language))
     }
 
     private mutating func enter(_ index: Int) -> [LessonOutput] {

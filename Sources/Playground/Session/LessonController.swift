@@ -83,11 +83,23 @@ struct LessonController {
         return nil
     }
 
-    /// The lessons in `language`, with progress kept (`%lang`): reloads the catalog, keeps the runner's place.
+    /// The lessons in `language`, with progress kept (`%lang`): reloads the catalog, and the lesson in progress
+    /// goes on at the same step in the new language (when its translation has the same steps).
     mutating func switchLanguage(_ language: String, directory: String?, bundled: [BundledLessons.File] = BundledLessons.files) {
         self.language = language
+        guard loaded else { return }  // loadIfNeeded reads `language` later
         let catalog = LessonCatalog.load(bundled: bundled, overlay: directory, language: language)
         lessons = catalog.lessons.filter { Self.knobProblem($0) == nil }
+        if var runner, let translated = lessons.first(where: { $0.id == runner.lesson.id }) {
+            runner.translate(to: translated)
+            self.runner = runner
+        }
+        if let offered = offeredNext { offeredNext = lessons.first { $0.id == offered.id } }
+    }
+
+    /// A runner message in the lessons' language.
+    func say(_ key: RunnerStrings.Key, _ arguments: any CustomStringConvertible...) -> String {
+        RunnerStrings.text(key, language ?? "en", arguments: arguments)
     }
 
     static func knobProblem(_ lesson: Lesson) -> LessonLoadError? {
@@ -140,7 +152,7 @@ struct LessonController {
             if isComplete(lesson) { mark = "✓ " }
             if let current = progress.current, current.lessonID == lesson.id {
                 mark = "▸ "
-                suffix = " (at step \(current.step + 1)/\(lesson.steps.count): %lesson resumes)"
+                suffix = say(.listingAtStep, current.step + 1, lesson.steps.count)
             }
             let checked = lesson.checkedStepIndices
             let done = isComplete(lesson) ? checked.count : progress.passedCount(lesson.id, of: checked)
@@ -170,7 +182,7 @@ struct LessonController {
     mutating func resetProgress() -> (message: String, isError: Bool) {
         guard let store else {
             progress = LessonProgress()
-            return ("Lesson progress cleared (this session saves none).", false)
+            return (say(.progressClearedNoFile), false)
         }
         do {
             let backup = try store.reset()
@@ -179,7 +191,7 @@ struct LessonController {
                 progress.current = .init(lessonID: runner.lesson.id, step: index)
                 try? store.save(progress)
             }
-            return ("Lesson progress cleared" + (backup.map { "; the old progress is saved in \($0)" } ?? "") + ".", false)
+            return (backup.map { say(.progressClearedBackup, $0) } ?? say(.progressCleared), false)
         } catch {
             return ("could not reset lesson progress in \(store.file): \(error)", true)
         }
@@ -187,7 +199,7 @@ struct LessonController {
 
     mutating func perform(_ body: (inout LessonRunner) -> [LessonOutput]) -> (outputs: [LessonOutput], saveError: String?) {
         guard var runner else {
-            return ([.message("No lesson in progress. %lessons lists them; %lesson 1 starts one.")], nil)
+            return ([.message(say(.noLessonInProgressStart))], nil)
         }
         let outputs = body(&runner)
         self.runner = runner

@@ -21,6 +21,8 @@ public enum PlaygroundApp {
         public var noColor = false
         /// A folder of lesson files over the bundled ones (`--lessons`); nil: `POOLPLAY_LESSONS`, if set.
         public var lessonsDirectory: String?
+        /// The lessons' language (`--lang`: `en`, `zh-Hans`); nil: the locale decides.
+        public var language: String?
         /// `%lesson` arguments to run before the prompt (`poolplay lesson N [STEP]`).
         public var startLesson: [String]?
         public var environment: [String: String] = ProcessInfo.processInfo.environment
@@ -41,6 +43,7 @@ public enum PlaygroundApp {
         options.isTerminal = isTerminal
         options.followTerminalWidth = isTerminal
         options.progressFile = progressFile(environment: launch.environment)
+        options.language = launch.language
         if isTerminal { InterruptSignal.install() }
         let session = Session(environment: environment, server: server, options: options, output: output)
         if isTerminal {
@@ -74,6 +77,7 @@ public enum PlaygroundApp {
         options.echoValues = false
         options.showPanels = panels
         options.panelsToStderr = true
+        options.language = launch.language
         let session = Session(environment: environment, server: server, options: options, output: output)
         let status = await session.runFile(source: String(decoding: data, as: UTF8.self), path: path)
         await session.shutdown()
@@ -216,6 +220,9 @@ enum SignalWaiter {
 }
 
 extension PlaygroundApp {
+    /// `en` or `zh-Hans` for a `--lang` value (`zh_CN.UTF-8`, `zh`, `en_US` are accepted too); nil when unknown.
+    public static func lessonLanguage(_ value: String) -> String? { LessonController.normalisedLanguage(value) }
+
     /// `200ms`, `1.5s`.
     public static func parseDuration(_ text: String) -> Duration? { MockServerConfiguration.parseDuration(text) }
 

@@ -37,7 +37,7 @@ extension Session {
         let own = globals.keys.filter { !playgroundBuiltinNames.contains($0) }.sorted()
         if !own.isEmpty {
             let shown = own.prefix(5).joined(separator: ", ") + (own.count > 5 ? ", …" : "")
-            output.write("(Your names — \(shown) — are set aside while the lesson runs; %lesson off brings them back.)\n")
+            output.write(lessonText(.namesSetAside, shown) + "\n")
         }
     }
 
@@ -64,8 +64,8 @@ extension Session {
         lessons.leave()
         refreshCompletions()
         if announce {
-            let clients = closed == 0 ? "" : closed == 1 ? "; its 1 connection pool is closed" : "; its \(closed) connection pools are closed"
-            output.write("Left the lesson\(clients). Your own names are back.\n")
+            let left = closed == 0 ? lessonText(.leftLesson) : closed == 1 ? lessonText(.leftLessonOnePool) : lessonText(.leftLessonPools, closed)
+            output.write(left + "\n")
         }
     }
 
@@ -88,7 +88,7 @@ extension Session {
             scriptOutputGate.muted = false
             recordLessonStatement()
             if case .error(let error) = result, error.type.name == "KeyboardInterrupt" {
-                output.write("Replay interrupted: continuing at step \(index + 1).\n")
+                output.write(lessonText(.replayInterrupted, index + 1) + "\n")
                 return index
             }
             var passed = false
@@ -96,12 +96,10 @@ extension Session {
                 passed = (try? await evaluateLessonExpression(check).isTruthy) ?? false
             }
             guard passed else {
-                output.writeError(
-                    "lessons: replay stopped at step \(index + 1)/\(count) (\(current.title)): its check does not pass "
-                        + "after its solution; continuing at that step.\n")
+                output.writeError("lessons: " + lessonText(.replayStopped, index + 1, count, current.title) + "\n")
                 return index
             }
-            output.write(LessonView.replayed(index: index, count: count, title: current.title, color: options.color))
+            output.write(LessonView.replayed(index: index, count: count, title: current.title, color: options.color, language: lessonLanguage))
         }
         refreshCompletions()
         return min(step, max(count - 1, 0))

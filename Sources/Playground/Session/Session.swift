@@ -28,6 +28,8 @@ public final class Session {
         public var terminalWidth: Int?
         /// Read the terminal's width before each write, so text after a resize fits the new width.
         public var followTerminalWidth: Bool = false
+        /// The lessons' language (`--lang`: `en`, `zh-Hans`); nil: the locale decides.
+        public var language: String?
         /// Where lesson progress is saved (JSON); nil: progress lives only as long as the session.
         public var progressFile: String?
         /// Turn SIGINT (Ctrl-C while a statement runs) into `KeyboardInterrupt` (terminal sessions).

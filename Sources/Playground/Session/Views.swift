@@ -91,12 +91,18 @@ enum LessonView {
     ///   - lessonNumber: the lesson's number, for step headers ("Lesson 4 · Step 2/5").
     ///   - color: ANSI styles.
     ///   - width: the terminal's width for wrapping prose; nil: no wrapping.
-    static func render(_ output: LessonOutput, lessonNumber: Int? = nil, color: Bool, width: Int? = nil) -> String {
+    static func render(
+        _ output: LessonOutput, lessonNumber: Int? = nil, color: Bool, width: Int? = nil, language: String = "en"
+    ) -> String {
+        func say(_ key: RunnerStrings.Key, _ arguments: any CustomStringConvertible...) -> String {
+            RunnerStrings.text(key, language, arguments: arguments)
+        }
         var text = StyledText()
         switch output {
         case .stepIntro(let index, let count, let step):
-            let lesson = lessonNumber.map { "Lesson \($0) · " } ?? ""
-            text.append("── \(lesson)Step \(index + 1)/\(count) · \(step.title) ──\n", style: [.bold, .cyan])
+            let header =
+                lessonNumber.map { say(.stepHeaderWithLesson, $0, index + 1, count) } ?? say(.stepHeader, index + 1, count)
+            text.append("── \(header) · \(step.title) ──\n", style: [.bold, .cyan])
             for (offset, block) in step.blocks.enumerated() {
                 if offset > 0 { text.append("\n") }  // a blank line sets code apart from prose
                 switch block {
@@ -107,20 +113,19 @@ enum LessonView {
                     text.append(CodeBlockView(code).render())
                 }
             }
-            let footer =
-                step.check != nil ? "(checked after each statement · %goal · %check · %hint · %solution)" : "(%next to continue)"
+            let footer = say(step.check != nil ? .checkedFooter : .readingFooter)
             let lines = width.map { TextWrap.wrap(footer, width: $0) } ?? [footer]
             for line in lines { text.append(line + "\n", style: .dim) }
         case .stepPassed(let index):
-            text.append("✓ step \(index + 1) passed — %next to continue\n", style: [.bold, .green])
+            text.append(say(.stepPassed, index + 1) + "\n", style: [.bold, .green])
         case .lessonComplete(let title):
-            text.append("★ lesson complete: \(title) — %next goes on to the next lesson\n", style: [.bold, .green])
+            text.append(say(.lessonComplete, title) + "\n", style: [.bold, .green])
         case .hint(let hint):
-            text.append("hint: ", style: .cyan)
+            text.append(say(.hintLabel), style: .cyan)
             text.append(MarkdownView(hint, width: nil).render())
             text.append("\n")
         case .noMoreHints:
-            text.append("No more hints; %solution shows the answer.\n", style: .dim)
+            text.append(say(.noMoreHintsSolution) + "\n", style: .dim)
         case .message(let message):
             text.append(message + "\n")
         }
@@ -128,7 +133,8 @@ enum LessonView {
     }
 
     /// One progress line of a replay: `↻ step 2/4 replayed · Put the limits on an HTTP client`.
-    static func replayed(index: Int, count: Int, title: String, color: Bool) -> String {
-        decorator(color).render(StyledText("↻ step \(index + 1)/\(count) replayed · \(title)\n", style: .dim))
+    static func replayed(index: Int, count: Int, title: String, color: Bool, language: String = "en") -> String {
+        decorator(color).render(
+            StyledText(RunnerStrings.text(.replayed, language, index + 1, count, title) + "\n", style: .dim))
     }
 }

@@ -8,7 +8,9 @@ extension Magic {
         run: { session, invocation in
             switch invocation.arguments {
             case ["panel"]: session.say(panelHelp)
-            case []: session.say(MagicRegistry.helpText(width: session.currentWidth) + "\n")
+            case []:
+                session.say(
+                    MagicRegistry.helpText(width: session.currentWidth, language: session.lessonLanguage) + "\n")
             default: session.output.writeError("UsageError: %help [panel]\n")
             }
         })

@@ -81,10 +81,16 @@ extension Session {
         }
         if let error = lessons.loadError { output.writeError("lessons: \(error)\n") }
         for line in lessons.listing() {
-            let lines = currentWidth.map { TextWrap.wrap(line, width: $0, hangingIndent: 5) } ?? [line]
+            // The two-column mark (`✓ `, `▸ ` or spaces) is kept apart: wrapping drops leading spaces.
+            let mark = String(line.prefix(2))
+            let lines = currentWidth.map { width in
+                TextWrap.wrap(String(line.dropFirst(2)), width: width - 2, hangingIndent: 3).enumerated().map {
+                    ($0.offset == 0 ? mark : "  ") + $0.element
+                }
+            } ?? [line]
             output.write(lines.joined(separator: "\n") + "\n")
         }
-        if !lessons.lessons.isEmpty { output.write("Start one with %lesson N.\n") }
+        if !lessons.lessons.isEmpty { output.write(lessonText(.startOneWith) + "\n") }
     }
 
     fileprivate func lessonMagic(_ arguments: [String]) async {
@@ -92,14 +98,14 @@ extension Session {
         switch arguments.first {
         case "off":
             guard lessonScope != nil || lessons.runner != nil else {
-                output.write("No lesson in progress.\n")
+                output.write(lessonText(.noLessonInProgress) + "\n")
                 return
             }
             await leaveLessonScope(announce: true)
             return
         case "restart":
             guard let lesson = lessons.runner?.lesson else {
-                output.write("No lesson in progress. %lessons lists them; %lesson 1 starts one.\n")
+                output.write(lessonText(.noLessonInProgressStart) + "\n")
                 return
             }
             await startLesson(lesson, at: 0)
@@ -113,7 +119,7 @@ extension Session {
             } else if let lesson = lessons.offeredNext ?? lessons.firstUnfinished {
                 await startLesson(lesson, at: 0)
             } else {
-                output.write("Every lesson is complete. %lesson N opens one again; %lessons reset clears progress.\n")
+                output.write(lessonText(.everyLessonComplete) + "\n")
             }
             return
         }
@@ -141,7 +147,7 @@ extension Session {
             if let offered = lessons.offeredNext {
                 await startLesson(offered, at: 0)
             } else {
-                output.write("No lesson in progress. %lessons lists them; %lesson starts the next one.\n")
+                output.write(lessonText(.noLessonInProgressNext) + "\n")
             }
             return
         }
@@ -153,40 +159,40 @@ extension Session {
         await leaveLessonScope(announce: true)
         if let following = lessons.lesson(after: finished) {
             lessons.offeredNext = following
-            output.write("Next: lesson \(following.number) · \(following.title). %next starts it.\n")
+            output.write(lessonText(.nextLessonOffer, following.number, following.title) + "\n")
         } else {
-            output.write("That was the last lesson. %lessons shows your progress.\n")
+            output.write(lessonText(.lastLessonDone) + "\n")
         }
     }
 
     fileprivate func goalMagic() {
         guard let runner = lessons.runner, let step = runner.currentStep, let index = runner.currentIndex else {
-            output.write("No step is in progress.\n")
+            output.write(lessonText(.noStepInProgress) + "\n")
             return
         }
-        let where_ = "Lesson \(runner.lesson.number) · Step \(index + 1)/\(runner.lesson.steps.count)"
+        let where_ = lessonText(.stepHeaderWithLesson, runner.lesson.number, index + 1, runner.lesson.steps.count)
         if let goal = step.goal {
             let styled = MarkdownView(goal).render()
-            output.write("\(where_) · goal: " + decorator(options.color).render(styled) + "\n")
+            output.write(lessonText(.goalLine, where_) + decorator(options.color).render(styled) + "\n")
         } else if step.check == nil {
-            output.write("\(where_) · \(step.title): a reading step; %next to continue.\n")
+            output.write(lessonText(.readingStepGoal, where_, step.title) + "\n")
         } else {
-            output.write("\(where_) · goal: \(step.title)\n")
+            output.write(lessonText(.goalLine, where_) + step.title + "\n")
         }
     }
 
     /// `%check`: the step's check, now; when it fails, the first part that is false (or raises).
     fileprivate func checkMagic() async {
         guard let runner = lessons.runner, let step = runner.currentStep, let index = runner.currentIndex else {
-            output.write("No step is in progress.\n")
+            output.write(lessonText(.noStepInProgress) + "\n")
             return
         }
         guard let check = step.check else {
-            output.write("This step has nothing to check: %next to continue.\n")
+            output.write(lessonText(.nothingToCheck) + "\n")
             return
         }
         if runner.passedSteps.contains(index) {
-            output.write("✓ step \(index + 1) already passed — %next to continue\n")
+            output.write(lessonText(.alreadyPassed, index + 1) + "\n")
             return
         }
         if (try? await evaluateLessonExpression(check).isTruthy) == true {
@@ -196,22 +202,24 @@ extension Session {
         for part in CheckExpression.conjuncts(check) {
             do {
                 if try await evaluateLessonExpression(part).isTruthy { continue }
-                output.write("✗ not yet: \(part) is false\n")
+                output.write(lessonText(.notYetFalse, part) + "\n")
             } catch {
-                output.write("✗ not yet: \(part) raises \(error)\n")
+                output.write(lessonText(.notYetRaises, part, "\(error)") + "\n")
             }
             return
         }
-        output.write("✗ not yet: \(check) is false\n")
+        output.write(lessonText(.notYetFalse, check) + "\n")
     }
 
     fileprivate func solutionMagic(_ arguments: [String]) async {
         var solution: String?
+        let noStep = lessonText(.noStepInProgress)
+        let noSolution = lessonText(.noSolution)
         show(
             lessons.perform { runner in
                 solution = runner.solution()
                 guard solution == nil else { return [] }
-                return [.message(runner.currentStep == nil ? "No step is in progress." : "This step has no solution: %next to continue.")]
+                return [.message(runner.currentStep == nil ? noStep : noSolution)]
             })
         guard let solution else { return }
         if arguments == ["run"] {
@@ -226,13 +234,13 @@ extension Session {
             lineSource.pretype(solution)
             if solution.contains("\n") {
                 output.write(
-                    "Solution (pre-typed one line per prompt: edit each, then Enter; %solution run runs it as typed):\n"
+                    lessonText(.solutionPretypedMultiline) + "\n"
                         + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n")
             }
         } else {
             output.write(
-                "Solution:\n" + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
-                    + "\n%solution run runs it as if you typed it.\n")
+                lessonText(.solutionShown) + "\n" + solution.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+                    + "\n" + lessonText(.solutionRunHint) + "\n")
         }
     }
 }

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Lays out the `%help` table from the magics' ``Magic/HelpEntry`` values.
 ///
 /// Each line is indented two spaces, and its usage fills a 20-column left column. A
@@ -32,6 +34,6 @@ enum MagicHelpTable {
 
     /// The spaces that take `text` to `width` columns, at least `minimum` of them.
     private static func gap(after text: String, width: Int, minimum: Int) -> String {
-        String(repeating: " ", count: max(width - text.count, minimum))
+        String(repeating: " ", count: max(width - visibleWidth(text), minimum))
     }
 }

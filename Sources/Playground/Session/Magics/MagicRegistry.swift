@@ -6,6 +6,7 @@ enum MagicRegistry {
     /// The magics, in the order of the `%help` table.
     static let all: [Magic] = [
         Magic.lessonFamily,
+        [Magic.lang],
         [Magic.pool],
         [Magic.autopool],
         [Magic.timeline],
