@@ -21,7 +21,7 @@ var targets: [Target] = [
     .target(name: "PoolEngine", dependencies: ["PoolCore"] + nio),
     .target(name: "TrafficModels"),
     .target(name: "MockServer", dependencies: ["TrafficModels"] + nio),
-    .target(name: "PoolScript"),
+    .target(name: "PoolScript", dependencies: [.product(name: "BigInt", package: "BigInt")]),
     .target(name: "Lessons", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "TerminalUI", dependencies: ["PoolCore"]),
     .systemLibrary(
@@ -103,6 +103,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

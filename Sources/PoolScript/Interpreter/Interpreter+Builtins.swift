@@ -26,7 +26,7 @@ extension Interpreter {
         builtins["Ellipsis"] = .object(EllipsisObject.shared)
         builtins["__name__"] = .str("__main__")
 
-        function("print") { i, a, _ in
+        function("print") { i, a, f in
             let b = try a.bind(
                 "print",
                 [
@@ -45,7 +45,9 @@ extension Interpreter {
             }
             let sep = try text(b["sep"], "sep")
             let end = try text(b["end"], "end")
-            i.host.write(b.extraPositional.map { $0.str() }.joined(separator: sep) + end)
+            var parts: [String] = []
+            for v in b.extraPositional { parts.append(try await i.strAsync(v, f)) }
+            i.host.write(parts.joined(separator: sep) + end)
             return .none
         }
         function("len") { i, a, _ in
@@ -87,6 +89,24 @@ extension Interpreter {
             return i.typeObject(of: a.positional[0])
         }
         builtins["object"] = .object(TypeObject("object"))
+        builtins["NotImplemented"] = .object(NotImplementedObject.shared)
+        function("super") { i, a, f in try i.makeSuper(a, f) }
+        type("property") { _, a, _ in
+            let b = try a.bind(
+                "property",
+                [
+                    Parameter("fget", default: Value.none), Parameter("fset", default: Value.none),
+                    Parameter("fdel", default: Value.none), Parameter("doc", default: Value.none),
+                ]
+            )
+            return .object(PropertyObject(getter: b["fget"], setter: b["fset"]))
+        }
+        type("staticmethod") { _, a, _ in
+            .object(StaticMethodObject(try a.bind("staticmethod", [Parameter("function")])["function"]))
+        }
+        type("classmethod") { _, a, _ in
+            .object(ClassMethodObject(try a.bind("classmethod", [Parameter("function")])["function"]))
+        }
         function("isinstance") { i, a, _ in
             let b = try a.bind("isinstance", [Parameter("obj"), Parameter("class_or_tuple")])
             return .bool(try i.isInstance(b["obj"], b["class_or_tuple"]))
@@ -95,9 +115,9 @@ extension Interpreter {
             let b = try a.bind("issubclass", [Parameter("cls"), Parameter("class_or_tuple")])
             return .bool(try i.isSubclass(b["cls"], b["class_or_tuple"]))
         }
-        function("repr") { _, a, _ in .str(try a.bind("repr", [Parameter("obj")])["obj"].repr()) }
+        function("repr") { i, a, f in .str(try await i.reprAsync(try a.bind("repr", [Parameter("obj")])["obj"], f)) }
         function("ascii") { _, a, _ in .str(asciiRepr(try a.bind("ascii", [Parameter("obj")])["obj"].repr())) }
-        type("str") { _, a, _ in
+        type("str") { i, a, f in
             let b = try a.bind(
                 "str",
                 [
@@ -108,7 +128,7 @@ extension Interpreter {
             if case .bytes(let bytes) = b["object"], b.isGiven("encoding") {
                 return .str(String(decoding: bytes, as: UTF8.self))
             }
-            return .str(b["object"].str())
+            return .str(try await i.strAsync(b["object"], f))
         }
         type("int") { i, a, _ in
             let b = try a.bind("int", [Parameter("x", default: .int(0)), Parameter("base", default: Value.none)])
@@ -124,6 +144,16 @@ extension Interpreter {
             let items = try i.iterate(b["iterable"])
             try i.checkSize(items.count)
             return .list(PyList(items))
+        }
+        type("set") { i, a, _ in
+            let b = try a.bind("set", [Parameter("iterable", default: .tuple([]))])
+            let items = try i.iterate(b["iterable"])
+            try i.checkSize(items.count)
+            return .object(try PySetObject(items))
+        }
+        type("frozenset") { i, a, _ in
+            let b = try a.bind("frozenset", [Parameter("iterable", default: .tuple([]))])
+            return .object(try PySetObject(try i.iterate(b["iterable"]), frozen: true))
         }
         type("tuple") { i, a, _ in
             let b = try a.bind("tuple", [Parameter("iterable", default: .tuple([]))])

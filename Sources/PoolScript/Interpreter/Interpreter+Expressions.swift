@@ -1,3 +1,5 @@
+import BigInt
+
 extension Interpreter {
     nonisolated(nonsending) func eval(_ e: Expr, _ f: Frame) async throws -> Value {
         switch e.kind {
@@ -5,13 +7,14 @@ extension Interpreter {
         case .none: return .none
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(i)
+        case .bigInt(let b): return .object(BigIntObject(b))
         case .float(let d): return .float(d)
         case .str(let s): return .str(s)
         case .bytes(let b): return .bytes(b)
         case .ellipsis: return .object(EllipsisObject.shared)
         case .fstring(let parts): return .str(try await render(parts, f))
         case .attribute(let objectExpr, let name):
-            return try getAttribute(try await eval(objectExpr, f), name)
+            return try await getAttributeAsync(try await eval(objectExpr, f), name, f)
         case .call(let calleeExpr, let argumentExprs):
             let callee = try await eval(calleeExpr, f)
             let arguments = try await evalArguments(argumentExprs, f)
@@ -43,7 +46,7 @@ extension Interpreter {
             var left = try await eval(first, f)
             for (op, rightExpr) in rest {
                 let right = try await eval(rightExpr, f)
-                guard try compare(op, left, right) else { return .bool(false) }
+                guard try await compareAsync(op, left, right, f) else { return .bool(false) }
                 left = right
             }
             return .bool(true)
@@ -80,6 +83,19 @@ extension Interpreter {
             var results: [Value] = []
             try await comprehend(element, clauses[...], inner, &results)
             return .list(PyList(results))
+        case .set(let items):
+            let values = try await evalItems(items, f)
+            try checkSize(values.count)
+            let set = try PySetObject(values)
+            if items.count > 2 && items.allSatisfy(\.isConstant) { set.mergedPrefix = values.count }
+            return .object(set)
+        case .setComp(let element, let clauses):
+            let scope = Scope(kind: .comprehension, parent: f.scope)
+            let inner = Frame(scope: scope, context: f.context, file: f.file, function: f.function)
+            inner.line = f.line
+            var results: [Value] = []
+            try await comprehend(element, clauses[...], inner, &results)
+            return .object(try PySetObject(results))
         case .dictComp(let keyExpr, let valueExpr, let clauses):
             let scope = Scope(kind: .comprehension, parent: f.scope)
             let inner = Frame(scope: scope, context: f.context, file: f.file, function: f.function)
@@ -176,9 +192,13 @@ extension Interpreter {
             case .module:
                 scope = nil
                 continue
-            case .comprehension:
+            case .comprehension, .classBody:
                 if let v = s.vars[name] { return v }
             case .function(let locals):
+                if s.globalNames.contains(name) {
+                    scope = nil
+                    continue
+                }
                 if let v = s.vars[name] { return v }
                 if locals.contains(name) {
                     if first {
@@ -222,6 +242,17 @@ extension Interpreter {
         case let type as TypeObject:
             guard let constructor = type.constructor else { return try type.call(arguments) }
             return try await constructor(self, arguments, f)
+        case let cls as ClassObject:
+            return try await instantiate(cls, arguments, f)
+        case let method as BoundMethod:
+            var bound = arguments
+            bound.positional.insert(method.receiver, at: 0)
+            return try await call(method.function, bound, f)
+        case let s as StaticMethodObject:
+            return try await call(s.function, arguments, f)
+        case is InstanceObject:
+            guard let result = try await callDunderWith(callee, "__call__", arguments, f) else { return try o.call(arguments) }
+            return result
         default:
             return try o.call(arguments)
         }
@@ -233,6 +264,8 @@ extension Interpreter {
         let decl = fn.decl
         let bound = try arguments.bind(fn.qualname, fn.signature)
         let scope = Scope(kind: .function(locals: decl.locals), parent: fn.closure)
+        if !decl.globals.isEmpty { scope.globalNames = Set(decl.globals.keys) }
+        if !decl.nonlocals.isEmpty { scope.nonlocalNames = Set(decl.nonlocals.keys) }
         for p in decl.parameters {
             switch p.kind {
             case .positionalOrKeyword, .keywordOnly: scope.vars[p.name] = bound[p.name]
@@ -261,6 +294,7 @@ extension Interpreter {
         }
         let frame = Frame(scope: scope, context: context, file: fn.file, function: fn.decl.name)
         frame.qualname = fn.qualname
+        frame.functionObject = fn
         frame.line = fn.decl.location.line
         do {
             if case .returned(let v) = try await exec(fn.decl.body, frame) { return v }
@@ -289,6 +323,8 @@ extension Interpreter {
             var e: PythonError
             if let m = o as? ModuleObject {
                 e = PythonError.attributeError("module '\(m.name)' has no attribute '\(name)'")
+            } else if let c = o as? ClassObject {
+                e = PythonError.attributeError("type object '\(c.name)' has no attribute '\(name)'")
             } else {
                 e = PythonError.attributeError("'\(o.pyTypeName)' object has no attribute '\(name)'")
             }
@@ -315,6 +351,8 @@ extension Interpreter {
         switch key {
         case .int(let n): i = n
         case .bool(let b): i = b ? 1 : 0
+        case .object(is BigIntObject):
+            throw PythonError.indexError("cannot fit 'int' into an index-sized integer")
         default:
             let kind = what.hasPrefix("list") ? "list" : what
             throw PythonError.typeError("\(kind) indices must be integers or slices, not \(key.typeName)")
@@ -412,6 +450,7 @@ extension Interpreter {
     }
 
     func typeObject(of value: Value) -> Value {
+        if let cls = userClass(of: value) { return .object(cls) }
         if case .object(let o) = value, let e = o as? ExceptionInstance { return .object(e.type) }
         if case .object(let o) = value, let q = o as? PyModuleQualified {
             return .object(TypeObject(q.pyModuleName + "." + o.pyTypeName, shortName: o.pyTypeName))
@@ -432,12 +471,25 @@ extension Interpreter {
                 if let debugText { out += debugText }
                 let spec = try await render(specParts, f)
                 switch conversion {
-                case "r": out += try format(.str(value.repr()), spec: spec)
-                case "s": out += try format(.str(value.str()), spec: spec)
-                case "a": out += try format(.str(asciiRepr(value.repr())), spec: spec)
+                case "r": out += try format(.str(try await reprAsync(value, f)), spec: spec)
+                case "s": out += try format(.str(try await strAsync(value, f)), spec: spec)
+                case "a": out += try format(.str(asciiRepr(try await reprAsync(value, f))), spec: spec)
                 default:
                     if debugText != nil && spec.isEmpty {
-                        out += value.repr()
+                        out += try await reprAsync(value, f)
+                    } else if let cls = userClass(of: value) {
+                        if let r = try await callDunder(value, "__format__", [.str(spec)], f) {
+                            guard case .str(let s) = r else {
+                                throw PythonError.typeError("__format__ must return a str, not \(r.typeName)")
+                            }
+                            out += s
+                        } else if spec.isEmpty {
+                            out += try await strAsync(value, f)
+                        } else {
+                            throw PythonError.typeError("unsupported format string passed to \(cls.name).__format__")
+                        }
+                    } else if containsInstancesForFormat(value), spec.isEmpty {
+                        out += try await strAsync(value, f)
                     } else {
                         out += try format(value, spec: spec)
                     }
@@ -445,6 +497,18 @@ extension Interpreter {
             }
         }
         return out
+    }
+}
+
+extension Expr {
+    /// A literal CPython's compiler folds into a constant (so `{1, 2, 3}` becomes a frozenset constant).
+    var isConstant: Bool {
+        switch kind {
+        case .none, .bool, .int, .bigInt, .float, .str, .bytes, .ellipsis: return true
+        case .unary(.neg, let e), .unary(.pos, let e), .unary(.invert, let e): return e.isConstant
+        case .tuple(let items): return items.allSatisfy(\.isConstant)
+        default: return false
+        }
     }
 }
 

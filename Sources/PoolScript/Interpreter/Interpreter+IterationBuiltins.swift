@@ -1,3 +1,5 @@
+import BigInt
+
 /// Builtins over iterables: `sum`, `min`, `max`, `sorted`, `abs`, `round`, `enumerate`, `zip`, `reversed`,
 /// `map`, `filter`, `any`, `all`.
 extension Interpreter {
@@ -31,8 +33,9 @@ extension Interpreter {
             let v = try a.bind("abs", [Parameter("x")])["x"]
             switch v {
             case .int(let n):
-                if n == .min { throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit") }
+                if n == .min { return .integer(-BigInt(n)) }
                 return .int(abs(n))
+            case .object(let o as BigIntObject): return .integer(abs(o.value))
             case .bool(let t): return .int(t ? 1 : 0)
             case .float(let d): return .float(abs(d))
             default: throw PythonError.typeError("bad operand type for abs(): '\(v.typeName)'")
@@ -49,7 +52,7 @@ extension Interpreter {
             }
             let items = try i.iterate(b["iterable"]).enumerated().map { pair -> Value in
                 let n = pair.offset.addingReportingOverflow(start)
-                if n.overflow { throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit") }
+                if n.overflow { return Value.tuple([.integer(BigInt(pair.offset) + BigInt(start)), pair.element]) }
                 return Value.tuple([.int(n.partialValue), pair.element])
             }
             return .object(IteratorObject("enumerate", items))

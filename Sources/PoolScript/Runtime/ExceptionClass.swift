@@ -21,10 +21,10 @@ public final class ExceptionClass: PyObject, Sendable {
     }
 
     /// "TypeError" for builtins, "httpx.PoolTimeout" otherwise, as tracebacks print.
-    var qualifiedName: String { module == "builtins" ? name : module + "." + name }
+    var qualifiedName: String { module == "builtins" || module == "__main__" ? name : module + "." + name }
 
     public var pyTypeName: String { "type" }
-    public func pyRepr() -> String { "<class '\(qualifiedName)'>" }
+    public func pyRepr() -> String { "<class '\(module == "builtins" ? name : module + "." + name)'>" }
     public func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "__name__": return .str(self.name)
@@ -86,7 +86,11 @@ public final class ExceptionClass: PyObject, Sendable {
 /// An exception instance, as `except ... as e` binds it.
 public final class ExceptionInstance: PyObject {
     public let type: ExceptionClass
-    let args: [Value]
+    var args: [Value]
+    /// The user class, for instances of `class MyError(Exception)`.
+    var userClass: ClassObject?
+    /// Attributes set on the instance (`self.status = status`).
+    var userAttributes: [String: Value] = [:]
     /// The error this instance came from, if it was raised (keeps the host's hint and traceback).
     var error: PythonError?
 
@@ -132,6 +136,13 @@ public final class ExceptionInstance: PyObject {
     }
     public func pyStr() -> String { message }
     public func getAttribute(_ name: String) throws -> Value? {
+        if let v = userAttributes[name] { return v }
+        if let cls = userClass {
+            if name == "__class__" { return .object(cls) }
+            if name != "args", let (value, _) = cls.lookup(name) {
+                return bindClassAttribute(value, to: .object(self), cls: cls)
+            }
+        }
         switch name {
         case "args": return .tuple(args)
         case "__class__": return .object(type)
@@ -146,5 +157,15 @@ public final class ExceptionInstance: PyObject {
         default: return error?.attributes[name]
         }
     }
-    public var attributeNames: [String] { ["args"] + (error?.attributes.keys.sorted() ?? []) }
+    public var attributeNames: [String] {
+        ["args"] + (error?.attributes.keys.sorted() ?? []) + userAttributes.keys.sorted()
+            + (userClass?.attributeNames.filter { !$0.hasPrefix("__") } ?? [])
+    }
+    public func setAttribute(_ name: String, _ value: Value) throws {
+        if name == "args" {
+            if case .tuple(let items) = value { args = items } else if case .list(let l) = value { args = l.items } else { args = [value] }
+            return
+        }
+        userAttributes[name] = value
+    }
 }

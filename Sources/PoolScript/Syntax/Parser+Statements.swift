@@ -35,12 +35,12 @@ extension Parser {
                 if current.isKeyword("with") { return [try parseWith(isAsync: true, at: t.start)] }
                 if current.isKeyword("for") { return [try parseFor(isAsync: true, at: t.start)] }
                 throw invalidSyntax()
-            case "class": throw notSupported("class definitions are", at: t.start)
+            case "class": return [try parseClass(at: t.start)]
             case "match" where isMatchStatement(): throw notSupported("match statements are", at: t.start)
             default: break
             }
         }
-        if t.isOp("@") { throw notSupported("decorators are", at: t.start) }
+        if t.isOp("@") { return [try parseDecorated()] }
         var statements = [try parseSimpleStatement()]
         while acceptOp(";") {
             if current.kind == .newline || current.kind == .eof { break }
