@@ -85,6 +85,64 @@ func runLastLine(_ source: String) async -> String {
         ("print(1 if 2 else 3 if 4 else 5, (lambda: 1 if 0 else 2)(), [*(range(2) if True else [])], {**({'a': 1} if 1 else {})})", "1 2 [0, 1] {'a': 1}\n"),
         ("x = 1 if True", "SyntaxError: expected 'else' after 'if' expression\n"),
     ]
+    static let scopes: [(String, String)] = [
+        ("count = 0\ndef bump():\n    global count\n    count += 1\n    return count\nbump()\nbump()\nprint(count, bump())", "2 3\n"),
+        ("def setup():\n    global config, debug\n    config = {'model': 'gpt-4o'}\n    debug = True\nsetup()\nprint(config, debug)", "{'model': 'gpt-4o'} True\n"),
+        ("def make_counter():\n    n = 0\n    def inc(step=1):\n        nonlocal n\n        n += step\n        return n\n    return inc\nc = make_counter()\nc()\nc(5)\nprint(c(), make_counter()())", "7 1\n"),
+        ("def outer():\n    x = 'outer'\n    def middle():\n        def inner():\n            nonlocal x\n            x = 'inner'\n        inner()\n    middle()\n    return x\nprint(outer())", "inner\n"),
+        ("x = 'global'\ndef outer():\n    x = 'local'\n    def inner():\n        global x\n        return x\n    return inner()\nprint(outer())", "global\n"),
+        ("def f():\n    print(x)\n    global x", "SyntaxError: name 'x' is used prior to global declaration\n"),
+        ("def f():\n    x = 1\n    global x", "SyntaxError: name 'x' is assigned to before global declaration\n"),
+        ("def f(x):\n    global x", "SyntaxError: name 'x' is parameter and global\n"),
+        ("def f():\n    nonlocal y", "SyntaxError: no binding for nonlocal 'y' found\n"),
+        ("nonlocal z", "SyntaxError: nonlocal declaration not allowed at module level\n"),
+        ("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x", "SyntaxError: name 'x' is nonlocal and global\n"),
+        ("def f(a):\n    def g():\n        nonlocal a\n        a += 1\n        return a\n    return g()\nprint(f(41))", "42\n"),
+        ("def f():\n    global undefined_thing\n    return undefined_thing\nf()", "NameError: name 'undefined_thing' is not defined\n"),
+        ("def outer():\n    def inner():\n        nonlocal v\n        return v\n    r = inner()\n    v = 1\n    return r\nouter()", "NameError: cannot access free variable 'v' where it is not associated with a value in enclosing scope\n"),
+        ("total = 0\ndef add_all(items):\n    global total\n    for i in items:\n        total += i\n    del_total = total\n    return del_total\nprint(add_all([1, 2, 3]), total)\ndef reset():\n    global total\n    del total\nreset()\nprint('total' in globals())", "6 6\nFalse\n"),
+    ]
+    static let decorators: [(String, String)] = [
+        ("def loud(fn):\n    def wrapper(*args, **kwargs):\n        print('calling', fn.__name__)\n        return fn(*args, **kwargs)\n    return wrapper\n@loud\ndef add(a, b):\n    return a + b\nprint(add(1, 2), add.__name__)", "calling add\n3 wrapper\n"),
+        ("def retry(times):\n    def deco(fn):\n        def wrapper(*a):\n            for i in range(times):\n                try:\n                    return fn(*a)\n                except ValueError as e:\n                    print('attempt', i + 1, 'failed:', e)\n            return 'gave up'\n        return wrapper\n    return deco\ncalls = []\n@retry(3)\ndef flaky(x):\n    calls.append(x)\n    if len(calls) < 3:\n        raise ValueError('boom')\n    return x * 2\nprint(flaky(21))", "attempt 1 failed: boom\nattempt 2 failed: boom\n42\n"),
+        ("def a(fn):\n    print('a applied')\n    return lambda: 'a(' + fn() + ')'\ndef b(fn):\n    print('b applied')\n    return lambda: 'b(' + fn() + ')'\n@a\n@b\ndef base():\n    return 'base'\nprint(base())", "b applied\na applied\na(b(base))\n"),
+        ("import asyncio\ndef timed(fn):\n    async def wrapper(*args):\n        print('start', fn.__name__)\n        result = await fn(*args)\n        print('end')\n        return result\n    return wrapper\n@timed\nasync def fetch(n):\n    await asyncio.sleep(0)\n    return n + 1\nprint(asyncio.run(fetch(1)))", "start fetch\nend\n2\n"),
+        ("registry = {}\ndef register(name):\n    def deco(fn):\n        registry[name] = fn\n        return fn\n    return deco\n@register('hello')\ndef hello():\n    return 'hi'\nprint(registry['hello'](), hello())", "hi hi\n"),
+        ("@undefined_decorator\ndef f():\n    pass", "NameError: name 'undefined_decorator' is not defined\n"),
+        ("@(lambda fn: fn)\ndef ident():\n    return 'ok'\nprint(ident())", "ok\n"),
+        ("def deco(cls):\n    cls.tag = 'decorated'\n    return cls\n@deco\nclass Thing:\n    pass\nprint(Thing.tag, Thing().tag)", "decorated decorated\n"),
+        ("@5\ndef f():\n    pass", "TypeError: 'int' object is not callable\n"),
+    ]
+    static let classes: [(String, String)] = [
+        ("class Point:\n    \"\"\"A point.\"\"\"\n    dims = 2\n    def __init__(self, x, y=0):\n        self.x = x\n        self.y = y\n    def __repr__(self):\n        return f'Point({self.x}, {self.y})'\n    def norm2(self):\n        return self.x ** 2 + self.y ** 2\np = Point(3, 4)\nprint(p, repr(p), str(p), [p], p.norm2(), Point.dims, p.dims, Point.__doc__, Point.__name__, type(p).__name__)", "Point(3, 4) Point(3, 4) Point(3, 4) [Point(3, 4)] 25 2 2 A point. Point Point\n"),
+        ("class Empty:\n    pass\ne = Empty()\nprint(type(e), Empty, e.__class__.__name__, isinstance(e, Empty), isinstance(1, Empty))\nprint(str(e).startswith('<__main__.Empty object at 0x'))", "<class '__main__.Empty'> <class '__main__.Empty'> Empty True False\nTrue\n"),
+        ("class Point:\n    def __init__(self, x):\n        self.x = x\nPoint()", "TypeError: Point.__init__() missing 1 required positional argument: 'x'\n"),
+        ("class Point:\n    def __init__(self, x):\n        self.x = x\nPoint(1, 2)", "TypeError: Point.__init__() takes 2 positional arguments but 3 were given\n"),
+        ("class Empty:\n    pass\nEmpty(1)", "TypeError: Empty() takes no arguments\n"),
+        ("class Account:\n    def __init__(self, owner):\n        self.owner = owner\na = Account('ann')\nprint(a.balance)", "AttributeError: 'Account' object has no attribute 'balance'\n"),
+        ("class Account:\n    pass\nprint(Account.missing)", "AttributeError: type object 'Account' has no attribute 'missing'\n"),
+        ("class Money:\n    def __init__(self, cents):\n        self.cents = cents\n    def __eq__(self, other):\n        if not isinstance(other, Money):\n            return NotImplemented\n        return self.cents == other.cents\n    def __str__(self):\n        return f'${self.cents / 100:.2f}'\na, b = Money(150), Money(150)\nprint(a == b, a != b, a == Money(1), a == 150, a is b, str(a), f'{a}', f'{a!s}')\nprint(a)", "True False False False False $1.50 $1.50 $1.50\n$1.50\n"),
+        ("class Money:\n    def __eq__(self, other):\n        return True\n{Money(): 1}", "TypeError: unhashable type: 'Money'\n"),
+        ("class Temperature:\n    def __init__(self, c):\n        self._c = c\n    @property\n    def celsius(self):\n        return self._c\n    @celsius.setter\n    def celsius(self, value):\n        if value < -273.15:\n            raise ValueError('too cold')\n        self._c = value\n    @property\n    def fahrenheit(self):\n        return self._c * 9 / 5 + 32\nt = Temperature(20)\nt.celsius = 25\nprint(t.celsius, t.fahrenheit)\ntry:\n    t.celsius = -300\nexcept ValueError as e:\n    print('error:', e)\nt.fahrenheit = 1", "25 77.0\nerror: too cold\nAttributeError: property 'fahrenheit' of 'Temperature' object has no setter\n"),
+        ("class Config:\n    count = 0\n    def __init__(self):\n        Config.count += 1\n    @staticmethod\n    def default_model():\n        return 'gpt-4o-mini'\n    @classmethod\n    def create(cls):\n        return cls()\nc = Config.create()\nd = Config()\nprint(Config.count, Config.default_model(), c.default_model(), type(c).__name__)", "2 gpt-4o-mini gpt-4o-mini Config\n"),
+        ("class Animal:\n    def __init__(self, name):\n        self.name = name\n    def speak(self):\n        return f'{self.name} makes a sound'\n    def describe(self):\n        return f'{type(self).__name__}: {self.speak()}'\nclass Dog(Animal):\n    def __init__(self, name, breed):\n        super().__init__(name)\n        self.breed = breed\n    def speak(self):\n        return f'{self.name} barks'\nd = Dog('Rex', 'lab')\nprint(d.describe(), d.breed, isinstance(d, Animal), isinstance(d, Dog), issubclass(Dog, Animal), issubclass(Animal, Dog))\nprint(Animal('x').describe(), Dog.__mro__ if False else [c.__name__ for c in Dog.__mro__])", "Dog: Rex barks lab True True True False\nAnimal: x makes a sound ['Dog', 'Animal', 'object']\n"),
+        ("class RetryableError(Exception):\n    pass\nclass RateLimited(RetryableError):\n    def __init__(self, message, retry_after):\n        super().__init__(message)\n        self.retry_after = retry_after\ntry:\n    raise RateLimited('slow down', 2.5)\nexcept RetryableError as e:\n    print(type(e).__name__, e, e.args, e.retry_after, repr(e), isinstance(e, Exception))\ntry:\n    raise RetryableError\nexcept Exception as e:\n    print(repr(e), str(e), e.args)\nprint(issubclass(RateLimited, Exception), issubclass(RateLimited, ValueError), RetryableError.__name__)", "RateLimited slow down ('slow down',) 2.5 RateLimited('slow down') True\nRetryableError()  ()\nTrue False RetryableError\n"),
+        ("class APIError(Exception):\n    def __init__(self, status, body):\n        super().__init__(f'{status}: {body}')\n        self.status = status\nraise APIError(429, 'rate limited')", "APIError: 429: rate limited\n"),
+        ("class CustomError(Exception):\n    def __str__(self):\n        return 'custom message'\ntry:\n    raise CustomError('ignored')\nexcept CustomError as e:\n    print(e, e.args)\nraise CustomError('x')", "custom message ('ignored',)\nCustomError: custom message\n"),
+        ("class MyError(ValueError):\n    pass\ntry:\n    int('x')\nexcept MyError:\n    print('wrong')\nexcept ValueError as e:\n    print('value error', type(e).__name__)\ntry:\n    raise MyError('mine')\nexcept ValueError as e:\n    print('caught as ValueError:', e, type(e))", "value error ValueError\ncaught as ValueError: mine <class '__main__.MyError'>\n"),
+        ("import asyncio\nclass Client:\n    def __init__(self, base_url):\n        self.base_url = base_url\n        self.calls = 0\n    async def get(self, path):\n        await asyncio.sleep(0)\n        self.calls += 1\n        return f'{self.base_url}{path}'\n    async def close(self):\n        print('closed after', self.calls, 'calls')\nasync def main():\n    c = Client('http://x')\n    r = await asyncio.gather(c.get('/a'), c.get('/b'))\n    print(r)\n    await c.close()\nasyncio.run(main())", "['http://x/a', 'http://x/b']\nclosed after 2 calls\n"),
+        ("class Session:\n    def __init__(self, name):\n        self.name = name\n    def __enter__(self):\n        print('enter', self.name)\n        return self\n    def __exit__(self, exc_type, exc, tb):\n        print('exit', self.name, exc_type.__name__ if exc_type else None, exc)\n        return exc_type is KeyError\nwith Session('a') as s:\n    print('inside', s.name)\nwith Session('b'):\n    raise KeyError('k')\nprint('swallowed')\nwith Session('c'):\n    raise ValueError('v')", "enter a\ninside a\nexit a None None\nenter b\nexit b KeyError 'k'\nswallowed\nenter c\nexit c ValueError v\nValueError: v\n"),
+        ("import asyncio\nclass Pool:\n    async def __aenter__(self):\n        print('open')\n        return self\n    async def __aexit__(self, exc_type, exc, tb):\n        print('close', exc_type)\n        return False\n    async def request(self):\n        return 200\nasync def main():\n    async with Pool() as p:\n        print(await p.request())\nasyncio.run(main())", "open\n200\nclose None\n"),
+        ("class Base:\n    def greet(self):\n        return 'base'\nclass A(Base):\n    def greet(self):\n        return 'A>' + super().greet()\nclass B(Base):\n    def greet(self):\n        return 'B>' + super().greet()\nclass C(A, B):\n    def greet(self):\n        return 'C>' + super().greet()\nprint(C().greet(), [k.__name__ for k in C.__mro__])", "C>A>B>base ['C', 'A', 'B', 'Base', 'object']\n"),
+        ("class Counter:\n    def __init__(self):\n        self.n = 0\n    def __call__(self, step=1):\n        self.n += step\n        return self.n\nc = Counter()\nc()\nprint(c(10), callable(c), callable(Counter), getattr(c, 'n'), hasattr(c, 'missing'), getattr(c, 'missing', 'dflt'))\nsetattr(c, 'n', 99)\nprint(c.n, c.__dict__)", "11 True True 11 False dflt\n99 {'n': 99}\n"),
+        ("class Outer:\n    class Inner:\n        pass\n    def method(self):\n        pass\ndef factory():\n    class Local:\n        def m(self):\n            pass\n    return Local\nprint(Outer.Inner, Outer.method.__qualname__, factory(), factory().m.__qualname__)", "<class '__main__.Outer.Inner'> Outer.method <class '__main__.factory.<locals>.Local'> factory.<locals>.Local.m\n"),
+        ("class Point:\n    def __init__(self, x):\n        self.x = x\n    def move(self, dx):\n        self.x += dx\np = Point(1)\np.move(2)\np.move(1, 2)", "TypeError: Point.move() takes 2 positional arguments but 3 were given\n"),
+        ("class Node:\n    def __init__(self, value, children=None):\n        self.value = value\n        self.children = children or []\n    def total(self):\n        return self.value + sum(c.total() for c in self.children) if False else self.value + sum([c.total() for c in self.children])\ntree = Node(1, [Node(2), Node(3, [Node(4)])])\nprint(tree.total(), len(tree.children))", "10 2\n"),
+        ("class Settings:\n    timeout = 10.0\n    retries = 3\ns = Settings()\ns.timeout = 2.5\nprint(s.timeout, Settings.timeout, s.retries)\ndel s.timeout\nprint(s.timeout)", "2.5 10.0 3\n10.0\n"),
+        ("class Shape:\n    def area(self):\n        raise NotImplementedError\nclass Square(Shape):\n    def __init__(self, side):\n        self.side = side\n    def area(self):\n        return self.side ** 2\nshapes = [Square(2), Square(3)]\nprint(sorted([s.area() for s in shapes]), Shape.__name__)\nShape().area()", "[4, 9] Shape\nNotImplementedError\n"),
+        ("class Version:\n    def __init__(self, major, minor):\n        self.major, self.minor = major, minor\n    def __lt__(self, other):\n        return (self.major, self.minor) < (other.major, other.minor)\n    def __repr__(self):\n        return f'v{self.major}.{self.minor}'\nvs = [Version(1, 2), Version(0, 9), Version(1, 0)]\nprint(Version(1, 0) < Version(1, 2), Version(2, 0) > Version(1, 0), min(vs) if False else sorted(vs, key=lambda v: (v.major, v.minor)))", "True True [v0.9, v1.0, v1.2]\n"),
+        ("class Thing:\n    pass\nThing() < Thing()", "TypeError: '<' not supported between instances of 'Thing' and 'Thing'\n"),
+    ]
 
     @Test(arguments: bigInts)
     func bigInt(source: String, expected: String) async {
@@ -103,6 +161,21 @@ func runLastLine(_ source: String) async -> String {
 
     @Test(arguments: conditionalExpressions)
     func conditionalExpression(source: String, expected: String) async {
+        #expect(await runLastLine(source) == expected, "\(source)")
+    }
+
+    @Test(arguments: scopes)
+    func globalAndNonlocal(source: String, expected: String) async {
+        #expect(await runLastLine(source) == expected, "\(source)")
+    }
+
+    @Test(arguments: decorators)
+    func decorator(source: String, expected: String) async {
+        #expect(await runLastLine(source) == expected, "\(source)")
+    }
+
+    @Test(arguments: classes)
+    func classStatement(source: String, expected: String) async {
         #expect(await runLastLine(source) == expected, "\(source)")
     }
 }

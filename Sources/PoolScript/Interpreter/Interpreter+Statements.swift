@@ -103,9 +103,11 @@ extension Interpreter {
         case .continueLoop: return .continueLoop
         case .pass: break
         case .function(let decl):
-            bindingScope(decl.name, f).vars[decl.name] = try await decorate(try await makeFunction(decl, f), decl.decorators, f)
+            let decorators = try await evalDecorators(decl.decorators, f)
+            bindingScope(decl.name, f).vars[decl.name] = try await decorate(try await makeFunction(decl, f), decorators, f)
         case .classDef(let decl):
-            bindingScope(decl.name, f).vars[decl.name] = try await decorate(try await makeClass(decl, f), decl.decorators, f)
+            let decorators = try await evalDecorators(decl.decorators, f)
+            bindingScope(decl.name, f).vars[decl.name] = try await decorate(try await makeClass(decl, f), decorators, f)
         case .global, .nonlocal: break
         case .returnValue(let e):
             return .returned(try await evalOptional(e, f))
@@ -182,12 +184,23 @@ extension Interpreter {
         return scope
     }
 
-    /// Applies `@decorators` to a new function or class, innermost (last written) first.
-    nonisolated(nonsending) func decorate(_ value: Value, _ decorators: [Expr], _ f: Frame) async throws -> Value {
-        guard !decorators.isEmpty else { return value }
+    /// The `@decorator` expressions, evaluated top to bottom before the function or class is made, as in CPython.
+    nonisolated(nonsending) func evalDecorators(_ decorators: [Expr], _ f: Frame) async throws -> [(Value, Int)] {
+        var values: [(Value, Int)] = []
+        for d in decorators {
+            f.line = d.location.line
+            values.append((try await eval(d, f), d.location.line))
+        }
+        return values
+    }
+
+    /// Applies decorators to a new function or class, innermost (last written) first.
+    nonisolated(nonsending) func decorate(_ value: Value, _ decorators: [(Value, Int)], _ f: Frame) async throws
+        -> Value
+    {
         var result = value
-        for d in decorators.reversed() {
-            let decorator = try await eval(d, f)
+        for (decorator, line) in decorators.reversed() {
+            f.line = line
             result = try await call(decorator, Arguments(positional: [result]), f)
         }
         return result
