@@ -143,6 +143,31 @@ func runLastLine(_ source: String) async -> String {
         ("class Version:\n    def __init__(self, major, minor):\n        self.major, self.minor = major, minor\n    def __lt__(self, other):\n        return (self.major, self.minor) < (other.major, other.minor)\n    def __repr__(self):\n        return f'v{self.major}.{self.minor}'\nvs = [Version(1, 2), Version(0, 9), Version(1, 0)]\nprint(Version(1, 0) < Version(1, 2), Version(2, 0) > Version(1, 0), min(vs) if False else sorted(vs, key=lambda v: (v.major, v.minor)))", "True True [v0.9, v1.0, v1.2]\n"),
         ("class Thing:\n    pass\nThing() < Thing()", "TypeError: '<' not supported between instances of 'Thing' and 'Thing'\n"),
     ]
+    static let exceptStar: [(String, String)] = [
+        ("eg = ExceptionGroup('batch', [ValueError('a'), ExceptionGroup('inner', [TypeError('t'), ValueError('v')])])\nprint(eg, repr(eg), eg.message, eg.exceptions, len(eg.args), isinstance(eg, Exception), issubclass(ExceptionGroup, BaseExceptionGroup))", "batch (2 sub-exceptions) ExceptionGroup('batch', [ValueError('a'), ExceptionGroup('inner', [TypeError('t'), ValueError('v')])]) batch (ValueError('a'), ExceptionGroup('inner', [TypeError('t'), ValueError('v')])) 2 True True\n"),
+        ("ExceptionGroup('m')", "TypeError: BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)\n"),
+        ("ExceptionGroup('m', 5)", "TypeError: second argument (exceptions) must be a sequence\n"),
+        ("ExceptionGroup('m', [])", "ValueError: second argument (exceptions) must be a non-empty sequence\n"),
+        ("ExceptionGroup('m', [1])", "ValueError: Item 0 of second argument (exceptions) is not an exception\n"),
+        ("ExceptionGroup(5, [ValueError()])", "TypeError: BaseExceptionGroup.__new__() argument 1 must be str, not int\n"),
+        ("ExceptionGroup('m', [KeyboardInterrupt()])", "TypeError: Cannot nest BaseExceptions in an ExceptionGroup\n"),
+        ("print(repr(BaseExceptionGroup('b', [ValueError('a')])), repr(BaseExceptionGroup('b', [KeyboardInterrupt()])), str(ExceptionGroup('one', [ValueError()])))", "ExceptionGroup('b', [ValueError('a')]) BaseExceptionGroup('b', [KeyboardInterrupt()]) one (1 sub-exception)\n"),
+        ("eg = ExceptionGroup('m', [ValueError('a'), ExceptionGroup('inner', [TypeError('t'), ValueError('v')])])\ntry:\n    raise eg\nexcept* ValueError as g:\n    print('V', repr(g), g.exceptions)\nexcept* TypeError as g:\n    print('T', repr(g))\nprint('after')", "V ExceptionGroup('m', [ValueError('a'), ExceptionGroup('inner', [ValueError('v')])]) (ValueError('a'), ExceptionGroup('inner', [ValueError('v')]))\nT ExceptionGroup('m', [ExceptionGroup('inner', [TypeError('t')])])\nafter\n"),
+        ("try:\n    try:\n        raise ExceptionGroup('m', [ValueError('a'), TypeError('t')])\n    except* ValueError as g:\n        print('only V', repr(g))\nexcept Exception as rest:\n    print('rest', repr(rest))", "only V ExceptionGroup('m', [ValueError('a')])\nrest ExceptionGroup('m', [TypeError('t')])\n"),
+        ("try:\n    raise ValueError('naked')\nexcept* ValueError as g:\n    print('naked', repr(g), type(g).__name__)", "naked ExceptionGroup('', (ValueError('naked'),)) ExceptionGroup\n"),
+        ("try:\n    try:\n        raise KeyError('naked')\n    except* ValueError as g:\n        print('no')\nexcept Exception as rest:\n    print('rest naked', repr(rest))", "rest naked KeyError('naked')\n"),
+        ("try:\n    try:\n        raise ExceptionGroup('x', [ValueError(1)])\n    except* ValueError:\n        raise RuntimeError('from handler')\nexcept Exception as r:\n    print('handler raise', repr(r), repr(r.__context__))", "handler raise RuntimeError('from handler') ExceptionGroup('x', [ValueError(1)])\n"),
+        ("try:\n    try:\n        raise ExceptionGroup('x', [ValueError(1), KeyError(2)])\n    except* ValueError:\n        raise RuntimeError('from handler')\nexcept Exception as r:\n    print('handler raise + rest', repr(r))", "handler raise + rest ExceptionGroup('', [RuntimeError('from handler'), ExceptionGroup('x', [KeyError(2)])])\n"),
+        ("try:\n    try:\n        raise ExceptionGroup('x', [ValueError(1), TypeError(2)])\n    except* ValueError:\n        raise\nexcept Exception as r:\n    print('bare reraise', repr(r))", "bare reraise ExceptionGroup('x', [ValueError(1), TypeError(2)])\n"),
+        ("try:\n    raise ValueError\nexcept* (ValueError, ExceptionGroup):\n    pass", "TypeError: catching ExceptionGroup with except* is not allowed. Use except instead.\n"),
+        ("try:\n    pass\nexcept* ValueError:\n    pass\nexcept TypeError:\n    pass", "SyntaxError: cannot have both 'except' and 'except*' on the same 'try'\n"),
+        ("for i in range(3):\n    try:\n        pass\n    except* ValueError:\n        break", "SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block\n"),
+        ("try:\n    pass\nexcept*:\n    pass", "SyntaxError: expected one or more exception types\n"),
+        ("def f():\n    try:\n        raise ExceptionGroup('errors', [OSError('disk'), ValueError('bad')])\n    except* (OSError, KeyError) as g:\n        print('io', [type(e).__name__ for e in g.exceptions])\n    except* ValueError as g:\n        print('value', g.exceptions[0])\n    else:\n        print('no error')\n    finally:\n        print('finally')\n    try:\n        pass\n    except* ValueError:\n        print('never')\n    else:\n        print('else ran')\nf()", "io ['OSError']\nvalue bad\nfinally\nelse ran\n"),
+        ("class RetryableError(Exception):\n    pass\ntry:\n    raise ExceptionGroup('tasks', [RetryableError('r1'), RetryableError('r2'), KeyError('k')])\nexcept* RetryableError as g:\n    print(len(g.exceptions), [str(e) for e in g.exceptions])\nexcept* KeyError as g:\n    print('key', g.exceptions)", "2 ['r1', 'r2']\nkey (KeyError('k'),)\n"),
+        ("raise ExceptionGroup('batch failed', [ValueError('a'), TypeError('b')])", "    +------------------------------------\n"),
+        ("try:\n    raise ExceptionGroup('x', [ValueError(1), TypeError(2)])\nexcept* ValueError:\n    pass", "    +------------------------------------\n"),
+    ]
 
     @Test(arguments: bigInts)
     func bigInt(source: String, expected: String) async {
@@ -177,5 +202,69 @@ func runLastLine(_ source: String) async -> String {
     @Test(arguments: classes)
     func classStatement(source: String, expected: String) async {
         #expect(await runLastLine(source) == expected, "\(source)")
+    }
+
+    @Test(arguments: exceptStar)
+    func exceptStarAndGroups(source: String, expected: String) async {
+        #expect(await runLastLine(source) == expected, "\(source)")
+    }
+
+    /// The whole boxed traceback of an uncaught group, as `python -c` and `python FILE` print it.
+    @Test func uncaughtGroupsPrintCPythonsBoxes() async {
+        let nested = "raise ExceptionGroup('batch failed', [ValueError('a'), ExceptionGroup('inner', [TypeError('t'), KeyError('k')])])"
+        #expect(
+            await run(nested) == """
+                  + Exception Group Traceback (most recent call last):
+                  |   File "<stdin>", line 1, in <module>
+                  | ExceptionGroup: batch failed (2 sub-exceptions)
+                  +-+---------------- 1 ----------------
+                    | ValueError: a
+                    +---------------- 2 ----------------
+                    | ExceptionGroup: inner (2 sub-exceptions)
+                    +-+---------------- 1 ----------------
+                      | TypeError: t
+                      +---------------- 2 ----------------
+                      | KeyError: 'k'
+                      +------------------------------------
+
+                """
+        )
+        let source = """
+            def work(n):
+                raise ValueError(n)
+            errors = []
+            for i in range(2):
+                try:
+                    work(i)
+                except ValueError as e:
+                    errors.append(e)
+            raise ExceptionGroup("two", errors)
+            """
+        let host = TestHost()
+        let result = await Interpreter(host: host).run(source, fileName: "t2.py", mode: .file)
+        #expect(
+            render(result) == """
+                  + Exception Group Traceback (most recent call last):
+                  |   File "t2.py", line 9, in <module>
+                  |     raise ExceptionGroup("two", errors)
+                  | ExceptionGroup: two (2 sub-exceptions)
+                  +-+---------------- 1 ----------------
+                    | Traceback (most recent call last):
+                    |   File "t2.py", line 6, in <module>
+                    |     work(i)
+                    |   File "t2.py", line 2, in work
+                    |     raise ValueError(n)
+                    | ValueError: 0
+                    +---------------- 2 ----------------
+                    | Traceback (most recent call last):
+                    |   File "t2.py", line 6, in <module>
+                    |     work(i)
+                    |   File "t2.py", line 2, in work
+                    |     raise ValueError(n)
+                    | ValueError: 1
+                    +------------------------------------
+
+                """
+        )
     }
 }

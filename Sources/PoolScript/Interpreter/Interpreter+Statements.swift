@@ -246,6 +246,7 @@ extension Interpreter {
     )
         async throws -> Flow
     {
+        if handlers.first?.isGroup == true { return try await execTryStar(body, handlers, orElse, finally, f) }
         var flow = Flow.normal
         var pending: Error?
         var bodyCompleted = false

@@ -3,11 +3,18 @@ public final class ExceptionClass: PyObject, Sendable {
     public let name: String
     public let module: String
     let base: ExceptionClass?
+    /// A second base (`ExceptionGroup` derives from `BaseExceptionGroup` and `Exception`).
+    let otherBase: ExceptionClass?
 
-    public init(name: String, module: String = "builtins", base: ExceptionClass?) {
+    public convenience init(name: String, module: String = "builtins", base: ExceptionClass?) {
+        self.init(name: name, module: module, base: base, otherBase: nil)
+    }
+
+    init(name: String, module: String = "builtins", base: ExceptionClass?, otherBase: ExceptionClass?) {
         self.name = name
         self.module = module
         self.base = base
+        self.otherBase = otherBase
     }
 
     /// True when this class is `other` or derives from it.
@@ -15,10 +22,14 @@ public final class ExceptionClass: PyObject, Sendable {
         var current: ExceptionClass? = self
         while let c = current {
             if c === other { return true }
+            if let second = c.otherBase, second.isSubclass(of: other) { return true }
             current = c.base
         }
         return false
     }
+
+    /// `BaseExceptionGroup` or a subclass.
+    var isGroup: Bool { isSubclass(of: .baseExceptionGroup) }
 
     /// "TypeError" for builtins, "httpx.PoolTimeout" otherwise, as tracebacks print.
     var qualifiedName: String { module == "builtins" || module == "__main__" ? name : module + "." + name }
@@ -37,6 +48,7 @@ public final class ExceptionClass: PyObject, Sendable {
 
     /// `ValueError("m")` makes an exception instance; `str(e)` is the single argument or the tuple of them.
     public func call(_ arguments: Arguments) throws -> Value {
+        if isGroup { return try makeExceptionGroup(self, arguments) }
         if let first = arguments.keywords.first {
             throw PythonError.typeError("\(name)() takes no keyword arguments: '\(first.name)'")
         }
@@ -72,6 +84,9 @@ public final class ExceptionClass: PyObject, Sendable {
     static let timeoutError = ExceptionClass(name: "TimeoutError", base: osError)
     static let connectionError = ExceptionClass(name: "ConnectionError", base: osError)
     static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio", base: baseException)
+    static let baseExceptionGroup = ExceptionClass(name: "BaseExceptionGroup", base: baseException)
+    static let exceptionGroup = ExceptionClass(
+        name: "ExceptionGroup", base: baseExceptionGroup, otherBase: exception)
 
     /// The classes bound as builtins.
     static let builtinClasses: [ExceptionClass] = [
@@ -79,7 +94,7 @@ public final class ExceptionClass: PyObject, Sendable {
         attributeError, valueError, lookupError, keyError, indexError, runtimeError, notImplementedError,
         recursionError, assertionError, arithmeticError, zeroDivisionError, overflowError, syntaxError,
         indentationError, stopIteration, importError, moduleNotFoundError, memoryError, osError, timeoutError,
-        connectionError,
+        connectionError, baseExceptionGroup, exceptionGroup,
     ]
 }
 
@@ -107,6 +122,10 @@ public final class ExceptionInstance: PyObject {
 
     /// `str(e)`.
     var message: String {
+        if type.isGroup, args.count == 2, case .str(let m) = args[0] {
+            let n = groupItems.count
+            return "\(m) (\(n) sub-exception\(n == 1 ? "" : "s"))"
+        }
         switch args.count {
         case 0: return ""
         case 1:
@@ -142,6 +161,10 @@ public final class ExceptionInstance: PyObject {
             if name != "args", let (value, _) = cls.lookup(name) {
                 return bindClassAttribute(value, to: .object(self), cls: cls)
             }
+        }
+        if type.isGroup && args.count == 2 {
+            if name == "exceptions" { return .tuple(groupItems.map { .object($0) }) }
+            if name == "message" { return args[0] }
         }
         switch name {
         case "args": return .tuple(args)

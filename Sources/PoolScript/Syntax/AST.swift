@@ -161,6 +161,8 @@ struct ExceptHandler {
     var name: String?
     var body: [Stmt]
     var location: SourceLocation
+    /// `except*`: the handler matches the leaves of an exception group.
+    var isGroup = false
 }
 
 struct WithItem {
