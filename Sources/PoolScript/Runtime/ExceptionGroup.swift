@@ -63,6 +63,7 @@ func makeExceptionGroup(_ cls: ExceptionClass, _ arguments: Arguments) throws ->
     switch arguments.positional[1] {
     case .list(let l): items = l.items
     case .tuple(let t): items = t
+    case .str(let text): items = text.unicodeScalars.map { .str(String($0)) }
     default: throw PythonError.typeError("second argument (exceptions) must be a sequence")
     }
     guard !items.isEmpty else { throw PythonError.valueError("second argument (exceptions) must be a non-empty sequence") }
