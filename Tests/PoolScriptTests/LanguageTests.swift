@@ -168,6 +168,15 @@ func runLastLine(_ source: String) async -> String {
         ("raise ExceptionGroup('batch failed', [ValueError('a'), TypeError('b')])", "    +------------------------------------\n"),
         ("try:\n    raise ExceptionGroup('x', [ValueError(1), TypeError(2)])\nexcept* ValueError:\n    pass", "    +------------------------------------\n"),
     ]
+    static let dunders: [(String, String)] = [
+        ("class Box:\n    def __init__(self, items):\n        self.items = items\n    def __len__(self):\n        return len(self.items)\n    def __contains__(self, x):\n        return x in self.items\nb = Box([1, 2])\nprint(len(b), bool(b), bool(Box([])), 2 in b, 5 not in b, 'yes' if Box([0]) else 'no', not Box([]))", "2 True False True True yes True\n"),
+        ("class Flag:\n    def __init__(self, on):\n        self.on = on\n    def __bool__(self):\n        return self.on\nprint([x for x in [Flag(True), Flag(False)] if x].__len__() if False else len([x for x in [Flag(True), Flag(False)] if x]), Flag(False) or 'fallback', Flag(True) and 'both')\nwhile Flag(False):\n    pass\nprint('done')", "1 fallback both\ndone\n"),
+        ("class Bad:\n    def __bool__(self):\n        return 1\nif Bad():\n    pass", "TypeError: __bool__ should return bool, returned int\n"),
+        ("class Bad:\n    def __len__(self):\n        return -1\nlen(Bad())", "ValueError: __len__() should return >= 0\n"),
+        ("class Timer:\n    def __init__(self, name):\n        self.name = name\n    def __repr__(self):\n        return f\"Timer({self.name!r})\"\n    def __str__(self):\n        return f\"timer {self.name}\"\nt = Timer('a')\nprint(\"%s | %r | %(k)s\" % (t, t, ) if False else \"%s | %r\" % (t, t), \"%(k)s\" % {'k': t}, \"{} {!r} {k}\".format(t, t, k=t), f\"{t} {t!r}\")", "timer a | Timer('a') timer a timer a Timer('a') timer a timer a Timer('a')\n"),
+        ("class P:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        return isinstance(o, P) and o.v == self.v\nprint(P(1) in [P(1), 2], P(3) in (P(1),), P(1) not in [P(2)], [P(1)] == [P(1)] if False else 'skip')", "True False True skip\n"),
+        ("def outer():\n    class Inner(Exception):\n        pass\n    raise Inner(\"boom\")\nouter()", "outer.<locals>.Inner: boom\n"),
+    ]
 
     @Test(arguments: bigInts)
     func bigInt(source: String, expected: String) async {
@@ -265,6 +274,23 @@ func runLastLine(_ source: String) async -> String {
                     +------------------------------------
 
                 """
+        )
+    }
+
+    @Test(arguments: dunders)
+    func dunderMethods(source: String, expected: String) async {
+        #expect(await runLastLine(source) == expected, "\(source)")
+    }
+
+    /// Outside the subset: subclassing built-in types other than exceptions, and metaclasses.
+    @Test func unsupportedClassFeaturesSaySo() async {
+        #expect(
+            await runLastLine("class Weird(dict):\n    pass")
+                == "NotImplementedError: subclassing the built-in type 'dict' is not supported in PoolPlay's Python subset\n"
+        )
+        #expect(
+            await runLastLine("class M(metaclass=type):\n    pass")
+                == "NotImplementedError: class keyword arguments (metaclass=…) are not supported in PoolPlay's Python subset\n"
         )
     }
 }

@@ -50,12 +50,13 @@ extension Interpreter {
             i.host.write(parts.joined(separator: sep) + end)
             return .none
         }
-        function("len") { i, a, _ in
+        function("len") { i, a, f in
             // `len` is METH_O in CPython: its arity error has its own wording.
             if a.keywords.isEmpty, a.positional.count != 1 {
                 throw PythonError.typeError("len() takes exactly one argument (\(a.positional.count) given)")
             }
             let b = try a.bind("len", [Parameter("obj")])
+            if let n = try await i.userLength(b["obj"], f) { return .int(n) }
             return .int(try i.length(b["obj"]))
         }
         type("range") { i, a, _ in
@@ -138,7 +139,7 @@ extension Interpreter {
             let b = try a.bind("float", [Parameter("x", default: .float(0))])
             return try i.toFloat(b["x"])
         }
-        type("bool") { _, a, _ in .bool(try a.bind("bool", [Parameter("x", default: .bool(false))])["x"].isTruthy) }
+        type("bool") { i, a, f in .bool(try await i.truthy(try a.bind("bool", [Parameter("x", default: .bool(false))])["x"], f)) }
         type("list") { i, a, _ in
             let b = try a.bind("list", [Parameter("iterable", default: .tuple([]))])
             let items = try i.iterate(b["iterable"])

@@ -360,6 +360,76 @@ extension Interpreter {
         }
     }
 
+    /// Truthiness that calls `__bool__`, then `__len__`, of user instances.
+    nonisolated(nonsending) func truthy(_ value: Value, _ f: Frame) async throws -> Bool {
+        guard userClass(of: value) != nil else { return value.isTruthy }
+        if let r = try await callDunder(value, "__bool__", [], f) {
+            guard case .bool(let b) = r else {
+                throw PythonError.typeError("__bool__ should return bool, returned \(r.typeName)")
+            }
+            return b
+        }
+        if let n = try await userLength(value, f) { return n != 0 }
+        return true
+    }
+
+    /// `len(x)` through `__len__`; nil when the class has none.
+    nonisolated(nonsending) func userLength(_ value: Value, _ f: Frame) async throws -> Int? {
+        guard let r = try await callDunder(value, "__len__", [], f) else { return nil }
+        switch r {
+        case .int(let n):
+            if n < 0 { throw PythonError.valueError("__len__() should return >= 0") }
+            return n
+        case .bool(let b): return b ? 1 : 0
+        case .object(is BigIntObject): throw PythonError(.overflowError, "cannot fit 'int' into an index-sized integer")
+        default: throw PythonError.typeError("'\(r.typeName)' object cannot be interpreted as an integer")
+        }
+    }
+
+    /// `x in container` for lists and tuples holding user instances: `__eq__` decides, as in CPython.
+    nonisolated(nonsending) func containsAsync(_ container: Value, _ item: Value, _ f: Frame) async throws -> Bool {
+        let items: [Value]
+        switch container {
+        case .list(let l): items = l.items
+        case .tuple(let t): items = t
+        default:
+            if userClass(of: container) != nil, let r = try await callDunder(container, "__contains__", [item], f) {
+                return try await truthy(r, f)
+            }
+            return try contains(container, item)
+        }
+        guard userClass(of: item) != nil || items.contains(where: { userClass(of: $0) != nil }) else {
+            return try contains(container, item)
+        }
+        for x in items {
+            if identical(x, item) { return true }
+            if try await compareAsync(.eq, x, item, f) { return true }
+        }
+        return false
+    }
+
+    /// A value whose `str`/`repr` were computed by running `__str__`/`__repr__`, for the synchronous formatters
+    /// (`%`, `str.format`).
+    nonisolated(nonsending) func preformatted(_ value: Value, _ f: Frame) async throws -> Value {
+        switch value {
+        case .tuple(let items):
+            var out: [Value] = []
+            for item in items { out.append(try await preformatted(item, f)) }
+            return .tuple(out)
+        case .dict(let d) where containsInstances(value):
+            let copy = PyDict()
+            for (k, v) in d.pairs { try copy.set(k, try await preformatted(v, f)) }
+            return .dict(copy)
+        default:
+            guard userClass(of: value) != nil || containsInstances(value) else { return value }
+            return .object(
+                PreformattedObject(
+                    original: value, str: try await strAsync(value, f), repr: try await reprAsync(value, f)
+                )
+            )
+        }
+    }
+
     // MARK: Context managers
 
     /// `with` on a user instance: `__enter__` / `__exit__` (or `__aenter__` / `__aexit__` for `async with`).

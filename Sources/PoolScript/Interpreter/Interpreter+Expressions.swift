@@ -32,21 +32,30 @@ extension Interpreter {
             )
         case .binary(let op, let a, let b):
             let left = try await eval(a, f)
-            let right = try await eval(b, f)
+            var right = try await eval(b, f)
+            if op == .mod, case .str = left { right = try await preformatted(right, f) }
             return try binaryOp(op, left, right)
         case .unary(let op, let operand):
-            return try unaryOp(op, try await eval(operand, f))
+            let value = try await eval(operand, f)
+            if op == .not { return .bool(!(try await truthy(value, f))) }
+            return try unaryOp(op, value)
         case .and(let a, let b):
             let left = try await eval(a, f)
-            return left.isTruthy ? try await eval(b, f) : left
+            return try await truthy(left, f) ? try await eval(b, f) : left
         case .or(let a, let b):
             let left = try await eval(a, f)
-            return left.isTruthy ? left : try await eval(b, f)
+            return try await truthy(left, f) ? left : try await eval(b, f)
         case .compare(let first, let rest):
             var left = try await eval(first, f)
             for (op, rightExpr) in rest {
                 let right = try await eval(rightExpr, f)
-                guard try await compareAsync(op, left, right, f) else { return .bool(false) }
+                let holds: Bool
+                switch op {
+                case .in: holds = try await containsAsync(right, left, f)
+                case .notIn: holds = !(try await containsAsync(right, left, f))
+                default: holds = try await compareAsync(op, left, right, f)
+                }
+                guard holds else { return .bool(false) }
                 left = right
             }
             return .bool(true)
@@ -106,7 +115,7 @@ extension Interpreter {
             for case .tuple(let pair) in results { try d.set(pair[0], pair[1]) }
             return .dict(d)
         case .ifExp(let test, let body, let orElse):
-            return try await eval(test, f).isTruthy ? try await eval(body, f) : try await eval(orElse, f)
+            return try await truthy(try await eval(test, f), f) ? try await eval(body, f) : try await eval(orElse, f)
         case .lambda(let decl):
             return try await makeFunction(decl, f)
         }
@@ -134,7 +143,7 @@ extension Interpreter {
             try tick()
             try await assign(clause.target, item, f)
             var keep = true
-            for condition in clause.conditions where !(try await eval(condition, f).isTruthy) {
+            for condition in clause.conditions where !(try await truthy(try await eval(condition, f), f)) {
                 keep = false
                 break
             }

@@ -51,12 +51,12 @@ extension Interpreter {
                 bindingScope(alias ?? name, f).vars[alias ?? name] = value
             }
         case .ifElse(let test, let body, let orElse):
-            if try await eval(test, f).isTruthy { return try await exec(body, f) }
+            if try await truthy(try await eval(test, f), f) { return try await exec(body, f) }
             return try await exec(orElse, f)
         case .whileLoop(let test, let body, let orElse):
             while true {
                 f.line = s.location.line
-                guard try await eval(test, f).isTruthy else { return try await exec(orElse, f) }
+                guard try await truthy(try await eval(test, f), f) else { return try await exec(orElse, f) }
                 switch try await exec(body, f) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
@@ -144,7 +144,7 @@ extension Interpreter {
         case .with(let items, let body, let isAsync):
             return try await execWith(items[...], body, isAsync: isAsync, f)
         case .assert(let test, let message):
-            if !(try await eval(test, f).isTruthy) {
+            if !(try await truthy(try await eval(test, f), f)) {
                 if let message {
                     let m = try await eval(message, f)
                     var e = PythonError(.assertionError, m.str())

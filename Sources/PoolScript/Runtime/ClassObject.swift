@@ -29,7 +29,9 @@ final class ClassObject: PyObject, PyClass {
             default: break
             }
         }
-        exceptionClass = exceptionBase.map { ExceptionClass(name: name, module: "__main__", base: $0) }
+        exceptionClass = exceptionBase.map {
+            ExceptionClass(name: name, module: "__main__", base: $0, otherBase: nil, qualname: qualname)
+        }
         mro = [self] + (try ClassObject.linearize(bases.compactMap { $0.object(as: ClassObject.self) }))
     }
 
@@ -268,6 +270,21 @@ final class SuperObject: PyObject {
         }
         return nil
     }
+}
+
+/// A user instance standing in a synchronous formatter with its `__str__` and `__repr__` already computed.
+final class PreformattedObject: PyObject {
+    let original: Value
+    let strText: String
+    let reprText: String
+    init(original: Value, str: String, repr: String) {
+        self.original = original
+        self.strText = str
+        self.reprText = repr
+    }
+    var pyTypeName: String { original.typeName }
+    func pyRepr() -> String { reprText }
+    func pyStr() -> String { strText }
 }
 
 /// `NotImplemented`, as `__eq__` returns it for types it does not compare with.

@@ -10,12 +10,19 @@ public final class ExceptionClass: PyObject, Sendable {
         self.init(name: name, module: module, base: base, otherBase: nil)
     }
 
-    init(name: String, module: String = "builtins", base: ExceptionClass?, otherBase: ExceptionClass?) {
+    init(
+        name: String, module: String = "builtins", base: ExceptionClass?, otherBase: ExceptionClass?,
+        qualname: String? = nil
+    ) {
         self.name = name
         self.module = module
         self.base = base
         self.otherBase = otherBase
+        self.qualname = qualname ?? name
     }
+
+    /// `__qualname__`: `outer.<locals>.Inner` for a class defined in a function; tracebacks print it.
+    let qualname: String
 
     /// True when this class is `other` or derives from it.
     public func isSubclass(of other: ExceptionClass) -> Bool {
@@ -32,7 +39,7 @@ public final class ExceptionClass: PyObject, Sendable {
     var isGroup: Bool { isSubclass(of: .baseExceptionGroup) }
 
     /// "TypeError" for builtins, "httpx.PoolTimeout" otherwise, as tracebacks print.
-    var qualifiedName: String { module == "builtins" || module == "__main__" ? name : module + "." + name }
+    var qualifiedName: String { module == "builtins" || module == "__main__" ? qualname : module + "." + qualname }
 
     public var pyTypeName: String { "type" }
     public func pyRepr() -> String { "<class '\(module == "builtins" ? name : module + "." + name)'>" }
