@@ -199,7 +199,7 @@ extension Interpreter {
         )
         let items: [Value]
         if b.extraPositional.count == 1 {
-            items = try iterate(b.extraPositional[0])
+            items = try await iterateAsync(b.extraPositional[0], f)
         } else if b.extraPositional.isEmpty {
             throw PythonError.typeError("\(name) expected at least 1 argument, got 0")
         } else {

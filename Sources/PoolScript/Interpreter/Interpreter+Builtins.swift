@@ -140,15 +140,15 @@ extension Interpreter {
             return try i.toFloat(b["x"])
         }
         type("bool") { i, a, f in .bool(try await i.truthy(try a.bind("bool", [Parameter("x", default: .bool(false))])["x"], f)) }
-        type("list") { i, a, _ in
+        type("list") { i, a, f in
             let b = try a.bind("list", [Parameter("iterable", default: .tuple([]))])
-            let items = try i.iterate(b["iterable"])
+            let items = try await i.iterateAsync(b["iterable"], f)
             try i.checkSize(items.count)
             return .list(PyList(items))
         }
-        type("set") { i, a, _ in
+        type("set") { i, a, f in
             let b = try a.bind("set", [Parameter("iterable", default: .tuple([]))])
-            let items = try i.iterate(b["iterable"])
+            let items = try await i.iterateAsync(b["iterable"], f)
             try i.checkSize(items.count)
             return .object(try PySetObject(items))
         }
@@ -156,9 +156,9 @@ extension Interpreter {
             let b = try a.bind("frozenset", [Parameter("iterable", default: .tuple([]))])
             return .object(try PySetObject(try i.iterate(b["iterable"]), frozen: true))
         }
-        type("tuple") { i, a, _ in
+        type("tuple") { i, a, f in
             let b = try a.bind("tuple", [Parameter("iterable", default: .tuple([]))])
-            return .tuple(try i.iterate(b["iterable"]))
+            return .tuple(try await i.iterateAsync(b["iterable"], f))
         }
         type("dict") { i, a, _ in
             let b = try a.bind(

@@ -430,6 +430,42 @@ extension Interpreter {
         }
     }
 
+    /// The items of a value for iteration: `__iter__` (and `__next__` until StopIteration) or `__getitem__` with
+    /// 0, 1, 2… of user instances; everything else as `iterate` gives it.
+    nonisolated(nonsending) func iterateAsync(_ value: Value, _ f: Frame) async throws -> [Value] {
+        guard let cls = userClass(of: value) else { return try iterate(value) }
+        var items: [Value] = []
+        if let iterator = try await callDunder(value, "__iter__", [], f) {
+            guard let iteratorClass = userClass(of: iterator) else { return try iterate(iterator) }
+            guard iteratorClass.lookup("__next__") != nil else {
+                throw PythonError.typeError("iter() returned non-iterator of type '\(iteratorClass.name)'")
+            }
+            while true {
+                try tick()
+                do {
+                    items.append(try await callDunder(iterator, "__next__", [], f) ?? .none)
+                } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) {
+                    return items
+                }
+                try checkSize(items.count)
+            }
+        }
+        if cls.lookup("__getitem__") != nil {
+            while true {
+                try tick()
+                do {
+                    items.append(try await callDunder(value, "__getitem__", [.int(items.count)], f) ?? .none)
+                } catch let e as PythonError
+                    where e.type.isSubclass(of: .indexError) || e.type.isSubclass(of: .stopIteration)
+                {
+                    return items
+                }
+                try checkSize(items.count)
+            }
+        }
+        throw PythonError.typeError("'\(cls.name)' object is not iterable")
+    }
+
     // MARK: Context managers
 
     /// `with` on a user instance: `__enter__` / `__exit__` (or `__aenter__` / `__aexit__` for `async with`).

@@ -21,7 +21,9 @@ extension Interpreter {
             return try await call(callee, arguments, f)
         case .item(let containerExpr, let keyExpr):
             let container = try await eval(containerExpr, f)
-            return try getItem(container, try await eval(keyExpr, f))
+            let key = try await eval(keyExpr, f)
+            if let result = try await callDunder(container, "__getitem__", [key], f) { return result }
+            return try getItem(container, key)
         case .slice(let lower, let upper, let step):
             return .object(
                 SliceObject(
@@ -139,7 +141,7 @@ extension Interpreter {
             try checkSize(results.count)
             return
         }
-        for item in try iterate(try await eval(clause.iterable, f)) {
+        for item in try await iterateAsync(try await eval(clause.iterable, f), f) {
             try tick()
             try await assign(clause.target, item, f)
             var keep = true
@@ -155,7 +157,7 @@ extension Interpreter {
         var values: [Value] = []
         for item in items {
             if case .starred(let inner) = item.kind {
-                values += try iterate(try await eval(inner, f))
+                values += try await iterateAsync(try await eval(inner, f), f)
             } else {
                 values.append(try await eval(item, f))
             }
@@ -170,7 +172,7 @@ extension Interpreter {
             case .positional(let e): arguments.positional.append(try await eval(e, f))
             case .star(let e):
                 let v = try await eval(e, f)
-                do { arguments.positional += try iterate(v) } catch {
+                do { arguments.positional += try await iterateAsync(v, f) } catch {
                     throw PythonError.typeError("Value after * must be an iterable, not \(v.typeName)")
                 }
             case .keyword(let name, let e): arguments.keywords.append((name, try await eval(e, f)))

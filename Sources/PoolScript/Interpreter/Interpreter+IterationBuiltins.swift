@@ -6,11 +6,11 @@ extension Interpreter {
     func installIterationBuiltins() {
         let function = defineFunction
         let type = defineType
-        function("sum") { i, a, _ in
+        function("sum") { i, a, f in
             let b = try a.bind("sum", [Parameter("iterable"), Parameter("start", default: .int(0))])
             var total = b["start"]
             if case .str = total { throw PythonError.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
-            for item in try i.iterate(b["iterable"]) {
+            for item in try await i.iterateAsync(b["iterable"], f) {
                 try i.tick()
                 total = try i.binaryOp(.add, total, item)
             }
@@ -26,7 +26,7 @@ extension Interpreter {
                     Parameter("reverse", kind: .keywordOnly, default: .bool(false)),
                 ]
             )
-            let items = try i.iterate(b["iterable"])
+            let items = try await i.iterateAsync(b["iterable"], f)
             return .list(PyList(try await i.sortValues(items, key: b["key"], reverse: b["reverse"].isTruthy, f)))
         }
         function("abs") { _, a, _ in
@@ -45,12 +45,12 @@ extension Interpreter {
             let b = try a.bind("round", [Parameter("number"), Parameter("ndigits", default: Value.none)])
             return try i.round(b["number"], b["ndigits"])
         }
-        type("enumerate") { i, a, _ in
+        type("enumerate") { i, a, f in
             let b = try a.bind("enumerate", [Parameter("iterable"), Parameter("start", default: .int(0))])
             guard case .int(let start) = b["start"] else {
                 throw PythonError.typeError("'\(b["start"].typeName)' object cannot be interpreted as an integer")
             }
-            let items = try i.iterate(b["iterable"]).enumerated().map { pair -> Value in
+            let items = try await i.iterateAsync(b["iterable"], f).enumerated().map { pair -> Value in
                 let n = pair.offset.addingReportingOverflow(start)
                 if n.overflow { return Value.tuple([.integer(BigInt(pair.offset) + BigInt(start)), pair.element]) }
                 return Value.tuple([.int(n.partialValue), pair.element])
@@ -99,22 +99,30 @@ extension Interpreter {
         type("filter") { i, a, f in
             let b = try a.bind("filter", [Parameter("function"), Parameter("iterable")])
             var out: [Value] = []
-            for item in try i.iterate(b["iterable"]) {
+            for item in try await i.iterateAsync(b["iterable"], f) {
                 let keep: Bool
                 if case .none = b["function"] {
-                    keep = item.isTruthy
+                    keep = try await i.truthy(item, f)
                 } else {
-                    keep = try await i.call(b["function"], Arguments(positional: [item]), f).isTruthy
+                    keep = try await i.truthy(try await i.call(b["function"], Arguments(positional: [item]), f), f)
                 }
                 if keep { out.append(item) }
             }
             return .object(IteratorObject("filter", out))
         }
-        function("any") { i, a, _ in
-            .bool(try i.iterate(try a.bind("any", [Parameter("iterable")])["iterable"]).contains { $0.isTruthy })
+        function("any") { i, a, f in
+            for item in try await i.iterateAsync(try a.bind("any", [Parameter("iterable")])["iterable"], f)
+            where try await i.truthy(item, f) {
+                return .bool(true)
+            }
+            return .bool(false)
         }
-        function("all") { i, a, _ in
-            .bool(try i.iterate(try a.bind("all", [Parameter("iterable")])["iterable"]).allSatisfy { $0.isTruthy })
+        function("all") { i, a, f in
+            for item in try await i.iterateAsync(try a.bind("all", [Parameter("iterable")])["iterable"], f)
+            where !(try await i.truthy(item, f)) {
+                return .bool(false)
+            }
+            return .bool(true)
         }
     }
 }

@@ -152,7 +152,7 @@ extension Interpreter {
         function("globals") { i, _, _ in
             .dict(PyDict(i.globals.sorted { $0.key < $1.key }.map { (Value.str($0.key), $0.value) }))
         }
-        function("iter") { i, a, _ in
+        function("iter") { i, a, f in
             let v = try a.bind("iter", [Parameter("object")])["object"]
             // The iterator type names CPython 3.11 prints.
             let name: String
@@ -166,7 +166,7 @@ extension Interpreter {
             case .object(let o as IteratorObject): return .object(o)
             default: name = "iterator"
             }
-            return .object(IteratorObject(name, try i.iterate(v)))
+            return .object(IteratorObject(name, try await i.iterateAsync(v, f)))
         }
         function("next") { _, a, _ in
             let b = try a.bind("next", [Parameter("iterator"), Parameter("default", optional: true)])

@@ -85,7 +85,7 @@ extension Interpreter {
             let iterable = try await eval(iterableExpr, f)
             var index = 0
             let range = iterable.object(as: RangeObject.self)
-            let items = range == nil ? try iterate(iterable) : []
+            let items = range == nil ? try await iterateAsync(iterable, f) : []
             let count = range?.count ?? items.count
             while index < count {
                 try tick()
@@ -374,11 +374,12 @@ extension Interpreter {
         case .item(let containerExpr, let keyExpr):
             let container = try await eval(containerExpr, f)
             let key = try await eval(keyExpr, f)
+            if try await callDunder(container, "__setitem__", [key, value], f) != nil { return }
             try setItem(container, key, value)
         case .tuple(let targets), .list(let targets):
             let items: [Value]
             do {
-                items = try iterate(value)
+                items = try await iterateAsync(value, f)
             } catch var e as PythonError where e.type === ExceptionClass.typeError && e.message.hasSuffix("is not iterable") {
                 // CPython's UNPACK_SEQUENCE words it differently from iter().
                 e.message = "cannot unpack non-iterable \(value.typeName) object"
