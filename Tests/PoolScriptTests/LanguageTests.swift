@@ -181,6 +181,8 @@ func runLastLine(_ source: String) async -> String {
         ("class Seq:\n    def __getitem__(self, i):\n        if i >= 3:\n            raise IndexError(i)\n        return i * i\nprint(list(Seq()), Seq()[5] if False else Seq()[2])", "[0, 1, 4] 4\n"),
         ("class NoIter:\n    pass\nfor x in NoIter():\n    pass", "TypeError: 'NoIter' object is not iterable\n"),
         ("class Bad:\n    def __iter__(self):\n        return NoNext()\nclass NoNext:\n    pass\nlist(Bad())", "TypeError: iter() returned non-iterator of type 'NoNext'\n"),
+        ("class Money:\n    def __init__(self, cents):\n        self.cents = cents\n    def __add__(self, other):\n        if isinstance(other, Money):\n            return Money(self.cents + other.cents)\n        if isinstance(other, int):\n            return Money(self.cents + other)\n        return NotImplemented\n    def __radd__(self, other):\n        return self.__add__(other)\n    def __mul__(self, k):\n        return Money(self.cents * k)\n    def __repr__(self):\n        return f\"Money({self.cents})\"\ntotal = Money(5) + Money(7)\ntotal += 3\nprint(total, 10 + Money(1), Money(2) * 3, sum([Money(1), Money(2)], Money(0)))\nMoney(1) - Money(2)", "Money(15) Money(11) Money(6) Money(3)\nTypeError: unsupported operand type(s) for -: 'Money' and 'Money'\n"),
+        ("class Acc:\n    def __init__(self):\n        self.items = []\n    def __iadd__(self, x):\n        self.items.append(x)\n        return self\na = Acc()\na += 1\na += 2\nprint(a.items)\na + 1", "[1, 2]\nTypeError: unsupported operand type(s) for +: 'Acc' and 'int'\n"),
     ]
 
     @Test(arguments: bigInts)

@@ -92,6 +92,22 @@ extension Interpreter {
         builtins["object"] = .object(TypeObject("object"))
         builtins["NotImplemented"] = .object(NotImplementedObject.shared)
         function("super") { i, a, f in try i.makeSuper(a, f) }
+        function("vars") { i, a, f in
+            let b = try a.bind("vars", [Parameter("object", optional: true)])
+            guard b.isGiven("object") else { return .dict(PyDict(f.scope.vars.sorted { $0.key < $1.key }.map { (Value.str($0.key), $0.value) })) }
+            let v = b["object"]
+            switch v {
+            case .object(let instance as InstanceObject): return try instance.getAttribute("__dict__") ?? .dict(PyDict())
+            case .object(let e as ExceptionInstance) where e.userClass != nil:
+                return .dict(PyDict(e.userAttributes.sorted { $0.key < $1.key }.map { (Value.str($0.key), $0.value) }))
+            case .object(let m as ModuleObject):
+                return .dict(PyDict(m.attributes.sorted { $0.key < $1.key }.map { (Value.str($0.key), $0.value) }))
+            case .object(let c as ClassObject):
+                return .dict(PyDict(c.namespaceOrder.compactMap { k in c.namespace[k].map { (Value.str(k), $0) } }))
+            default:
+                throw PythonError.typeError("vars() argument must have __dict__ attribute")
+            }
+        }
         type("property") { _, a, _ in
             let b = try a.bind(
                 "property",

@@ -262,6 +262,9 @@ extension Interpreter {
     /// `repr(value)`, calling `__repr__` of user instances, also inside lists, tuples, dicts and sets.
     nonisolated(nonsending) func reprAsync(_ value: Value, _ f: Frame) async throws -> String {
         switch value {
+        case .object(let m as BoundMethod) where userClass(of: m.receiver) != nil:
+            let name = m.function.object(as: FunctionObject.self)?.qualname ?? "?"
+            return "<bound method \(name) of \(try await reprAsync(m.receiver, f))>"
         case .object(let o):
             if let r = try await callDunder(value, "__repr__", [], f) {
                 guard case .str(let s) = r else {
@@ -296,6 +299,7 @@ extension Interpreter {
 
     /// `str(value)`, calling `__str__` (or `__repr__`) of user instances.
     nonisolated(nonsending) func strAsync(_ value: Value, _ f: Frame) async throws -> String {
+        if case .object(is BoundMethod) = value { return try await reprAsync(value, f) }
         guard case .object = value, userClass(of: value) != nil else {
             if containsInstances(value) { return try await reprAsync(value, f) }
             return try value.checkedStr()
@@ -358,6 +362,32 @@ extension Interpreter {
                 "'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'"
             )
         }
+    }
+
+    static let binaryDunders: [BinaryOp: String] = [
+        .add: "add", .sub: "sub", .mul: "mul", .div: "truediv", .floorDiv: "floordiv", .mod: "mod", .pow: "pow",
+        .matMul: "matmul", .bitAnd: "and", .bitOr: "or", .bitXor: "xor", .lshift: "lshift", .rshift: "rshift",
+    ]
+
+    /// `a op b` when either side is a user instance: `__op__`, then the right side's `__rop__`.
+    nonisolated(nonsending) func binaryOpAsync(_ op: BinaryOp, _ a: Value, _ b: Value, _ f: Frame, inPlace: Bool = false)
+        async throws -> Value
+    {
+        guard userClass(of: a) != nil || userClass(of: b) != nil, let name = Interpreter.binaryDunders[op] else {
+            return inPlace ? try self.inPlace(op, a, b) : try binaryOp(op, a, b)
+        }
+        func implemented(_ v: Value?) -> Value? {
+            guard let v else { return nil }
+            if case .object(is NotImplementedObject) = v { return nil }
+            return v
+        }
+        if inPlace, let r = implemented(try await callDunder(a, "__i\(name)__", [b], f)) { return r }
+        if let r = implemented(try await callDunder(a, "__\(name)__", [b], f)) { return r }
+        if let r = implemented(try await callDunder(b, "__r\(name)__", [a], f)) { return r }
+        let symbol = op == .pow ? "** or pow()" : op.rawValue
+        throw PythonError.typeError(
+            "unsupported operand type(s) for \(symbol)\(inPlace ? "=" : ""): '\(a.typeName)' and '\(b.typeName)'"
+        )
     }
 
     /// Truthiness that calls `__bool__`, then `__len__`, of user instances.

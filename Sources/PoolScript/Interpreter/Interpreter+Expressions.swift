@@ -36,7 +36,7 @@ extension Interpreter {
             let left = try await eval(a, f)
             var right = try await eval(b, f)
             if op == .mod, case .str = left { right = try await preformatted(right, f) }
-            return try binaryOp(op, left, right)
+            return try await binaryOpAsync(op, left, right, f)
         case .unary(let op, let operand):
             let value = try await eval(operand, f)
             if op == .not { return .bool(!(try await truthy(value, f))) }

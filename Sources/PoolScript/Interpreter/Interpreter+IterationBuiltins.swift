@@ -12,7 +12,7 @@ extension Interpreter {
             if case .str = total { throw PythonError.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
             for item in try await i.iterateAsync(b["iterable"], f) {
                 try i.tick()
-                total = try i.binaryOp(.add, total, item)
+                total = try await i.binaryOpAsync(.add, total, item, f)
             }
             return total
         }

@@ -423,12 +423,12 @@ extension Interpreter {
         case .name(let name):
             let current = try lookup(name, f)
             let value = try await eval(valueExpr, f)
-            bindingScope(name, f).vars[name] = try inPlace(op, current, value)
+            bindingScope(name, f).vars[name] = try await binaryOpAsync(op, current, value, f, inPlace: true)
         case .attribute(let objectExpr, let name):
             let object = try await eval(objectExpr, f)
             let current = try await getAttributeAsync(object, name, f)
             let value = try await eval(valueExpr, f)
-            try await setAttributeAsync(object, name, try inPlace(op, current, value), f)
+            try await setAttributeAsync(object, name, try await binaryOpAsync(op, current, value, f, inPlace: true), f)
         case .item(let containerExpr, let keyExpr):
             let container = try await eval(containerExpr, f)
             let key = try await eval(keyExpr, f)
