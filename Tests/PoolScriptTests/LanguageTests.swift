@@ -62,6 +62,8 @@ func runLastLine(_ source: String) async -> String {
         ("print({1, 2} + {3})", "TypeError: unsupported operand type(s) for +: 'set' and 'set'\n"),
         ("x = 5\nprint({x, x + 1, -x}, {*[1, 2], 3}, {'only'})", "{-5, 5, 6} {1, 2, 3} {'only'}\n"),
         ("print(set('hello') == {'h', 'e', 'l', 'o'}, {1, 2}.union(), len(set(range(1000))), sum({1, 2, 3}))", "True {1, 2} 1000 6\n"),
+        ("s = {x % 5 for x in range(20)}\ns.add(99)\ns.add(-1)\ns.discard(0)\ns.remove(4)\nprint(s, s.pop(), s.pop(), s)\ns.update(range(30, 40))\nprint(s, {40, 8, 16, 24, 32} - {8}, {1, 9, 17} | {25, 33}, {64, 1, 2, 3} & {3, 64, 128}, {5, 13} ^ {13, 21})", "{3, 99, -1} 1 2 {3, 99, -1}\n{33, 3, 32, 99, 34, 35, 36, 37, 38, 39, 30, -1, 31} {32, 16, 40, 24} {1, 17, 33, 9, 25} {64, 3} {21, 5}\n"),
+        ("a = {2 ** 61 - 1, 2 ** 64, -1, -2, 7}\nb = set(a)\nb.discard(7)\nprint(a, b, frozenset([300, 4, 260]), set([100, 36, 68, 4]), {t for t in (1024, 0, 512)})", "{2305843009213693951, -1, 7, 18446744073709551616, -2} {2305843009213693951, -1, 18446744073709551616, -2} frozenset({260, 300, 4}) {100, 4, 36, 68} {1024, 0, 512}\n"),
     ]
     static let slices: [(String, String)] = [
         ("print(range(10)[::2], range(10)[::-1], range(10)[2:8:3], range(0, 20, 5)[1:], range(10)[-3:], range(5, 0, -1)[::2], range(10)[100:])", "range(0, 10, 2) range(9, -1, -1) range(2, 8, 3) range(5, 20, 5) range(7, 10) range(5, 0, -2) range(10, 10)\n"),

@@ -164,13 +164,15 @@ extension Interpreter {
         }
         type("set") { i, a, f in
             let b = try a.bind("set", [Parameter("iterable", default: .tuple([]))])
+            if case .object(let other as PySetObject) = b["iterable"] { return .object(try PySetObject.copying(other, frozen: false)) }
             let items = try await i.iterateAsync(b["iterable"], f)
             try i.checkSize(items.count)
             return .object(try PySetObject(items))
         }
-        type("frozenset") { i, a, _ in
+        type("frozenset") { i, a, f in
             let b = try a.bind("frozenset", [Parameter("iterable", default: .tuple([]))])
-            return .object(try PySetObject(try i.iterate(b["iterable"]), frozen: true))
+            if case .object(let other as PySetObject) = b["iterable"] { return .object(try PySetObject.copying(other, frozen: true)) }
+            return .object(try PySetObject(try await i.iterateAsync(b["iterable"], f), frozen: true))
         }
         type("tuple") { i, a, f in
             let b = try a.bind("tuple", [Parameter("iterable", default: .tuple([]))])

@@ -97,9 +97,9 @@ extension Interpreter {
         case .set(let items):
             let values = try await evalItems(items, f)
             try checkSize(values.count)
-            let set = try PySetObject(values)
-            if items.count > 2 && items.allSatisfy(\.isConstant) { set.mergedPrefix = values.count }
-            return .object(set)
+            // CPython compiles a display of three or more constants to a frozenset constant merged into a new set.
+            if items.count > 2 && items.allSatisfy(\.isConstant) { return .object(try PySetObject.fromConstants(values)) }
+            return .object(try PySetObject(values))
         case .setComp(let element, let clauses):
             let scope = Scope(kind: .comprehension, parent: f.scope)
             let inner = Frame(scope: scope, context: f.context, file: f.file, function: f.function)
@@ -518,6 +518,18 @@ extension Expr {
         case .none, .bool, .int, .bigInt, .float, .str, .bytes, .ellipsis: return true
         case .unary(.neg, let e), .unary(.pos, let e), .unary(.invert, let e): return e.isConstant
         case .tuple(let items): return items.allSatisfy(\.isConstant)
+        case .binary(let op, let a, let b):
+            // The AST optimizer folds arithmetic on constants unless an int result would pass 128 bits.
+            guard a.isConstant && b.isConstant else { return false }
+            switch (op, a.kind, b.kind) {
+            case (.pow, .int(let base), .int(let exponent)):
+                let bits = Int.bitWidth - base.magnitude.leadingZeroBitCount
+                return exponent >= 0 && bits * exponent <= 128
+            case (.lshift, .int(let base), .int(let shift)):
+                return shift >= 0 && Int.bitWidth - base.magnitude.leadingZeroBitCount + shift <= 128
+            case (.pow, _, _), (.lshift, _, _): return false
+            default: return true
+            }
         default: return false
         }
     }

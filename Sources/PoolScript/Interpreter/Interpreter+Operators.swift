@@ -358,7 +358,7 @@ extension Interpreter {
             return !offset.overflow && (r.step == 1 || r.step == -1 || offset.partialValue % r.step == 0)
         case .object(let s as PySetObject):
             if case .object(let inner as PySetObject) = item, !inner.frozen {
-                return try s.contains(.object(try PySetObject(inner.storage.pairs.map(\.key), frozen: true)))
+                return try s.contains(.object(try PySetObject.copying(inner, frozen: true)))
             }
             return try s.contains(item)
         case .object(let d as DictView) where d.kind == .keys:

@@ -2,28 +2,121 @@ import BigInt
 
 /// A Python `set` or `frozenset`: an unordered collection of distinct hashable values.
 ///
-/// Elements are kept in insertion order (a `PyDict` with `None` values); what Python code observes — iteration,
-/// repr — follows CPython's hash-table order for sets of ints (`{3, 1, 2}` prints `{1, 2, 3}`), simulated by
-/// `cpythonSetOrder`. Other elements (strings hash randomly per CPython process) keep insertion order.
+/// Membership is a `PyDict`; what Python code observes — iteration, repr, `pop` — follows CPython's hash table
+/// for sets of ints (`{3, 1, 2}` prints `{1, 2, 3}`), simulated by `SetTable`. Sets holding other elements
+/// (strings hash randomly per CPython process) iterate in insertion order.
 final class PySetObject: PyObject, PyTruthy {
+    /// Membership: each key maps to its index in `keyList`.
     let storage: PyDict
+    /// The keys by index; nil where a key was removed.
+    private var keyList: [Value?] = []
+    /// CPython's table while every key's hash is known here; nil after a key with an unknown hash (a str) arrives.
+    private var table: SetTable? = SetTable()
     let frozen: Bool
-    /// How many first elements CPython merged in from a constant frozenset (`{1, 2, 3}` compiles to one), which
-    /// lays out its table differently from adding one by one.
-    var mergedPrefix = 0
 
     init(_ items: [Value] = [], frozen: Bool = false) throws {
         storage = PyDict()
         self.frozen = frozen
-        for item in items { try storage.set(item, .none) }
+        for item in items { try add(item) }
+    }
+
+    /// `{1, 2, 3}` of constants: CPython's compiler builds a frozenset constant, rebuilds it from its own
+    /// iteration order when it merges constants (`merge_consts_recursive`), and `SET_UPDATE` merges that into a
+    /// new set.
+    static func fromConstants(_ items: [Value]) throws -> PySetObject {
+        let folded = try PySetObject(items, frozen: true)
+        let constant = try PySetObject(folded.items, frozen: true)
+        let set = try PySetObject()
+        try set.merge(constant)
+        return set
+    }
+
+    /// A copy (`set(s)`, `s.copy()`, the left side of `s | t`), laid out by `set_merge` as CPython does.
+    static func copying(_ other: PySetObject, frozen: Bool) throws -> PySetObject {
+        let set = try PySetObject(frozen: frozen)
+        try set.merge(other)
+        return set
     }
 
     /// The elements in the order CPython iterates them.
-    var items: [Value] { cpythonSetOrder(storage.pairs.map(\.key), mergedPrefix: mergedPrefix) }
+    var items: [Value] {
+        if let table { return table.order.compactMap { keyList[$0] } }
+        return storage.pairs.map(\.key)
+    }
     var count: Int { storage.count }
 
     func contains(_ v: Value) throws -> Bool { try storage.get(v) != nil }
-    func add(_ v: Value) throws { try storage.set(v, .none) }
+
+    func add(_ v: Value) throws {
+        guard try storage.get(v) == nil else { return }
+        let index = keyList.count
+        try storage.set(v, .int(index))
+        keyList.append(v)
+        if table != nil {
+            if let hash = SetTable.hash(v) { table!.add(index, hash: hash) } else { table = nil }
+        }
+    }
+
+    @discardableResult
+    func remove(_ v: Value) throws -> Bool {
+        guard case .int(let index)? = try storage.remove(v) else { return false }
+        keyList[index] = nil
+        table?.discard(index)
+        if keyList.count > 64 && keyList.count > 4 * storage.count { compact() }
+        return true
+    }
+
+    func removeAll() {
+        storage.removeAll()
+        keyList = []
+        table = SetTable()
+    }
+
+    /// `set.pop()`: CPython's choice (the table slot at its finger), or the first inserted key.
+    func pop() throws -> Value? {
+        if table != nil {
+            guard let index = table!.pop(), let key = keyList[index] else { return nil }
+            try storage.remove(key)
+            keyList[index] = nil
+            return key
+        }
+        guard let first = storage.pairs.first?.key else { return nil }
+        try remove(first)
+        return first
+    }
+
+    /// `set_merge` / `set_update_internal` with another set: one big resize, then a copy of its layout into an
+    /// empty table or insertion in its iteration order.
+    func merge(_ other: PySetObject) throws {
+        if count == 0, table != nil, let theirs = other.table {
+            let otherKeys = other.keyList
+            var renumber: [Int: Int] = [:]
+            for index in theirs.order {
+                guard let key = otherKeys[index] else { continue }
+                renumber[index] = keyList.count
+                try storage.set(key, .int(keyList.count))
+                keyList.append(key)
+            }
+            table!.mergeIntoEmpty(theirs) { renumber[$0] ?? 0 }
+            return
+        }
+        if table != nil, other.table != nil { table!.reserve(adding: other.count) }
+        for key in other.items { try add(key) }
+    }
+
+    /// Renumbers the keys densely after many removals.
+    private func compact() {
+        var renumber: [Int: Int] = [:]
+        var keys: [Value?] = []
+        for (index, key) in keyList.enumerated() {
+            guard let key else { continue }
+            renumber[index] = keys.count
+            storage[key] = .int(keys.count)
+            keys.append(key)
+        }
+        keyList = keys
+        table?.renumber { renumber[$0] ?? 0 }
+    }
 
     var pyTypeName: String { frozen ? "frozenset" : "set" }
     func pyRepr() -> String {
@@ -72,7 +165,10 @@ final class PySetObject: PyObject, PyTruthy {
                     guard a.keywords.isEmpty else {
                         throw PythonError.typeError("\(typeName).\(name)() takes no keyword arguments")
                     }
-                    return try a.positional.map { try PySetObject(try iterateForSet($0)) }
+                    return try a.positional.map {
+                        if case .object(let o as PySetObject) = $0 { return o }
+                        return try PySetObject(try iterateForSet($0))
+                    }
                 }
                 switch name {
                 case "add":
@@ -80,30 +176,29 @@ final class PySetObject: PyObject, PyTruthy {
                     return .none
                 case "remove":
                     let v = try one()
-                    guard try storage.remove(v) != nil else { throw PythonError.keyError(v) }
+                    guard try remove(v) else { throw PythonError.keyError(v) }
                     return .none
                 case "discard":
-                    try storage.remove(try one())
+                    try remove(try one())
                     return .none
                 case "pop":
                     try none()
-                    guard let first = items.first else {
-                        throw PythonError(.keyError, "'pop from an empty set'")
-                    }
-                    try storage.remove(first)
+                    guard let first = try pop() else { throw PythonError(.keyError, "'pop from an empty set'") }
                     return first
                 case "clear":
                     try none()
-                    storage.removeAll()
+                    removeAll()
                     return .none
                 case "copy":
                     try none()
-                    return .object(try PySetObject(storage.pairs.map(\.key), frozen: frozen))
+                    return .object(try PySetObject.copying(self, frozen: frozen))
                 case "update":
-                    for o in try others() { for v in o.storage.pairs { try add(v.key) } }
+                    for a in a.positional {
+                        if case .object(let o as PySetObject) = a { try merge(o) } else { for v in try iterateForSet(a) { try add(v) } }
+                    }
                     return .none
                 case "difference_update":
-                    for o in try others() { for v in o.storage.pairs { try storage.remove(v.key) } }
+                    for o in try others() { for v in o.items { try remove(v) } }
                     return .none
                 case "union":
                     return .object(try others().reduce(self) { try $0.combine(.bitOr, $1) })
@@ -131,19 +226,34 @@ final class PySetObject: PyObject, PyTruthy {
         try storage.pairs.allSatisfy { try other.contains($0.key) }
     }
 
-    /// `a | b`, `a & b`, `a - b`, `a ^ b`; the result has the left operand's type.
+    /// `a | b`, `a & b`, `a - b`, `a ^ b`; the result has the left operand's type and CPython's layout.
     func combine(_ op: BinaryOp, _ other: PySetObject) throws -> PySetObject {
-        let mine = storage.pairs.map(\.key)
-        let theirs = other.storage.pairs.map(\.key)
         switch op {
-        case .bitOr: return try PySetObject(mine + theirs, frozen: frozen)
-        case .bitAnd: return try PySetObject(try mine.filter { try other.contains($0) }, frozen: frozen)
-        case .sub: return try PySetObject(try mine.filter { try !other.contains($0) }, frozen: frozen)
+        case .bitOr:
+            let result = try PySetObject.copying(self, frozen: frozen)
+            try result.merge(other)
+            return result
+        case .bitAnd:
+            // CPython walks the smaller set and keeps what the larger one has.
+            let (walk, probe) = other.count > count ? (self, other) : (other, self)
+            let result = try PySetObject(frozen: frozen)
+            for key in walk.items where try probe.contains(key) { try result.add(key) }
+            return result
+        case .sub:
+            if count >> 2 > other.count {
+                let result = try PySetObject.copying(self, frozen: frozen)
+                for key in other.items { try result.remove(key) }
+                return result
+            }
+            let result = try PySetObject(frozen: frozen)
+            for key in items where try !other.contains(key) { try result.add(key) }
+            return result
         default:
-            return try PySetObject(
-                try mine.filter { try !other.contains($0) } + theirs.filter { try !self.contains($0) },
-                frozen: frozen
-            )
+            let result = try PySetObject.copying(other, frozen: frozen)
+            for key in items {
+                if try result.contains(key) { try result.remove(key) } else { try result.add(key) }
+            }
+            return result
         }
     }
 }
@@ -159,92 +269,4 @@ private func iterateForSet(_ v: Value) throws -> [Value] {
     case .object(let o): return try o.iterate()
     default: throw PythonError.typeError("'\(v.typeName)' object is not iterable")
     }
-}
-
-/// CPython's iteration order for a set built by adding `keys` in order, when every key is an int (or bool, or
-/// integral float): a simulation of `Objects/setobject.c` (table of 8, linear probes of 9, perturbed probing,
-/// growth to 4× the used count once 3/5 full). Other keys come back unchanged.
-///
-/// `mergedPrefix` first keys came from a constant frozenset merged into an empty set (`set_merge`): the frozenset
-/// is laid out by adding them one by one, then copied into a table sized for twice their count.
-func cpythonSetOrder(_ keys: [Value], mergedPrefix: Int = 0) -> [Value] {
-    var hashes: [Int] = []
-    hashes.reserveCapacity(keys.count)
-    for k in keys {
-        switch k {
-        case .int(let i): hashes.append(pythonHash(BigInt(i)))
-        case .bool(let b): hashes.append(b ? 1 : 0)
-        case .float(let d) where d.isFinite && d.rounded() == d: hashes.append(pythonHash(BigInt(d)))
-        case .object(let o as BigIntObject): hashes.append(pythonHash(o.value))
-        default: return keys
-        }
-    }
-    if keys.count < 2 { return keys }
-    let linearProbes = 9
-    var table = [Int?](repeating: nil, count: 8)
-    var mask = 7
-    var used = 0
-
-    func insertClean(_ index: Int, into table: inout [Int?], mask: Int) {
-        let hash = hashes[index]
-        var perturb = UInt(bitPattern: hash)
-        var i = Int(UInt(bitPattern: hash) & UInt(mask))
-        while true {
-            if table[i] == nil {
-                table[i] = index
-                return
-            }
-            if i + linearProbes <= mask {
-                for j in 1...linearProbes where table[i + j] == nil {
-                    table[i + j] = index
-                    return
-                }
-            }
-            perturb >>= 5
-            i = Int((UInt(i) &* 5 &+ 1 &+ perturb) & UInt(mask))
-        }
-    }
-
-    func merge() {
-        guard mergedPrefix >= 5 else { return }
-        var size = 8
-        while size <= used * 2 { size <<= 1 }
-        guard size != mask + 1 else { return }
-        var newTable = [Int?](repeating: nil, count: size)
-        for case let old? in table { insertClean(old, into: &newTable, mask: size - 1) }
-        table = newTable
-        mask = size - 1
-    }
-
-    for index in keys.indices {
-        if index == mergedPrefix { merge() }
-        let hash = hashes[index]
-        var perturb = UInt(bitPattern: hash)
-        var i = Int(UInt(bitPattern: hash) & UInt(mask))
-        var placed = false
-        while !placed {
-            let probes = i + linearProbes <= mask ? linearProbes : 0
-            for j in 0...probes where table[i + j] == nil {
-                table[i + j] = index
-                placed = true
-                break
-            }
-            if !placed {
-                perturb >>= 5
-                i = Int((UInt(i) &* 5 &+ 1 &+ perturb) & UInt(mask))
-            }
-        }
-        used += 1
-        if used * 5 >= mask * 3 {
-            let minUsed = used > 50_000 ? used * 2 : used * 4
-            var size = 8
-            while size <= minUsed { size <<= 1 }
-            var newTable = [Int?](repeating: nil, count: size)
-            for case let old? in table { insertClean(old, into: &newTable, mask: size - 1) }
-            table = newTable
-            mask = size - 1
-        }
-    }
-    if mergedPrefix == keys.count { merge() }
-    return table.compactMap { $0.map { keys[$0] } }
 }
