@@ -103,6 +103,8 @@ func runLastLine(_ source: String) async -> String {
         ("def f():\n    global undefined_thing\n    return undefined_thing\nf()", "NameError: name 'undefined_thing' is not defined\n"),
         ("def outer():\n    def inner():\n        nonlocal v\n        return v\n    r = inner()\n    v = 1\n    return r\nouter()", "NameError: cannot access free variable 'v' where it is not associated with a value in enclosing scope\n"),
         ("total = 0\ndef add_all(items):\n    global total\n    for i in items:\n        total += i\n    del_total = total\n    return del_total\nprint(add_all([1, 2, 3]), total)\ndef reset():\n    global total\n    del total\nreset()\nprint('total' in globals())", "6 6\nFalse\n"),
+        ("def outer():\n    count = 0\n    class Counter:\n        def bump(self):\n            nonlocal count\n            count += 1\n            return count\n    c = Counter()\n    c.bump()\n    return c.bump(), count\nprint(outer())", "(2, 2)\n"),
+        ("class C:\n    def m(self):\n        nonlocal q", "SyntaxError: no binding for nonlocal 'q' found\n"),
     ]
     static let decorators: [(String, String)] = [
         ("def loud(fn):\n    def wrapper(*args, **kwargs):\n        print('calling', fn.__name__)\n        return fn(*args, **kwargs)\n    return wrapper\n@loud\ndef add(a, b):\n    return a + b\nprint(add(1, 2), add.__name__)", "calling add\n3 wrapper\n"),

@@ -227,8 +227,9 @@ extension Interpreter {
         switch value {
         case .object(let o as ExceptionInstance):
             return o.asError
-        case .object(let c as ClassObject):
-            throw PythonError.typeError(c.exceptionClass == nil ? "exceptions must derive from BaseException" : "exceptions must derive from BaseException")
+        case .object(is ClassObject):
+            // Exception classes are instantiated before they get here (`raise MyError`).
+            throw PythonError.typeError("exceptions must derive from BaseException")
         case .object(let o as ExceptionClass):
             let instance = ExceptionInstance(type: o, args: [])
             return instance.asError

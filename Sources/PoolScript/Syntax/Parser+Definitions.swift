@@ -28,10 +28,12 @@ extension Parser {
         try expectOp(")")
         if acceptOp("->") { _ = try parseTest() }
         functions.append(isAsync)
+        defDepth += 1
         let savedLoops = loopDepth
         loopDepth = 0
         defer {
             functions.removeLast()
+            defDepth -= 1
             loopDepth = savedLoops
         }
         let body = try parseBlock("function definition", line: t.start.line)
@@ -39,7 +41,7 @@ extension Parser {
         decl.locals = Set(parameters.map(\.name)).union(assignedNames(body))
         try resolveDeclarations(decl)
         // Once the outermost function is complete, every enclosing scope is known: check `nonlocal` bindings.
-        if functions.count == 1 { try checkNonlocals(decl, enclosing: []) }
+        if defDepth == 1 { try checkNonlocals(decl, enclosing: []) }
         return Stmt(.function(decl), start)
     }
 

@@ -12,6 +12,8 @@ struct Parser {
     var loopDepth = 0
     /// Nesting of `class` bodies being parsed.
     var classDepth = 0
+    /// Nesting of `def`s being parsed, across class bodies (which reset `functions`).
+    var defDepth = 0
     /// Nesting of expressions being parsed, bounded so hostile input cannot overflow the stack.
     var nesting = 0
     /// The deepest expression nesting accepted ("too many nested expressions" beyond). CPython allows 200 nested
