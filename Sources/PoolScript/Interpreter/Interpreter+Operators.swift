@@ -5,6 +5,14 @@ extension Interpreter {
     /// sequence concatenation and repetition. Ints are 64-bit until they overflow, then arbitrary-precision.
     func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
         if let x = a.numeric, let y = b.numeric, !(op == .matMul) {
+            if [.bitAnd, .bitOr, .bitXor, .lshift, .rshift].contains(op) {
+                if case .float = x {
+                    throw PythonError.typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+                }
+                if case .float = y {
+                    throw PythonError.typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+                }
+            }
             return try numericOp(op, x, y)
         }
         switch (op, a, b) {
@@ -128,7 +136,9 @@ extension Interpreter {
         case .mul: return try checked(a.multipliedReportingOverflow(by: b))
         case .div:
             guard b != 0 else { throw PythonError(.zeroDivisionError, "division by zero") }
-            return .float(Double(a) / Double(b))
+            // Exact operands divide correctly rounded; beyond 2**53 CPython's long division rounds once.
+            if a.magnitude <= 1 << 53 && b.magnitude <= 1 << 53 { return .float(Double(a) / Double(b)) }
+            return .float(try bigTrueDivide(BigInt(a), BigInt(b)))
         case .floorDiv:
             guard b != 0 else { throw PythonError(.zeroDivisionError, "integer division or modulo by zero") }
             if a == .min && b == -1 { return try bigIntOp(op, BigInt(a), BigInt(b)) }
@@ -189,12 +199,10 @@ extension Interpreter {
             return .float(a / b)
         case .floorDiv:
             guard b != 0 else { throw PythonError(.zeroDivisionError, "float floor division by zero") }
-            return .float((a / b).rounded(.down))
+            return .float(floatDivMod(a, b).0)
         case .mod:
             guard b != 0 else { throw PythonError(.zeroDivisionError, "float modulo") }
-            var r = a.truncatingRemainder(dividingBy: b)
-            if r != 0 && ((r < 0) != (b < 0)) { r += b }
-            return .float(r)
+            return .float(floatDivMod(a, b).1)
         case .pow:
             if a == 0 && b < 0 { throw PythonError(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
             if a < 0 && b.rounded() != b {
@@ -208,6 +216,28 @@ extension Interpreter {
         case .bitAnd, .bitOr, .bitXor, .lshift, .rshift, .matMul:
             throw PythonError.typeError("unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
         }
+    }
+
+    /// CPython's `float_divmod`: the floor quotient and the remainder with the divisor's sign (zero included).
+    private func floatDivMod(_ vx: Double, _ wx: Double) -> (Double, Double) {
+        var mod = vx.truncatingRemainder(dividingBy: wx)
+        var div = (vx - mod) / wx
+        if mod != 0 {
+            if (wx < 0) != (mod < 0) {
+                mod += wx
+                div -= 1.0
+            }
+        } else {
+            mod = Double(signOf: wx, magnitudeOf: 0)
+        }
+        var floorDiv: Double
+        if div != 0 {
+            floorDiv = div.rounded(.down)
+            if div - floorDiv > 0.5 { floorDiv += 1.0 }
+        } else {
+            floorDiv = Double(signOf: vx / wx, magnitudeOf: 0)
+        }
+        return (floorDiv, mod)
     }
 
     func unaryOp(_ op: UnaryOp, _ v: Value) throws -> Value {

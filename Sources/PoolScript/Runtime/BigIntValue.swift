@@ -92,9 +92,13 @@ func intTooBig() -> PythonError {
 
 /// `float(big)`, raising CPython's OverflowError when it does not fit.
 func bigToDouble(_ b: BigInt) throws -> Double {
-    let d = Double(b)
-    if !d.isFinite { throw PythonError(.overflowError, "int too large to convert to float") }
-    return d
+    if b.magnitude.bitWidth <= 53 { return Double(b) }
+    // Correctly rounded (half-even), as CPython's `PyLong_AsDouble`: the division routine rounds `b / 1`.
+    do {
+        return try bigTrueDivide(b, 1)
+    } catch {
+        throw PythonError(.overflowError, "int too large to convert to float")
+    }
 }
 
 /// -1, 0 or 1 as `b` is below, equal to or above `d`, exactly (NaN compares as unordered: 2).
@@ -172,20 +176,34 @@ func bigFloorDivMod(_ a: BigInt, _ b: BigInt) -> (BigInt, BigInt) {
     return (q, r)
 }
 
-/// `a / b` for ints, correctly rounded like CPython when both fit in a double's 53 bits, and by scaling otherwise.
+/// `a / b` for ints, correctly rounded as CPython's `long_true_divide` does it: a quotient of 55 bits plus a
+/// sticky bit for the remainder, rounded half-even to 53 bits, then scaled by a power of two.
 func bigTrueDivide(_ a: BigInt, _ b: BigInt) throws -> Double {
-    if a.magnitude.bitWidth <= 53 && b.magnitude.bitWidth <= 53 { return Double(a) / Double(b) }
-    // Scale so the quotient carries 64+ significant bits, then divide once and scale back.
-    let shift = 64 - (a.magnitude.bitWidth - b.magnitude.bitWidth)
-    let scaledA = shift > 0 ? a << shift : a
-    let scaledB = shift < 0 ? b << -shift : b
-    let q = scaledA / scaledB
-    let d = Double(q)
-    let result = shift >= 0 ? d / cPow(2, Double(shift)) : d * cPow(2, Double(-shift))
-    if !result.isFinite {
-        throw PythonError(.overflowError, "integer division result too large for a float")
-    }
-    return result
+    let negative = (a.sign == .minus) != (b.sign == .minus)
+    func signed(_ d: Double) -> Double { negative ? -d : d }
+    let x = BigInt(a.magnitude)
+    let y = BigInt(b.magnitude)
+    if x.isZero { return signed(0) }
+    if x.magnitude.bitWidth <= 53 && y.magnitude.bitWidth <= 53 { return signed(Double(x) / Double(y)) }
+    let mantissa = 53
+    let minExponent = -1021
+    // 2**diff <= x / y < 2**(diff + 1)
+    var diff = x.magnitude.bitWidth - y.magnitude.bitWidth
+    if (diff >= 0 ? x < (y << diff) : (x << -diff) < y) { diff -= 1 }
+    if diff > 1024 { throw PythonError(.overflowError, "integer division result too large for a float") }
+    if diff < minExponent - mantissa - 1 { return signed(0) }
+    let shift = max(diff, minExponent) - mantissa - 2
+    let (quotient, remainder) = shift >= 0
+        ? x.quotientAndRemainder(dividingBy: y << shift) : (x << -shift).quotientAndRemainder(dividingBy: y)
+    var q = quotient
+    if !remainder.isZero { q |= 1 }
+    let extraBits = max(q.magnitude.bitWidth, minExponent - shift) - mantissa
+    let half = BigInt(1) << (extraBits - 1)
+    if !(q & half).isZero && !(q & (3 * half - 1)).isZero { q += half }
+    q = (q >> extraBits) << extraBits
+    let result = Double(sign: .plus, exponent: shift, significand: Double(q))
+    if !result.isFinite { throw PythonError(.overflowError, "integer division result too large for a float") }
+    return signed(result)
 }
 
 /// CPython's hash of an int: the value modulo 2**61 - 1, with -1 mapped to -2.
