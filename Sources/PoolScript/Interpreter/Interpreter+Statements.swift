@@ -65,6 +65,35 @@ extension Interpreter {
             }
         case .forLoop(let target, let iterableExpr, let body, let orElse, true):
             let iterable = try await eval(iterableExpr, f)
+            if let cls = userClass(of: iterable) {
+                // `__aiter__` gives the iterator; each `await iterator.__anext__()` an item, until StopAsyncIteration.
+                guard let iterator = try await callDunder(iterable, "__aiter__", [], f) else {
+                    throw PythonError.typeError(
+                        "'async for' requires an object with __aiter__ method, got \(cls.name)"
+                    )
+                }
+                guard let iteratorClass = userClass(of: iterator), iteratorClass.lookup("__anext__") != nil else {
+                    throw PythonError.typeError(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: \(iterator.typeName)"
+                    )
+                }
+                while true {
+                    try tick()
+                    let item: Value
+                    do {
+                        item = try await awaitValue(try await callDunder(iterator, "__anext__", [], f) ?? .none, f)
+                    } catch let e as PythonError where e.type.isSubclass(of: .stopAsyncIteration) {
+                        break
+                    }
+                    try await assign(target, item, f)
+                    switch try await exec(body, f) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    }
+                }
+                return try await exec(orElse, f)
+            }
             guard case .object(let o) = iterable, let source = o as? PyAsyncIterable else {
                 throw PythonError.typeError(
                     "'async for' requires an object with __aiter__ method, got \(iterable.typeName)"

@@ -84,6 +84,7 @@ public final class ExceptionClass: PyObject, Sendable {
     static let syntaxError = ExceptionClass(name: "SyntaxError", base: exception)
     static let indentationError = ExceptionClass(name: "IndentationError", base: syntaxError)
     static let stopIteration = ExceptionClass(name: "StopIteration", base: exception)
+    static let stopAsyncIteration = ExceptionClass(name: "StopAsyncIteration", base: exception)
     static let importError = ExceptionClass(name: "ImportError", base: exception)
     static let moduleNotFoundError = ExceptionClass(name: "ModuleNotFoundError", base: importError)
     static let memoryError = ExceptionClass(name: "MemoryError", base: exception)
@@ -101,7 +102,7 @@ public final class ExceptionClass: PyObject, Sendable {
         attributeError, valueError, lookupError, keyError, indexError, runtimeError, notImplementedError,
         recursionError, assertionError, arithmeticError, zeroDivisionError, overflowError, syntaxError,
         indentationError, stopIteration, importError, moduleNotFoundError, memoryError, osError, timeoutError,
-        connectionError, baseExceptionGroup, exceptionGroup,
+        connectionError, baseExceptionGroup, exceptionGroup, stopAsyncIteration,
     ]
 }
 
