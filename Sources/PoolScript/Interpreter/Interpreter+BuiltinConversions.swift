@@ -220,7 +220,7 @@ extension Interpreter {
         var bestKey = try await keyOf(best)
         for item in items.dropFirst() {
             let k = try await keyOf(item)
-            if try compare(op, k, bestKey) {
+            if try await compareAsync(op, k, bestKey, f) {
                 best = item
                 bestKey = k
             }
@@ -239,8 +239,42 @@ extension Interpreter {
                 keyed.append((try await call(key, Arguments(positional: [item]), f), item))
             }
         }
+        if keyed.contains(where: { userClass(of: $0.0) != nil }) {
+            // User `__lt__` runs Python code: a stable merge sort that awaits each comparison. `reverse` keeps
+            // equal items in their order, as CPython's reverse-sort-reverse does.
+            if reverse { keyed.reverse() }
+            var sorted = try await mergeSort(keyed[...], f)
+            if reverse { sorted.reverse() }
+            return sorted.map(\.1)
+        }
         try keyed.sort { x, y in reverse ? try order(.lt, y.0, x.0) : try order(.lt, x.0, y.0) }
         return keyed.map(\.1)
+    }
+
+    private nonisolated(nonsending) func mergeSort(_ items: ArraySlice<(Value, Value)>, _ f: Frame) async throws
+        -> [(Value, Value)]
+    {
+        guard items.count > 1 else { return Array(items) }
+        let mid = items.startIndex + items.count / 2
+        let left = try await mergeSort(items[..<mid], f)
+        let right = try await mergeSort(items[mid...], f)
+        var out: [(Value, Value)] = []
+        out.reserveCapacity(items.count)
+        var i = 0
+        var j = 0
+        while i < left.count && j < right.count {
+            try tick()
+            if try await compareAsync(.lt, right[j].0, left[i].0, f) {
+                out.append(right[j])
+                j += 1
+            } else {
+                out.append(left[i])
+                i += 1
+            }
+        }
+        out += left[i...]
+        out += right[j...]
+        return out
     }
 }
 

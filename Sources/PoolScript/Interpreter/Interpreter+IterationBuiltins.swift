@@ -57,7 +57,7 @@ extension Interpreter {
             }
             return .object(IteratorObject("enumerate", items))
         }
-        type("zip") { i, a, _ in
+        type("zip") { i, a, f in
             let b = try a.bind(
                 "zip",
                 [
@@ -65,7 +65,8 @@ extension Interpreter {
                     Parameter("strict", kind: .keywordOnly, default: .bool(false)),
                 ]
             )
-            let lists = try b.extraPositional.map { try i.iterate($0) }
+            var lists: [[Value]] = []
+            for v in b.extraPositional { lists.append(try await i.iterateAsync(v, f)) }
             let n = lists.map(\.count).min() ?? 0
             if b["strict"].isTruthy, Set(lists.map(\.count)).count > 1 {
                 throw PythonError.valueError("zip() arguments have different lengths")
@@ -90,7 +91,8 @@ extension Interpreter {
                 throw PythonError.typeError("map() must have at least two arguments.")
             }
             let fn = a.positional[0]
-            let lists = try a.positional.dropFirst().map { try i.iterate($0) }
+            var lists: [[Value]] = []
+            for v in a.positional.dropFirst() { lists.append(try await i.iterateAsync(v, f)) }
             let n = lists.map(\.count).min() ?? 0
             var out: [Value] = []
             for k in 0..<n { out.append(try await i.call(fn, Arguments(positional: lists.map { $0[k] }), f)) }

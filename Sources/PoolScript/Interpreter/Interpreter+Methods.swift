@@ -33,6 +33,12 @@ extension Interpreter {
                 for k in a.positional.indices { a.positional[k] = try await i.preformatted(a.positional[k], f) }
                 for k in a.keywords.indices { a.keywords[k].value = try await i.preformatted(a.keywords[k].value, f) }
             }
+            // Methods that iterate their argument synchronously get a user iterable's items first.
+            if ["join", "extend", "update", "union", "issubset"].contains(name), a.positional.count == 1,
+                i.userClass(of: a.positional[0]) != nil
+            {
+                a.positional[0] = .list(PyList(try await i.iterateAsync(a.positional[0], f)))
+            }
             return try await i.callMethod(receiver, name, a, f)
         }
     }
