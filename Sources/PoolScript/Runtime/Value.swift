@@ -75,7 +75,10 @@ extension Value {
             if let x = a.numeric, let y = b.numeric {
                 switch (x, y) {
                 case (.int(let i), .int(let j)): return i == j
-                case (.int(let i), .float(let d)), (.float(let d), .int(let i)): return compareBigToDouble(BigInt(i), d) == 0
+                case (.int(let i), .float(let d)), (.float(let d), .int(let i)):
+                    // Exact below 2**53; beyond, compare exactly (2**53 + 1 != 2.0**53).
+                    if i.magnitude <= 1 << 53 { return Double(i) == d }
+                    return compareBigToDouble(BigInt(i), d) == 0
                 case (.float(let d), .float(let e)): return d == e
                 case (.big(let p), .big(let q)): return p == q
                 case (.big(let p), .int(let i)), (.int(let i), .big(let p)): return p == BigInt(i)
