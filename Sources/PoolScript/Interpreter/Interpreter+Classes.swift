@@ -177,6 +177,15 @@ extension Interpreter {
                 if case .object(let x) = receiver, case .object(let y) = a.positional[0], x === y { return .bool(true) }
                 return .object(NotImplementedObject.shared)
             })
+        case "__setattr__":
+            return .object(NativeFunction(name: "__setattr__") { a in
+                guard a.positional.count == 2, case .str(let attribute) = a.positional[0] else {
+                    throw PythonError.typeError("expected 2 arguments, got \(a.positional.count)")
+                }
+                guard case .object(let target) = receiver else { return .none }
+                try target.setAttribute(attribute, a.positional[1])
+                return .none
+            })
         case "__hash__":
             return .object(NativeFunction(name: "__hash__") { _ in
                 if case .object(let o) = receiver { return .int(ObjectIdentifier(o).hashValue >> 4) }
@@ -231,6 +240,10 @@ extension Interpreter {
                 throw PythonError.attributeError("property '\(name)' of '\(cls.name)' object has no setter")
             }
             _ = try await call(p.setter, Arguments(positional: [object, value]), f)
+            return
+        }
+        if let cls = userClass(of: object), let (hook, _) = cls.lookup("__setattr__") {
+            _ = try await call(bindClassAttribute(hook, to: object, cls: cls), Arguments(positional: [.str(name), value]), f)
             return
         }
         guard case .object(let o) = object else {

@@ -331,6 +331,22 @@ extension Interpreter {
             if let v = try o.getAttribute(name) { return v }
             if name == "__class__" { return typeObject(of: value) }
             if let type = o as? TypeObject, let method = unboundMethod(type, name) { return method }
+            if let type = o as? TypeObject, type.name == "object", name == "__setattr__" {
+                // `object.__setattr__(self, name, value)`: the plain store a custom `__setattr__` delegates to.
+                return .object(NativeFunction(name: "__setattr__") { a in
+                    guard a.positional.count == 3, a.keywords.isEmpty else {
+                        throw PythonError.typeError("expected 3 arguments, got \(a.positional.count)")
+                    }
+                    guard case .str(let attribute) = a.positional[1] else {
+                        throw PythonError.typeError("attribute name must be string, not '\(a.positional[1].typeName)'")
+                    }
+                    guard case .object(let target) = a.positional[0] else {
+                        throw PythonError.typeError("can't apply this __setattr__ to \(a.positional[0].typeName) object")
+                    }
+                    try target.setAttribute(attribute, a.positional[2])
+                    return .none
+                })
+            }
             var e: PythonError
             if let m = o as? ModuleObject {
                 e = PythonError.attributeError("module '\(m.name)' has no attribute '\(name)'")
