@@ -48,6 +48,8 @@ func runLastLine(_ source: String) async -> String {
         ("print(1 // 0.1, 1 % 0.1, divmod(1e20, -1), -7.5 // 2, 7.5 % -2, 0.0 % -3, divmod(-0.0, 5), 962062093680760254430060280234991967925210238009670905272689 % 1e300)", "9.0 0.09999999999999995 (-1e+20, -0.0) -4.0 -0.5 -0.0 (-0.0, 0.0) 9.620620936807603e+59\n"),
         ("print(1.5 ^ 2)", "TypeError: unsupported operand type(s) for ^: 'float' and 'int'\n"),
         ("print(2 << 1.0)", "TypeError: unsupported operand type(s) for <<: 'int' and 'float'\n"),
+        ("print(pow(2, -1, 7), pow(3, -2, 11), pow(-3, -1, 7), pow(2, -1, -7), pow(5, 3, -7), pow(2, 10 ** 30, 10 ** 9 + 7))", "4 5 2 -3 -1 312267046\n"),
+        ("pow(2, -1, 4)", "ValueError: base is not invertible for the given modulus\n"),
     ]
     static let sets: [(String, String)] = [
         ("s = {3, 1, 2}\nprint(s, type(s).__name__, len(s), 2 in s, 5 not in s, set(), {1}, {(1, 2), (1, 2)})", "{1, 2, 3} set 3 True True set() {1} {(1, 2)}\n"),

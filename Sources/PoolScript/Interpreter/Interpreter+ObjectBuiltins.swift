@@ -100,8 +100,15 @@ extension Interpreter {
             if case .none = b["mod"] { return try i.binaryOp(.pow, b["base"], b["exp"]) }
             if let base = b["base"].bigInt, let exp = b["exp"].bigInt, let mod = b["mod"].bigInt {
                 guard !mod.isZero else { throw PythonError.valueError("pow() 3rd argument cannot be 0") }
-                guard exp.sign != .minus else {
-                    throw PythonError.valueError("base is not invertible for the given modulus")
+                var base = base
+                var exp = exp
+                if exp.sign == .minus {
+                    // Python 3.8+: a negative exponent uses the modular inverse of the base.
+                    guard let inverse = bigFloorDivMod(base, mod).1.inverse(BigInt(mod.magnitude)) else {
+                        throw PythonError.valueError("base is not invertible for the given modulus")
+                    }
+                    base = inverse
+                    exp = -exp
                 }
                 let r = base.power(exp, modulus: mod)
                 return .integer(bigFloorDivMod(r, mod).1)
