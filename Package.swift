@@ -26,7 +26,7 @@ var targets: [Target] = [
         dependencies: ["PoolCore", "TrafficModels", .product(name: "Histogram", package: "hdrhistogram-swift")]
     ),
     .target(name: "MockServer", dependencies: ["TrafficModels", .product(name: "Yams", package: "Yams")] + nio),
-    .target(name: "PoolScript"),
+    .target(name: "PoolScript", dependencies: [.product(name: "BigInt", package: "BigInt")]),
     .target(name: "Lessons", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "TerminalUI", dependencies: ["PoolCore"]),
     .systemLibrary(
@@ -110,6 +110,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -21,7 +21,7 @@ import Testing
     /// Modules from outside the package that each target may import (the system's and its package dependencies).
     static let external: [String: Set<String>] = [
         "PoolCore": ["DequeModule"],
-        "PoolScript": [],
+        "PoolScript": ["BigInt"],
         "TrafficModels": [],
         "Lessons": ["Foundation", "Yams"],
         "MockServer": ["Foundation", "NIOCore", "NIOPosix", "NIOHTTP1", "Yams"],

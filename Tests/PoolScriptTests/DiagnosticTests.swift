@@ -114,22 +114,22 @@ import Testing
             """
         ),
         (
-            "class Pool:\n    pass",
+            "class Pool(metaclass=ABCMeta):\n    pass",
             """
               File "<stdin>", line 1
-                class Pool:
-                ^
-            NotImplementedError: class definitions are not supported in PoolPlay's Python subset
+                class Pool(metaclass=ABCMeta):
+                           ^
+            NotImplementedError: class keyword arguments (metaclass=…) are not supported in PoolPlay's Python subset
 
             """
         ),
         (
-            "@cache\ndef f(): pass",
+            "def f():\n    nonlocal x",
             """
-              File "<stdin>", line 1
-                @cache
-                ^
-            NotImplementedError: decorators are not supported in PoolPlay's Python subset
+              File "<stdin>", line 2
+                nonlocal x
+                ^^^^^^^^^^
+            SyntaxError: no binding for nonlocal 'x' found
 
             """
         ),
@@ -154,12 +154,12 @@ import Testing
             """
         ),
         (
-            "def f():\n    global x",
+            "def f():\n    print(x)\n    global x",
             """
-              File "<stdin>", line 2
+              File "<stdin>", line 3
                 global x
-                ^
-            NotImplementedError: 'global' statements are not supported in PoolPlay's Python subset
+                ^^^^^^^^
+            SyntaxError: name 'x' is used prior to global declaration
 
             """
         ),

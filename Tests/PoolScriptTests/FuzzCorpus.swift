@@ -91,8 +91,16 @@ enum FuzzCorpus {
         "print(*[1, 2], sep='-', end='!\\n')\nprint(**{'sep': ','})\n",
         "async def f():\n    return 1\nprint(await f())\nwith open('x') as fh:\n    pass\n",
         "class C:\n    pass\nlambda x: x\nyield 1\nglobal q\n",
+        "def f():\n    print(x)\n    global x\ndef g():\n    nonlocal y\nclass D(metaclass=M):\n    pass\n",
         "x = []\nfor i in range(1000):\n    x = [(x,)]\nprint(x == x, [x] == [x], x in [x], len(repr(x)), len(str(x)), f'{x!r:.5}')\n",
         "d = {}\nfor i in range(1000):\n    d = {'k': [d]}\nprint(d == d, len(repr(d)), d['k'] == [d['k'][0]])\n",
+        "print(2 ** 100, 10 ** 30 // 7, -2 ** 70 % 13, int('9' * 30), f'{2 ** 80:,}', 2 ** 64 / 3, hash(2 ** 70))\n",
+        "s = {3, 1, 2}\nt = {x * x for x in range(9) if x % 2}\nprint(s | t, s & t, s - t, sorted(s ^ t), 2 in s, frozenset(s))\n",
+        "print(range(10)[::2], range(20)[3:15:4], 'streaming'[::-1], [1, 2, 3, 4][::-2], 'a' if 2 ** 70 > 1e20 else 'b')\n",
+        "total = 0\ndef add(n):\n    global total\n    total += n\ndef counter():\n    c = 0\n    def inc():\n        nonlocal c\n        c += 1\n        return c\n    return inc\nadd(2)\nprint(total, counter()())\n",
+        "def deco(n):\n    def wrap(fn):\n        def inner(*a):\n            return fn(*a) * n\n        return inner\n    return wrap\n@deco(2)\n@deco(3)\ndef f(x):\n    return x\nprint(f(7))\n",
+        "class RetryableError(Exception):\n    def __init__(self, msg, after=1):\n        super().__init__(msg)\n        self.after = after\nclass Client:\n    limit = 3\n    def __init__(self, url):\n        self.url = url\n    def __repr__(self):\n        return f'Client({self.url!r})'\n    @property\n    def host(self):\n        return self.url.split('/')[2]\n    @staticmethod\n    def version():\n        return 1\n    async def get(self, path):\n        raise RetryableError(path, 2)\nclass Sub(Client):\n    def __init__(self):\n        super().__init__('http://h/x')\nc = Sub()\ntry:\n    await c.get('/a')\nexcept RetryableError as e:\n    print(c, c.host, e, e.after, isinstance(c, Client), type(c).__name__)\n",
+        "class Session:\n    def __enter__(self):\n        return self\n    def __exit__(self, t, e, tb):\n        return True\n    def __eq__(self, other):\n        return isinstance(other, Session)\nwith Session() as s:\n    raise ValueError\nprint(s == Session(), s != 1)\n",
         "import asyncio\nlock = asyncio.Lock()\nasync def crit(i):\n    async with lock:\n        await asyncio.sleep(0)\n        return i\nprint(await asyncio.gather(crit(1), crit(2)))\n",
     ]
 

@@ -35,6 +35,7 @@ struct FuzzMutator {
         "async", "await", "return", "with", "as", "try", "except", "finally", "raise", "del", "pass", "break",
         "continue", "import", "from", "lambda", "class", "yield", "global", "nonlocal", "print", "len", "range",
         "asyncio", "httpx", "gather", "create_task", "sleep", "*args", "**kw", "self", "[x for x in y]",
+        "@", "@deco", "{x for x in y}", "{1, 2}", "super()", "__init__", "2 ** 100", String(repeating: "9", count: 40), "[::-1]", "property",
         "é", "创建", "\u{0}", "\u{FEFF}", "\u{200B}", "\r", "\r\n", "\u{0C}", "😀", "\u{301}",
     ]
 

@@ -1,3 +1,5 @@
+import BigInt
+
 import Testing
 
 @testable import PoolScript
@@ -10,6 +12,7 @@ func tokenDump(_ source: String) throws -> String {
         case .name: return t.text
         case .op: return t.text
         case .int(let i): return "int:\(i)"
+        case .bigInt(let i): return "int:\(i)"
         case .float(let d): return "float:\(d)"
         case .string(let s): return "str:\(s.debugDescription)"
         case .bytes(let b): return "bytes:\(b)"
@@ -29,6 +32,7 @@ func dump(_ e: Expr) -> String {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
     case .int(let i): return String(i)
+    case .bigInt(let i): return String(i)
     case .float(let d): return String(d)
     case .str(let s): return s.debugDescription
     case .bytes(let b): return "b\(b)"
@@ -61,6 +65,8 @@ func dump(_ e: Expr) -> String {
     case .await(let e): return "(await \(dump(e)))"
     case .listComp(let e, let clauses): return "(comp \(dump(e)) \(clauses.count))"
     case .dictComp(let k, let v, let clauses): return "(dictcomp \(dump(k)) \(dump(v)) \(clauses.count))"
+    case .set(let items): return "{set" + items.map { " " + dump($0) }.joined() + "}"
+    case .setComp(let e, let clauses): return "(setcomp \(dump(e)) \(clauses.count))"
     case .ifExp(let t, let b, let o): return "(if \(dump(t)) \(dump(b)) \(dump(o)))"
     case .lambda(let d): return "(lambda \(d.parameters.map(\.name).joined(separator: ",")))"
     }

@@ -1,3 +1,5 @@
+import BigInt
+
 /// Builds the `asyncio` module: `gather`, `create_task`, `sleep`, `run`, `Semaphore`, `Lock`, plus
 /// `CancelledError` and `TimeoutError`. The host's `importModule` returns it for "asyncio" (the interpreter also falls back to
 /// one built on `Interpreter.clock` when the host returns nil).
@@ -45,6 +47,7 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             switch b["delay"].numeric {
             case .int(let n): seconds = Double(n)
             case .float(let d): seconds = d
+            case .big(let b): seconds = Double(b)
             case nil:
                 throw PythonError.typeError(
                     "'<=' not supported between instances of '\(b["delay"].typeName)' and 'int'"
@@ -180,6 +183,7 @@ public func makeTimeModule(
                     switch b["secs"].numeric {
                     case .int(let n): seconds = Double(n)
                     case .float(let d): seconds = d
+                    case .big(let b): seconds = Double(b)
                     case nil:
                         throw PythonError.typeError(
                             "'\(b["secs"].typeName)' object cannot be interpreted as an integer"

@@ -1,3 +1,5 @@
+import BigInt
+
 /// Conversions and checks behind the builtins: `len`, `isinstance`, `issubclass`, `int()`, `float()`, `round()`,
 /// `min`/`max` and `sorted`.
 extension Interpreter {
@@ -53,6 +55,14 @@ extension Interpreter {
         guard case .object(let c) = cls, c is ExceptionClass || c is TypeObject || c is PyClass else {
             throw PythonError.typeError("issubclass() arg 1 must be a class")
         }
+        if let sub = c as? ClassObject {
+            switch spec {
+            case .object(let base as ClassObject): return sub.isSubclass(of: base)
+            case .object(let base as ExceptionClass): return sub.exceptionClass?.isSubclass(of: base) ?? false
+            case .object(let t as TypeObject): return t.name == "object"
+            default: break
+            }
+        }
         switch spec {
         case .object(let base as ExceptionClass):
             guard let sub = c as? ExceptionClass else { return false }
@@ -85,10 +95,8 @@ extension Interpreter {
         case .float(let d):
             if d.isNaN { throw PythonError.valueError("cannot convert float NaN to integer") }
             if d.isInfinite { throw PythonError(.overflowError, "cannot convert float infinity to integer") }
-            guard let n = Int(exactly: d.rounded(.towardZero)) else {
-                throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit")
-            }
-            return .int(n)
+            return .integer(BigInt(d.rounded(.towardZero)))
+        case .object(is BigIntObject): return v
         case .str(let s): return try parseInt(s, radix: 10)
         case .bytes(let b): return try parseInt(String(decoding: b, as: UTF8.self), radix: 10)
         default:
@@ -117,17 +125,22 @@ extension Interpreter {
         if r == 0 { r = 10 }
         let invalid = PythonError.valueError("invalid literal for int() with base \(radix): \(Value.str(s).repr())")
         guard !text.isEmpty, text.first != "_", text.last != "_", !text.contains("__") else { throw invalid }
-        guard let n = Int(String(text).replacingUnderscores(), radix: r) else {
-            if Int(String(text).replacingUnderscores().filter { $0 != "-" }, radix: r) == nil { throw invalid }
-            throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit")
+        let digits = String(text).replacingUnderscores()
+        if let n = Int(digits, radix: r), !digits.hasPrefix("-"), !digits.hasPrefix("+") { return .int(negative ? -n : n) }
+        guard !digits.hasPrefix("-"), !digits.hasPrefix("+"), let n = BigInt(digits, radix: r) else { throw invalid }
+        if r == 10 && digits.count > BigIntObject.maxStrDigits {
+            throw PythonError.valueError(
+                "Exceeds the limit (4300 digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit"
+            )
         }
-        return .int(negative ? -n : n)
+        return .integer(negative ? -n : n)
     }
 
     func toFloat(_ v: Value) throws -> Value {
         switch v {
         case .float: return v
         case .int(let n): return .float(Double(n))
+        case .object(let o as BigIntObject): return .float(try bigToDouble(o.value))
         case .bool(let b): return .float(b ? 1 : 0)
         case .str(let s):
             let t = s.trimmingCharacters()
@@ -153,26 +166,21 @@ extension Interpreter {
         case (.float(let d), .none):
             if d.isNaN { throw PythonError.valueError("cannot convert float NaN to integer") }
             if d.isInfinite { throw PythonError(.overflowError, "cannot convert float infinity to integer") }
-            guard let n = Int(exactly: d.rounded(.toNearestOrEven)) else {
-                throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit")
-            }
-            return .int(n)
+            return .integer(BigInt(d.rounded(.toNearestOrEven)))
         case (.float(let d), .int(let n)):
             if n >= 0 { return .float(Double(cFormat("%.\(min(n, 300))f", d)) ?? d) }
             let scale = cPow(10, Double(-n))
             return .float((d / scale).rounded(.toNearestOrEven) * scale)
-        case (.int, .none), (.int, .int):
-            guard case .int(let n) = ndigits, n < 0, case .int(let i) = number else { return number }
-            guard -n < 19 else { return .int(0) }
-            var scale = 1
-            for _ in 0..<(-n) { scale *= 10 }
-            let q = try binaryOp(.floorDiv, .int(i), .int(scale))
-            let r = i - (try binaryOp(.mul, q, .int(scale)).intValue)
-            var qi = q.intValue
-            if 2 * r > scale || (2 * r == scale && qi % 2 != 0) { qi += 1 }
-            return try binaryOp(.mul, .int(qi), .int(scale))
+        case (.int, .none), (.int, .int), (.object(is BigIntObject), .none), (.object(is BigIntObject), .int):
+            guard case .int(let n) = ndigits, n < 0, let i = number.bigInt else { return number }
+            // Past the number's own digits every rounding gives 0.
+            guard -n <= i.magnitude.bitWidth / 3 + 1 else { return .int(0) }
+            let scale = BigInt(10).power(-n)
+            var (q, r) = bigFloorDivMod(i, scale)
+            if 2 * r > scale || (2 * r == scale && !(q % 2).isZero) { q += 1 }
+            return .integer(q * scale)
         case (.bool(let b), _): return try round(.int(b ? 1 : 0), ndigits)
-        case (.int, _), (.float, _):
+        case (.int, _), (.float, _), (.object(is BigIntObject), _):
             throw PythonError.typeError("'\(ndigits.typeName)' object cannot be interpreted as an integer")
         default:
             throw PythonError.typeError("type \(number.typeName) doesn't define __round__ method")
@@ -191,7 +199,7 @@ extension Interpreter {
         )
         let items: [Value]
         if b.extraPositional.count == 1 {
-            items = try iterate(b.extraPositional[0])
+            items = try await iterateAsync(b.extraPositional[0], f)
         } else if b.extraPositional.isEmpty {
             throw PythonError.typeError("\(name) expected at least 1 argument, got 0")
         } else {
@@ -212,7 +220,7 @@ extension Interpreter {
         var bestKey = try await keyOf(best)
         for item in items.dropFirst() {
             let k = try await keyOf(item)
-            if try compare(op, k, bestKey) {
+            if try await compareAsync(op, k, bestKey, f) {
                 best = item
                 bestKey = k
             }
@@ -231,8 +239,42 @@ extension Interpreter {
                 keyed.append((try await call(key, Arguments(positional: [item]), f), item))
             }
         }
+        if keyed.contains(where: { userClass(of: $0.0) != nil }) {
+            // User `__lt__` runs Python code: a stable merge sort that awaits each comparison. `reverse` keeps
+            // equal items in their order, as CPython's reverse-sort-reverse does.
+            if reverse { keyed.reverse() }
+            var sorted = try await mergeSort(keyed[...], f)
+            if reverse { sorted.reverse() }
+            return sorted.map(\.1)
+        }
         try keyed.sort { x, y in reverse ? try order(.lt, y.0, x.0) : try order(.lt, x.0, y.0) }
         return keyed.map(\.1)
+    }
+
+    private nonisolated(nonsending) func mergeSort(_ items: ArraySlice<(Value, Value)>, _ f: Frame) async throws
+        -> [(Value, Value)]
+    {
+        guard items.count > 1 else { return Array(items) }
+        let mid = items.startIndex + items.count / 2
+        let left = try await mergeSort(items[..<mid], f)
+        let right = try await mergeSort(items[mid...], f)
+        var out: [(Value, Value)] = []
+        out.reserveCapacity(items.count)
+        var i = 0
+        var j = 0
+        while i < left.count && j < right.count {
+            try tick()
+            if try await compareAsync(.lt, right[j].0, left[i].0, f) {
+                out.append(right[j])
+                j += 1
+            } else {
+                out.append(left[i])
+                i += 1
+            }
+        }
+        out += left[i...]
+        out += right[j...]
+        return out
     }
 }
 

@@ -26,7 +26,7 @@ extension Interpreter {
         builtins["Ellipsis"] = .object(EllipsisObject.shared)
         builtins["__name__"] = .str("__main__")
 
-        function("print") { i, a, _ in
+        function("print") { i, a, f in
             let b = try a.bind(
                 "print",
                 [
@@ -45,15 +45,18 @@ extension Interpreter {
             }
             let sep = try text(b["sep"], "sep")
             let end = try text(b["end"], "end")
-            i.host.write(b.extraPositional.map { $0.str() }.joined(separator: sep) + end)
+            var parts: [String] = []
+            for v in b.extraPositional { parts.append(try await i.strAsync(v, f)) }
+            i.host.write(parts.joined(separator: sep) + end)
             return .none
         }
-        function("len") { i, a, _ in
+        function("len") { i, a, f in
             // `len` is METH_O in CPython: its arity error has its own wording.
             if a.keywords.isEmpty, a.positional.count != 1 {
                 throw PythonError.typeError("len() takes exactly one argument (\(a.positional.count) given)")
             }
             let b = try a.bind("len", [Parameter("obj")])
+            if let n = try await i.userLength(b["obj"], f) { return .int(n) }
             return .int(try i.length(b["obj"]))
         }
         type("range") { i, a, _ in
@@ -87,6 +90,40 @@ extension Interpreter {
             return i.typeObject(of: a.positional[0])
         }
         builtins["object"] = .object(TypeObject("object"))
+        builtins["NotImplemented"] = .object(NotImplementedObject.shared)
+        function("super") { i, a, f in try i.makeSuper(a, f) }
+        function("vars") { i, a, f in
+            let b = try a.bind("vars", [Parameter("object", optional: true)])
+            guard b.isGiven("object") else { return .dict(PyDict(f.scope.vars.sorted { $0.key < $1.key }.map { (Value.str($0.key), $0.value) })) }
+            let v = b["object"]
+            switch v {
+            case .object(let instance as InstanceObject): return try instance.getAttribute("__dict__") ?? .dict(PyDict())
+            case .object(let e as ExceptionInstance) where e.userClass != nil:
+                return .dict(PyDict(e.userAttributes.sorted { $0.key < $1.key }.map { (Value.str($0.key), $0.value) }))
+            case .object(let m as ModuleObject):
+                return .dict(PyDict(m.attributes.sorted { $0.key < $1.key }.map { (Value.str($0.key), $0.value) }))
+            case .object(let c as ClassObject):
+                return .dict(PyDict(c.namespaceOrder.compactMap { k in c.namespace[k].map { (Value.str(k), $0) } }))
+            default:
+                throw PythonError.typeError("vars() argument must have __dict__ attribute")
+            }
+        }
+        type("property") { _, a, _ in
+            let b = try a.bind(
+                "property",
+                [
+                    Parameter("fget", default: Value.none), Parameter("fset", default: Value.none),
+                    Parameter("fdel", default: Value.none), Parameter("doc", default: Value.none),
+                ]
+            )
+            return .object(PropertyObject(getter: b["fget"], setter: b["fset"]))
+        }
+        type("staticmethod") { _, a, _ in
+            .object(StaticMethodObject(try a.bind("staticmethod", [Parameter("function")])["function"]))
+        }
+        type("classmethod") { _, a, _ in
+            .object(ClassMethodObject(try a.bind("classmethod", [Parameter("function")])["function"]))
+        }
         function("isinstance") { i, a, _ in
             let b = try a.bind("isinstance", [Parameter("obj"), Parameter("class_or_tuple")])
             return .bool(try i.isInstance(b["obj"], b["class_or_tuple"]))
@@ -95,9 +132,9 @@ extension Interpreter {
             let b = try a.bind("issubclass", [Parameter("cls"), Parameter("class_or_tuple")])
             return .bool(try i.isSubclass(b["cls"], b["class_or_tuple"]))
         }
-        function("repr") { _, a, _ in .str(try a.bind("repr", [Parameter("obj")])["obj"].repr()) }
+        function("repr") { i, a, f in .str(try await i.reprAsync(try a.bind("repr", [Parameter("obj")])["obj"], f)) }
         function("ascii") { _, a, _ in .str(asciiRepr(try a.bind("ascii", [Parameter("obj")])["obj"].repr())) }
-        type("str") { _, a, _ in
+        type("str") { i, a, f in
             let b = try a.bind(
                 "str",
                 [
@@ -108,7 +145,7 @@ extension Interpreter {
             if case .bytes(let bytes) = b["object"], b.isGiven("encoding") {
                 return .str(String(decoding: bytes, as: UTF8.self))
             }
-            return .str(b["object"].str())
+            return .str(try await i.strAsync(b["object"], f))
         }
         type("int") { i, a, _ in
             let b = try a.bind("int", [Parameter("x", default: .int(0)), Parameter("base", default: Value.none)])
@@ -118,16 +155,28 @@ extension Interpreter {
             let b = try a.bind("float", [Parameter("x", default: .float(0))])
             return try i.toFloat(b["x"])
         }
-        type("bool") { _, a, _ in .bool(try a.bind("bool", [Parameter("x", default: .bool(false))])["x"].isTruthy) }
-        type("list") { i, a, _ in
+        type("bool") { i, a, f in .bool(try await i.truthy(try a.bind("bool", [Parameter("x", default: .bool(false))])["x"], f)) }
+        type("list") { i, a, f in
             let b = try a.bind("list", [Parameter("iterable", default: .tuple([]))])
-            let items = try i.iterate(b["iterable"])
+            let items = try await i.iterateAsync(b["iterable"], f)
             try i.checkSize(items.count)
             return .list(PyList(items))
         }
-        type("tuple") { i, a, _ in
+        type("set") { i, a, f in
+            let b = try a.bind("set", [Parameter("iterable", default: .tuple([]))])
+            if case .object(let other as PySetObject) = b["iterable"] { return .object(try PySetObject.copying(other, frozen: false)) }
+            let items = try await i.iterateAsync(b["iterable"], f)
+            try i.checkSize(items.count)
+            return .object(try PySetObject(items))
+        }
+        type("frozenset") { i, a, f in
+            let b = try a.bind("frozenset", [Parameter("iterable", default: .tuple([]))])
+            if case .object(let other as PySetObject) = b["iterable"] { return .object(try PySetObject.copying(other, frozen: true)) }
+            return .object(try PySetObject(try await i.iterateAsync(b["iterable"], f), frozen: true))
+        }
+        type("tuple") { i, a, f in
             let b = try a.bind("tuple", [Parameter("iterable", default: .tuple([]))])
-            return .tuple(try i.iterate(b["iterable"]))
+            return .tuple(try await i.iterateAsync(b["iterable"], f))
         }
         type("dict") { i, a, _ in
             let b = try a.bind(

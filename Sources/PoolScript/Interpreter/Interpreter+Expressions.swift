@@ -1,3 +1,5 @@
+import BigInt
+
 extension Interpreter {
     nonisolated(nonsending) func eval(_ e: Expr, _ f: Frame) async throws -> Value {
         switch e.kind {
@@ -5,20 +7,23 @@ extension Interpreter {
         case .none: return .none
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(i)
+        case .bigInt(let b): return .object(BigIntObject(b))
         case .float(let d): return .float(d)
         case .str(let s): return .str(s)
         case .bytes(let b): return .bytes(b)
         case .ellipsis: return .object(EllipsisObject.shared)
         case .fstring(let parts): return .str(try await render(parts, f))
         case .attribute(let objectExpr, let name):
-            return try getAttribute(try await eval(objectExpr, f), name)
+            return try await getAttributeAsync(try await eval(objectExpr, f), name, f)
         case .call(let calleeExpr, let argumentExprs):
             let callee = try await eval(calleeExpr, f)
             let arguments = try await evalArguments(argumentExprs, f)
             return try await call(callee, arguments, f)
         case .item(let containerExpr, let keyExpr):
             let container = try await eval(containerExpr, f)
-            return try getItem(container, try await eval(keyExpr, f))
+            let key = try await eval(keyExpr, f)
+            if let result = try await callDunder(container, "__getitem__", [key], f) { return result }
+            return try getItem(container, key)
         case .slice(let lower, let upper, let step):
             return .object(
                 SliceObject(
@@ -29,21 +34,30 @@ extension Interpreter {
             )
         case .binary(let op, let a, let b):
             let left = try await eval(a, f)
-            let right = try await eval(b, f)
-            return try binaryOp(op, left, right)
+            var right = try await eval(b, f)
+            if op == .mod, case .str = left { right = try await preformatted(right, f) }
+            return try await binaryOpAsync(op, left, right, f)
         case .unary(let op, let operand):
-            return try unaryOp(op, try await eval(operand, f))
+            let value = try await eval(operand, f)
+            if op == .not { return .bool(!(try await truthy(value, f))) }
+            return try unaryOp(op, value)
         case .and(let a, let b):
             let left = try await eval(a, f)
-            return left.isTruthy ? try await eval(b, f) : left
+            return try await truthy(left, f) ? try await eval(b, f) : left
         case .or(let a, let b):
             let left = try await eval(a, f)
-            return left.isTruthy ? left : try await eval(b, f)
+            return try await truthy(left, f) ? left : try await eval(b, f)
         case .compare(let first, let rest):
             var left = try await eval(first, f)
             for (op, rightExpr) in rest {
                 let right = try await eval(rightExpr, f)
-                guard try compare(op, left, right) else { return .bool(false) }
+                let holds: Bool
+                switch op {
+                case .in: holds = try await containsAsync(right, left, f)
+                case .notIn: holds = !(try await containsAsync(right, left, f))
+                default: holds = try await compareAsync(op, left, right, f)
+                }
+                guard holds else { return .bool(false) }
                 left = right
             }
             return .bool(true)
@@ -80,6 +94,19 @@ extension Interpreter {
             var results: [Value] = []
             try await comprehend(element, clauses[...], inner, &results)
             return .list(PyList(results))
+        case .set(let items):
+            let values = try await evalItems(items, f)
+            try checkSize(values.count)
+            // CPython compiles a display of three or more constants to a frozenset constant merged into a new set.
+            if items.count > 2 && items.allSatisfy(\.isConstant) { return .object(try PySetObject.fromConstants(values)) }
+            return .object(try PySetObject(values))
+        case .setComp(let element, let clauses):
+            let scope = Scope(kind: .comprehension, parent: f.scope)
+            let inner = Frame(scope: scope, context: f.context, file: f.file, function: f.function)
+            inner.line = f.line
+            var results: [Value] = []
+            try await comprehend(element, clauses[...], inner, &results)
+            return .object(try PySetObject(results))
         case .dictComp(let keyExpr, let valueExpr, let clauses):
             let scope = Scope(kind: .comprehension, parent: f.scope)
             let inner = Frame(scope: scope, context: f.context, file: f.file, function: f.function)
@@ -90,7 +117,7 @@ extension Interpreter {
             for case .tuple(let pair) in results { try d.set(pair[0], pair[1]) }
             return .dict(d)
         case .ifExp(let test, let body, let orElse):
-            return try await eval(test, f).isTruthy ? try await eval(body, f) : try await eval(orElse, f)
+            return try await truthy(try await eval(test, f), f) ? try await eval(body, f) : try await eval(orElse, f)
         case .lambda(let decl):
             return try await makeFunction(decl, f)
         }
@@ -114,11 +141,11 @@ extension Interpreter {
             try checkSize(results.count)
             return
         }
-        for item in try iterate(try await eval(clause.iterable, f)) {
+        for item in try await iterateAsync(try await eval(clause.iterable, f), f) {
             try tick()
             try await assign(clause.target, item, f)
             var keep = true
-            for condition in clause.conditions where !(try await eval(condition, f).isTruthy) {
+            for condition in clause.conditions where !(try await truthy(try await eval(condition, f), f)) {
                 keep = false
                 break
             }
@@ -130,7 +157,7 @@ extension Interpreter {
         var values: [Value] = []
         for item in items {
             if case .starred(let inner) = item.kind {
-                values += try iterate(try await eval(inner, f))
+                values += try await iterateAsync(try await eval(inner, f), f)
             } else {
                 values.append(try await eval(item, f))
             }
@@ -145,7 +172,7 @@ extension Interpreter {
             case .positional(let e): arguments.positional.append(try await eval(e, f))
             case .star(let e):
                 let v = try await eval(e, f)
-                do { arguments.positional += try iterate(v) } catch {
+                do { arguments.positional += try await iterateAsync(v, f) } catch {
                     throw PythonError.typeError("Value after * must be an iterable, not \(v.typeName)")
                 }
             case .keyword(let name, let e): arguments.keywords.append((name, try await eval(e, f)))
@@ -176,9 +203,13 @@ extension Interpreter {
             case .module:
                 scope = nil
                 continue
-            case .comprehension:
+            case .comprehension, .classBody:
                 if let v = s.vars[name] { return v }
             case .function(let locals):
+                if s.globalNames.contains(name) {
+                    scope = nil
+                    continue
+                }
                 if let v = s.vars[name] { return v }
                 if locals.contains(name) {
                     if first {
@@ -222,6 +253,17 @@ extension Interpreter {
         case let type as TypeObject:
             guard let constructor = type.constructor else { return try type.call(arguments) }
             return try await constructor(self, arguments, f)
+        case let cls as ClassObject:
+            return try await instantiate(cls, arguments, f)
+        case let method as BoundMethod:
+            var bound = arguments
+            bound.positional.insert(method.receiver, at: 0)
+            return try await call(method.function, bound, f)
+        case let s as StaticMethodObject:
+            return try await call(s.function, arguments, f)
+        case is InstanceObject:
+            guard let result = try await callDunderWith(callee, "__call__", arguments, f) else { return try o.call(arguments) }
+            return result
         default:
             return try o.call(arguments)
         }
@@ -233,6 +275,8 @@ extension Interpreter {
         let decl = fn.decl
         let bound = try arguments.bind(fn.qualname, fn.signature)
         let scope = Scope(kind: .function(locals: decl.locals), parent: fn.closure)
+        if !decl.globals.isEmpty { scope.globalNames = Set(decl.globals.keys) }
+        if !decl.nonlocals.isEmpty { scope.nonlocalNames = Set(decl.nonlocals.keys) }
         for p in decl.parameters {
             switch p.kind {
             case .positionalOrKeyword, .keywordOnly: scope.vars[p.name] = bound[p.name]
@@ -261,6 +305,7 @@ extension Interpreter {
         }
         let frame = Frame(scope: scope, context: context, file: fn.file, function: fn.decl.name)
         frame.qualname = fn.qualname
+        frame.functionObject = fn
         frame.line = fn.decl.location.line
         do {
             if case .returned(let v) = try await exec(fn.decl.body, frame) { return v }
@@ -286,9 +331,27 @@ extension Interpreter {
             if let v = try o.getAttribute(name) { return v }
             if name == "__class__" { return typeObject(of: value) }
             if let type = o as? TypeObject, let method = unboundMethod(type, name) { return method }
+            if let type = o as? TypeObject, type.name == "object", name == "__setattr__" {
+                // `object.__setattr__(self, name, value)`: the plain store a custom `__setattr__` delegates to.
+                return .object(NativeFunction(name: "__setattr__") { a in
+                    guard a.positional.count == 3, a.keywords.isEmpty else {
+                        throw PythonError.typeError("expected 3 arguments, got \(a.positional.count)")
+                    }
+                    guard case .str(let attribute) = a.positional[1] else {
+                        throw PythonError.typeError("attribute name must be string, not '\(a.positional[1].typeName)'")
+                    }
+                    guard case .object(let target) = a.positional[0] else {
+                        throw PythonError.typeError("can't apply this __setattr__ to \(a.positional[0].typeName) object")
+                    }
+                    try target.setAttribute(attribute, a.positional[2])
+                    return .none
+                })
+            }
             var e: PythonError
             if let m = o as? ModuleObject {
                 e = PythonError.attributeError("module '\(m.name)' has no attribute '\(name)'")
+            } else if let c = o as? ClassObject {
+                e = PythonError.attributeError("type object '\(c.name)' has no attribute '\(name)'")
             } else {
                 e = PythonError.attributeError("'\(o.pyTypeName)' object has no attribute '\(name)'")
             }
@@ -315,6 +378,8 @@ extension Interpreter {
         switch key {
         case .int(let n): i = n
         case .bool(let b): i = b ? 1 : 0
+        case .object(is BigIntObject):
+            throw PythonError.indexError("cannot fit 'int' into an index-sized integer")
         default:
             let kind = what.hasPrefix("list") ? "list" : what
             throw PythonError.typeError("\(kind) indices must be integers or slices, not \(key.typeName)")
@@ -412,6 +477,7 @@ extension Interpreter {
     }
 
     func typeObject(of value: Value) -> Value {
+        if let cls = userClass(of: value) { return .object(cls) }
         if case .object(let o) = value, let e = o as? ExceptionInstance { return .object(e.type) }
         if case .object(let o) = value, let q = o as? PyModuleQualified {
             return .object(TypeObject(q.pyModuleName + "." + o.pyTypeName, shortName: o.pyTypeName))
@@ -432,12 +498,25 @@ extension Interpreter {
                 if let debugText { out += debugText }
                 let spec = try await render(specParts, f)
                 switch conversion {
-                case "r": out += try format(.str(value.repr()), spec: spec)
-                case "s": out += try format(.str(value.str()), spec: spec)
-                case "a": out += try format(.str(asciiRepr(value.repr())), spec: spec)
+                case "r": out += try format(.str(try await reprAsync(value, f)), spec: spec)
+                case "s": out += try format(.str(try await strAsync(value, f)), spec: spec)
+                case "a": out += try format(.str(asciiRepr(try await reprAsync(value, f))), spec: spec)
                 default:
                     if debugText != nil && spec.isEmpty {
-                        out += value.repr()
+                        out += try await reprAsync(value, f)
+                    } else if let cls = userClass(of: value) {
+                        if let r = try await callDunder(value, "__format__", [.str(spec)], f) {
+                            guard case .str(let s) = r else {
+                                throw PythonError.typeError("__format__ must return a str, not \(r.typeName)")
+                            }
+                            out += s
+                        } else if spec.isEmpty {
+                            out += try await strAsync(value, f)
+                        } else {
+                            throw PythonError.typeError("unsupported format string passed to \(cls.name).__format__")
+                        }
+                    } else if containsInstancesForFormat(value), spec.isEmpty {
+                        out += try await strAsync(value, f)
                     } else {
                         out += try format(value, spec: spec)
                     }
@@ -445,6 +524,30 @@ extension Interpreter {
             }
         }
         return out
+    }
+}
+
+extension Expr {
+    /// A literal CPython's compiler folds into a constant (so `{1, 2, 3}` becomes a frozenset constant).
+    var isConstant: Bool {
+        switch kind {
+        case .none, .bool, .int, .bigInt, .float, .str, .bytes, .ellipsis: return true
+        case .unary(.neg, let e), .unary(.pos, let e), .unary(.invert, let e): return e.isConstant
+        case .tuple(let items): return items.allSatisfy(\.isConstant)
+        case .binary(let op, let a, let b):
+            // The AST optimizer folds arithmetic on constants unless an int result would pass 128 bits.
+            guard a.isConstant && b.isConstant else { return false }
+            switch (op, a.kind, b.kind) {
+            case (.pow, .int(let base), .int(let exponent)):
+                let bits = Int.bitWidth - base.magnitude.leadingZeroBitCount
+                return exponent >= 0 && bits * exponent <= 128
+            case (.lshift, .int(let base), .int(let shift)):
+                return shift >= 0 && Int.bitWidth - base.magnitude.leadingZeroBitCount + shift <= 128
+            case (.pow, _, _), (.lshift, _, _): return false
+            default: return true
+            }
+        default: return false
+        }
     }
 }
 

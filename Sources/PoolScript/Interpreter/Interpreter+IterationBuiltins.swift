@@ -1,16 +1,18 @@
+import BigInt
+
 /// Builtins over iterables: `sum`, `min`, `max`, `sorted`, `abs`, `round`, `enumerate`, `zip`, `reversed`,
 /// `map`, `filter`, `any`, `all`.
 extension Interpreter {
     func installIterationBuiltins() {
         let function = defineFunction
         let type = defineType
-        function("sum") { i, a, _ in
+        function("sum") { i, a, f in
             let b = try a.bind("sum", [Parameter("iterable"), Parameter("start", default: .int(0))])
             var total = b["start"]
             if case .str = total { throw PythonError.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
-            for item in try i.iterate(b["iterable"]) {
+            for item in try await i.iterateAsync(b["iterable"], f) {
                 try i.tick()
-                total = try i.binaryOp(.add, total, item)
+                total = try await i.binaryOpAsync(.add, total, item, f)
             }
             return total
         }
@@ -24,15 +26,16 @@ extension Interpreter {
                     Parameter("reverse", kind: .keywordOnly, default: .bool(false)),
                 ]
             )
-            let items = try i.iterate(b["iterable"])
+            let items = try await i.iterateAsync(b["iterable"], f)
             return .list(PyList(try await i.sortValues(items, key: b["key"], reverse: b["reverse"].isTruthy, f)))
         }
         function("abs") { _, a, _ in
             let v = try a.bind("abs", [Parameter("x")])["x"]
             switch v {
             case .int(let n):
-                if n == .min { throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit") }
+                if n == .min { return .integer(-BigInt(n)) }
                 return .int(abs(n))
+            case .object(let o as BigIntObject): return .integer(abs(o.value))
             case .bool(let t): return .int(t ? 1 : 0)
             case .float(let d): return .float(abs(d))
             default: throw PythonError.typeError("bad operand type for abs(): '\(v.typeName)'")
@@ -42,19 +45,19 @@ extension Interpreter {
             let b = try a.bind("round", [Parameter("number"), Parameter("ndigits", default: Value.none)])
             return try i.round(b["number"], b["ndigits"])
         }
-        type("enumerate") { i, a, _ in
+        type("enumerate") { i, a, f in
             let b = try a.bind("enumerate", [Parameter("iterable"), Parameter("start", default: .int(0))])
             guard case .int(let start) = b["start"] else {
                 throw PythonError.typeError("'\(b["start"].typeName)' object cannot be interpreted as an integer")
             }
-            let items = try i.iterate(b["iterable"]).enumerated().map { pair -> Value in
+            let items = try await i.iterateAsync(b["iterable"], f).enumerated().map { pair -> Value in
                 let n = pair.offset.addingReportingOverflow(start)
-                if n.overflow { throw PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit") }
+                if n.overflow { return Value.tuple([.integer(BigInt(pair.offset) + BigInt(start)), pair.element]) }
                 return Value.tuple([.int(n.partialValue), pair.element])
             }
             return .object(IteratorObject("enumerate", items))
         }
-        type("zip") { i, a, _ in
+        type("zip") { i, a, f in
             let b = try a.bind(
                 "zip",
                 [
@@ -62,7 +65,8 @@ extension Interpreter {
                     Parameter("strict", kind: .keywordOnly, default: .bool(false)),
                 ]
             )
-            let lists = try b.extraPositional.map { try i.iterate($0) }
+            var lists: [[Value]] = []
+            for v in b.extraPositional { lists.append(try await i.iterateAsync(v, f)) }
             let n = lists.map(\.count).min() ?? 0
             if b["strict"].isTruthy, Set(lists.map(\.count)).count > 1 {
                 throw PythonError.valueError("zip() arguments have different lengths")
@@ -87,7 +91,8 @@ extension Interpreter {
                 throw PythonError.typeError("map() must have at least two arguments.")
             }
             let fn = a.positional[0]
-            let lists = try a.positional.dropFirst().map { try i.iterate($0) }
+            var lists: [[Value]] = []
+            for v in a.positional.dropFirst() { lists.append(try await i.iterateAsync(v, f)) }
             let n = lists.map(\.count).min() ?? 0
             var out: [Value] = []
             for k in 0..<n { out.append(try await i.call(fn, Arguments(positional: lists.map { $0[k] }), f)) }
@@ -96,22 +101,30 @@ extension Interpreter {
         type("filter") { i, a, f in
             let b = try a.bind("filter", [Parameter("function"), Parameter("iterable")])
             var out: [Value] = []
-            for item in try i.iterate(b["iterable"]) {
+            for item in try await i.iterateAsync(b["iterable"], f) {
                 let keep: Bool
                 if case .none = b["function"] {
-                    keep = item.isTruthy
+                    keep = try await i.truthy(item, f)
                 } else {
-                    keep = try await i.call(b["function"], Arguments(positional: [item]), f).isTruthy
+                    keep = try await i.truthy(try await i.call(b["function"], Arguments(positional: [item]), f), f)
                 }
                 if keep { out.append(item) }
             }
             return .object(IteratorObject("filter", out))
         }
-        function("any") { i, a, _ in
-            .bool(try i.iterate(try a.bind("any", [Parameter("iterable")])["iterable"]).contains { $0.isTruthy })
+        function("any") { i, a, f in
+            for item in try await i.iterateAsync(try a.bind("any", [Parameter("iterable")])["iterable"], f)
+            where try await i.truthy(item, f) {
+                return .bool(true)
+            }
+            return .bool(false)
         }
-        function("all") { i, a, _ in
-            .bool(try i.iterate(try a.bind("all", [Parameter("iterable")])["iterable"]).allSatisfy { $0.isTruthy })
+        function("all") { i, a, f in
+            for item in try await i.iterateAsync(try a.bind("all", [Parameter("iterable")])["iterable"], f)
+            where !(try await i.truthy(item, f)) {
+                return .bool(false)
+            }
+            return .bool(true)
         }
     }
 }

@@ -27,7 +27,19 @@ extension Interpreter {
         guard builtinMethodNames(receiver).contains(name) else { return nil }
         let owner = "\(receiver.typeName) object at \(receiverAddress(receiver))"
         return InterpBuiltin(name, receiver: owner) { i, a, f in
-            try await i.callMethod(receiver, name, a, f)
+            var a = a
+            if case .str = receiver, name == "format" {
+                // str.format runs synchronously: user instances come with their str/repr computed.
+                for k in a.positional.indices { a.positional[k] = try await i.preformatted(a.positional[k], f) }
+                for k in a.keywords.indices { a.keywords[k].value = try await i.preformatted(a.keywords[k].value, f) }
+            }
+            // Methods that iterate their argument synchronously get a user iterable's items first.
+            if ["join", "extend", "update", "union", "issubset"].contains(name), a.positional.count == 1,
+                i.userClass(of: a.positional[0]) != nil
+            {
+                a.positional[0] = .list(PyList(try await i.iterateAsync(a.positional[0], f)))
+            }
+            return try await i.callMethod(receiver, name, a, f)
         }
     }
 

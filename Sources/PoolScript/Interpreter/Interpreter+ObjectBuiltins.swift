@@ -1,37 +1,36 @@
+import BigInt
+
 /// Builtins about objects and the session: `hasattr`, `getattr`, `setattr`, `callable`, `id`, `hash`, `chr`, `ord`,
 /// `bin`/`oct`/`hex`, `divmod`, `pow`, `format`, `dir`, `help`, `globals`, `iter`, `next`, and the refusals
 /// (`input`, `open`, …).
 extension Interpreter {
     func installObjectBuiltins() {
         let function = defineFunction
-        function("hasattr") { i, a, _ in
+        function("hasattr") { i, a, f in
             let b = try a.bind("hasattr", [Parameter("obj"), Parameter("name")])
             guard case .str(let name) = b["name"] else {
                 throw PythonError.typeError("attribute name must be string, not '\(b["name"].typeName)'")
             }
             do {
-                _ = try i.getAttribute(b["obj"], name)
+                _ = try await i.getAttributeAsync(b["obj"], name, f)
                 return .bool(true)
             } catch let e as PythonError where e.type.isSubclass(of: .attributeError) { return .bool(false) }
         }
-        function("getattr") { i, a, _ in
+        function("getattr") { i, a, f in
             let b = try a.bind("getattr", [Parameter("obj"), Parameter("name"), Parameter("default", optional: true)])
             guard case .str(let name) = b["name"] else {
                 throw PythonError.typeError("attribute name must be string, not '\(b["name"].typeName)'")
             }
-            do { return try i.getAttribute(b["obj"], name) } catch let e as PythonError
+            do { return try await i.getAttributeAsync(b["obj"], name, f) } catch let e as PythonError
                 where e.type.isSubclass(of: .attributeError) && b.isGiven("default")
             { return b["default"] }
         }
-        function("setattr") { _, a, _ in
+        function("setattr") { i, a, f in
             let b = try a.bind("setattr", [Parameter("obj"), Parameter("name"), Parameter("value")])
             guard case .str(let name) = b["name"] else {
                 throw PythonError.typeError("attribute name must be string, not '\(b["name"].typeName)'")
             }
-            guard case .object(let o) = b["obj"] else {
-                throw PythonError.attributeError("'\(b["obj"].typeName)' object has no attribute '\(name)'")
-            }
-            try o.setAttribute(name, b["value"])
+            try await i.setAttributeAsync(b["obj"], name, b["value"], f)
             return .none
         }
         function("callable") { _, a, _ in
@@ -39,7 +38,8 @@ extension Interpreter {
             guard case .object(let o) = v else { return .bool(false) }
             return .bool(
                 o is FunctionObject || o is InterpBuiltin || o is TypeObject || o is NativeFunction
-                    || o is ExceptionClass
+                    || o is ExceptionClass || o is ClassObject || o is BoundMethod
+                    || ((o as? InstanceObject)?.cls.lookup("__call__") != nil)
             )
         }
         function("id") { _, a, _ in
@@ -54,7 +54,8 @@ extension Interpreter {
         function("hash") { _, a, _ in
             let v = try a.bind("hash", [Parameter("obj")])["obj"]
             let key = try HashKey(v)
-            if case .int(let n) = key { return .int(n == -1 ? -2 : n) }
+            if case .int(let n) = key { return .int(pythonHash(BigInt(n))) }
+            if case .big(let n) = key { return .int(pythonHash(n)) }
             return .int(key.hashValue)
         }
         function("chr") { _, a, _ in
@@ -81,10 +82,10 @@ extension Interpreter {
         for (name, radix, prefix) in [("hex", 16, "0x"), ("oct", 8, "0o"), ("bin", 2, "0b")] {
             function(name) { _, a, _ in
                 let v = try a.bind(name, [Parameter("number")])["number"]
-                guard case .int(let n) = v else {
+                guard let n = v.bigInt else {
                     throw PythonError.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
                 }
-                return .str((n < 0 ? "-" : "") + prefix + String(n.magnitude, radix: radix))
+                return .str((n.sign == .minus ? "-" : "") + prefix + String(n.magnitude, radix: radix))
             }
         }
         function("divmod") { i, a, _ in
@@ -96,8 +97,23 @@ extension Interpreter {
         }
         function("pow") { i, a, _ in
             let b = try a.bind("pow", [Parameter("base"), Parameter("exp"), Parameter("mod", default: Value.none)])
+            if case .none = b["mod"] { return try i.binaryOp(.pow, b["base"], b["exp"]) }
+            if let base = b["base"].bigInt, let exp = b["exp"].bigInt, let mod = b["mod"].bigInt {
+                guard !mod.isZero else { throw PythonError.valueError("pow() 3rd argument cannot be 0") }
+                var base = base
+                var exp = exp
+                if exp.sign == .minus {
+                    // Python 3.8+: a negative exponent uses the modular inverse of the base.
+                    guard let inverse = bigFloorDivMod(base, mod).1.inverse(BigInt(mod.magnitude)) else {
+                        throw PythonError.valueError("base is not invertible for the given modulus")
+                    }
+                    base = inverse
+                    exp = -exp
+                }
+                let r = base.power(exp, modulus: mod)
+                return .integer(bigFloorDivMod(r, mod).1)
+            }
             let r = try i.binaryOp(.pow, b["base"], b["exp"])
-            if case .none = b["mod"] { return r }
             return try i.binaryOp(.mod, r, b["mod"])
         }
         function("format") { _, a, _ in
@@ -143,7 +159,7 @@ extension Interpreter {
         function("globals") { i, _, _ in
             .dict(PyDict(i.globals.sorted { $0.key < $1.key }.map { (Value.str($0.key), $0.value) }))
         }
-        function("iter") { i, a, _ in
+        function("iter") { i, a, f in
             let v = try a.bind("iter", [Parameter("object")])["object"]
             // The iterator type names CPython 3.11 prints.
             let name: String
@@ -157,7 +173,7 @@ extension Interpreter {
             case .object(let o as IteratorObject): return .object(o)
             default: name = "iterator"
             }
-            return .object(IteratorObject(name, try i.iterate(v)))
+            return .object(IteratorObject(name, try await i.iterateAsync(v, f)))
         }
         function("next") { _, a, _ in
             let b = try a.bind("next", [Parameter("iterator"), Parameter("default", optional: true)])

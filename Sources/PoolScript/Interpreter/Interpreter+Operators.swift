@@ -1,8 +1,18 @@
+import BigInt
+
 extension Interpreter {
     /// Binary arithmetic with Python semantics: `/` is always float, `//` and `%` floor, int/float mix,
-    /// sequence concatenation and repetition. Ints are 64-bit: overflow raises OverflowError.
+    /// sequence concatenation and repetition. Ints are 64-bit until they overflow, then arbitrary-precision.
     func binaryOp(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
         if let x = a.numeric, let y = b.numeric, !(op == .matMul) {
+            if [.bitAnd, .bitOr, .bitXor, .lshift, .rshift].contains(op) {
+                if case .float = x {
+                    throw PythonError.typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+                }
+                if case .float = y {
+                    throw PythonError.typeError("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+                }
+            }
             return try numericOp(op, x, y)
         }
         switch (op, a, b) {
@@ -19,28 +29,33 @@ extension Interpreter {
             try checkSize(x.count + y.count)
             return .bytes(x + y)
         case (.mul, .str(let s), _), (.mul, _, .str(let s)):
-            guard let n = repeatCount(a, b) else { break }
+            guard let n = try repeatCount(a, b) else { break }
             try checkSize(product(s.unicodeScalars.count, n))
             // An empty sequence times a huge count is empty, but building it still costs `n` steps (fuzzer hang).
             if s.isEmpty || n <= 0 { return .str("") }
             return .str(String(repeating: s, count: n))
         case (.mul, .list(let l), _), (.mul, _, .list(let l)):
-            guard let n = repeatCount(a, b) else { break }
+            guard let n = try repeatCount(a, b) else { break }
             try checkSize(product(l.items.count, n))
             if l.items.isEmpty || n <= 0 { return .list(PyList([])) }
             return .list(PyList(Array([[Value]](repeating: l.items, count: n).joined())))
         case (.mul, .tuple(let t), _), (.mul, _, .tuple(let t)):
-            guard let n = repeatCount(a, b) else { break }
+            guard let n = try repeatCount(a, b) else { break }
             try checkSize(product(t.count, n))
             if t.isEmpty || n <= 0 { return .tuple([]) }
             return .tuple(Array([[Value]](repeating: t, count: n).joined()))
         case (.mul, .bytes(let t), _), (.mul, _, .bytes(let t)):
-            guard let n = repeatCount(a, b) else { break }
+            guard let n = try repeatCount(a, b) else { break }
             try checkSize(product(t.count, n))
             if t.isEmpty || n <= 0 { return .bytes([]) }
             return .bytes(Array([[UInt8]](repeating: t, count: n).joined()))
         case (.mod, .str(let s), _):
             return .str(try percentFormat(s, b))
+        case (.bitOr, .object(let x as PySetObject), .object(let y as PySetObject)),
+            (.bitAnd, .object(let x as PySetObject), .object(let y as PySetObject)),
+            (.sub, .object(let x as PySetObject), .object(let y as PySetObject)),
+            (.bitXor, .object(let x as PySetObject), .object(let y as PySetObject)):
+            return .object(try x.combine(op, y))
         case (.bitOr, .dict(let x), .dict(let y)):
             let d = PyDict(x.pairs.map { ($0.key, $0.value) })
             for (k, v) in y.pairs { try d.set(k, v) }
@@ -85,7 +100,10 @@ extension Interpreter {
         return r.overflow ? Int.max : r.partialValue
     }
 
-    private func repeatCount(_ a: Value, _ b: Value) -> Int? {
+    private func repeatCount(_ a: Value, _ b: Value) throws -> Int? {
+        for case .object(let o as BigIntObject) in [a, b] {
+            throw PythonError(.overflowError, "cannot fit 'int' into an index-sized integer")
+        }
         switch (a, b) {
         case (.int(let n), _), (_, .int(let n)): return max(0, n)
         case (.bool(let t), _), (_, .bool(let t)): return t ? 1 : 0
@@ -99,16 +117,17 @@ extension Interpreter {
         case (.int(let i), .float(let d)): return try floatOp(op, Double(i), d)
         case (.float(let d), .int(let j)): return try floatOp(op, d, Double(j))
         case (.float(let d), .float(let e)): return try floatOp(op, d, e)
+        case (.big(let p), .big(let q)): return try bigIntOp(op, p, q)
+        case (.big(let p), .int(let j)): return try bigIntOp(op, p, BigInt(j))
+        case (.int(let i), .big(let q)): return try bigIntOp(op, BigInt(i), q)
+        case (.big(let p), .float(let d)): return try floatOp(op, try bigToDouble(p), d)
+        case (.float(let d), .big(let q)): return try floatOp(op, d, try bigToDouble(q))
         }
-    }
-
-    private func overflow() -> PythonError {
-        PythonError(.overflowError, "integer overflow: PoolPlay's ints are 64-bit")
     }
 
     private func intOp(_ op: BinaryOp, _ a: Int, _ b: Int) throws -> Value {
         func checked(_ r: (partialValue: Int, overflow: Bool)) throws -> Value {
-            if r.overflow { throw overflow() }
+            if r.overflow { return try bigIntOp(op, BigInt(a), BigInt(b)) }
             return .int(r.partialValue)
         }
         switch op {
@@ -117,10 +136,12 @@ extension Interpreter {
         case .mul: return try checked(a.multipliedReportingOverflow(by: b))
         case .div:
             guard b != 0 else { throw PythonError(.zeroDivisionError, "division by zero") }
-            return .float(Double(a) / Double(b))
+            // Exact operands divide correctly rounded; beyond 2**53 CPython's long division rounds once.
+            if a.magnitude <= 1 << 53 && b.magnitude <= 1 << 53 { return .float(Double(a) / Double(b)) }
+            return .float(try bigTrueDivide(BigInt(a), BigInt(b)))
         case .floorDiv:
             guard b != 0 else { throw PythonError(.zeroDivisionError, "integer division or modulo by zero") }
-            if a == .min && b == -1 { throw overflow() }
+            if a == .min && b == -1 { return try bigIntOp(op, BigInt(a), BigInt(b)) }
             let q = a / b
             return .int((a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q)
         case .mod:
@@ -139,13 +160,13 @@ extension Interpreter {
             while e > 0 {
                 if e & 1 == 1 {
                     let r = result.multipliedReportingOverflow(by: base)
-                    if r.overflow { throw overflow() }
+                    if r.overflow { return try bigIntOp(op, BigInt(a), BigInt(b)) }
                     result = r.partialValue
                 }
                 e >>= 1
                 if e > 0 {
                     let r = base.multipliedReportingOverflow(by: base)
-                    if r.overflow { throw overflow() }
+                    if r.overflow { return try bigIntOp(op, BigInt(a), BigInt(b)) }
                     base = r.partialValue
                 }
             }
@@ -155,9 +176,10 @@ extension Interpreter {
         case .bitXor: return .int(a ^ b)
         case .lshift:
             guard b >= 0 else { throw PythonError.valueError("negative shift count") }
-            if b >= 63 && a != 0 { throw overflow() }
+            if a == 0 { return .int(0) }
+            if b >= 63 { return try bigIntOp(op, BigInt(a), BigInt(b)) }
             let r = a << b
-            if r >> b != a { throw overflow() }
+            if r >> b != a { return try bigIntOp(op, BigInt(a), BigInt(b)) }
             return .int(r)
         case .rshift:
             guard b >= 0 else { throw PythonError.valueError("negative shift count") }
@@ -177,12 +199,10 @@ extension Interpreter {
             return .float(a / b)
         case .floorDiv:
             guard b != 0 else { throw PythonError(.zeroDivisionError, "float floor division by zero") }
-            return .float((a / b).rounded(.down))
+            return .float(floatDivMod(a, b).0)
         case .mod:
             guard b != 0 else { throw PythonError(.zeroDivisionError, "float modulo") }
-            var r = a.truncatingRemainder(dividingBy: b)
-            if r != 0 && ((r < 0) != (b < 0)) { r += b }
-            return .float(r)
+            return .float(floatDivMod(a, b).1)
         case .pow:
             if a == 0 && b < 0 { throw PythonError(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
             if a < 0 && b.rounded() != b {
@@ -198,12 +218,37 @@ extension Interpreter {
         }
     }
 
+    /// CPython's `float_divmod`: the floor quotient and the remainder with the divisor's sign (zero included).
+    private func floatDivMod(_ vx: Double, _ wx: Double) -> (Double, Double) {
+        var mod = vx.truncatingRemainder(dividingBy: wx)
+        var div = (vx - mod) / wx
+        if mod != 0 {
+            if (wx < 0) != (mod < 0) {
+                mod += wx
+                div -= 1.0
+            }
+        } else {
+            mod = Double(signOf: wx, magnitudeOf: 0)
+        }
+        var floorDiv: Double
+        if div != 0 {
+            floorDiv = div.rounded(.down)
+            if div - floorDiv > 0.5 { floorDiv += 1.0 }
+        } else {
+            floorDiv = Double(signOf: vx / wx, magnitudeOf: 0)
+        }
+        return (floorDiv, mod)
+    }
+
     func unaryOp(_ op: UnaryOp, _ v: Value) throws -> Value {
         switch (op, v) {
         case (.not, _): return .bool(!v.isTruthy)
         case (.neg, .int(let i)):
-            if i == .min { throw overflow() }
+            if i == .min { return .integer(-BigInt(i)) }
             return .int(-i)
+        case (.neg, .object(let o as BigIntObject)): return .integer(-o.value)
+        case (.pos, .object(let o as BigIntObject)): return .object(o)
+        case (.invert, .object(let o as BigIntObject)): return .integer(~o.value)
         case (.neg, .bool(let b)): return .int(b ? -1 : 0)
         case (.neg, .float(let d)): return .float(-d)
         case (.pos, .int), (.pos, .float): return v
@@ -261,6 +306,15 @@ extension Interpreter {
             case (.int(let i), .float(let d)): return result(Double(i), d)
             case (.float(let d), .int(let j)): return result(d, Double(j))
             case (.float(let d), .float(let e)): return result(d, e)
+            case (.big(let p), .big(let q)): return result(p, q)
+            case (.big(let p), .int(let j)): return result(p, BigInt(j))
+            case (.int(let i), .big(let q)): return result(BigInt(i), q)
+            case (.int(let i), .float(let d)) where Double(i).magnitude >= 9.0e15:
+                return bigFloatOrder(op, BigInt(i), d, flipped: false)
+            case (.float(let d), .int(let j)) where Double(j).magnitude >= 9.0e15:
+                return bigFloatOrder(op, BigInt(j), d, flipped: true)
+            case (.big(let p), .float(let d)): return bigFloatOrder(op, p, d, flipped: false)
+            case (.float(let d), .big(let q)): return bigFloatOrder(op, q, d, flipped: true)
             }
         }
         switch (a, b) {
@@ -273,11 +327,31 @@ extension Interpreter {
         case (.bytes(let x), .bytes(let y)):
             return result(x.lexicographicallyPrecedes(y) ? 0 : (x == y ? 1 : 2), 1)
         case (.list(let l), .list(let m)): return try sequenceOrder(op, l.items, m.items)
+        case (.object(let x as PySetObject), .object(let y as PySetObject)):
+            switch op {
+            case .lt: return try x.count < y.count && x.isSubset(of: y)
+            case .le: return try x.isSubset(of: y)
+            case .gt: return try x.count > y.count && y.isSubset(of: x)
+            default: return try y.isSubset(of: x)
+            }
         case (.tuple(let l), .tuple(let m)): return try sequenceOrder(op, l, m)
         default:
             throw PythonError.typeError(
                 "'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'"
             )
+        }
+    }
+
+    /// `big op d` (or `d op big` when flipped), exactly; NaN makes every ordering false.
+    private func bigFloatOrder(_ op: CompareOp, _ big: BigInt, _ d: Double, flipped: Bool) -> Bool {
+        var c = compareBigToDouble(big, d)
+        if c == 2 { return false }
+        if flipped { c = -c }
+        switch op {
+        case .lt: return c < 0
+        case .le: return c <= 0
+        case .gt: return c > 0
+        default: return c >= 0
         }
     }
 
@@ -312,6 +386,11 @@ extension Interpreter {
             if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
             let offset = i.subtractingReportingOverflow(r.start)
             return !offset.overflow && (r.step == 1 || r.step == -1 || offset.partialValue % r.step == 0)
+        case .object(let s as PySetObject):
+            if case .object(let inner as PySetObject) = item, !inner.frozen {
+                return try s.contains(.object(try PySetObject.copying(inner, frozen: true)))
+            }
+            return try s.contains(item)
         case .object(let d as DictView) where d.kind == .keys:
             return try d.dict.get(item) != nil
         case .object(let o):

@@ -31,10 +31,10 @@ extension Interpreter {
             for item in items {
                 let module = try importModule(item.name)
                 if let alias = item.alias {
-                    f.scope.vars[alias] = module
+                    bindingScope(alias, f).vars[alias] = module
                 } else {
                     let top = String(item.name.split(separator: ".")[0])
-                    f.scope.vars[top] = top == item.name ? module : try importModule(top)
+                    bindingScope(top, f).vars[top] = top == item.name ? module : try importModule(top)
                 }
             }
         case .importFrom(let moduleName, let names):
@@ -48,15 +48,15 @@ extension Interpreter {
                     if case .object(let o) = module { e.suggestion = suggestion(for: name, among: o.attributeNames) }
                     throw e
                 }
-                f.scope.vars[alias ?? name] = value
+                bindingScope(alias ?? name, f).vars[alias ?? name] = value
             }
         case .ifElse(let test, let body, let orElse):
-            if try await eval(test, f).isTruthy { return try await exec(body, f) }
+            if try await truthy(try await eval(test, f), f) { return try await exec(body, f) }
             return try await exec(orElse, f)
         case .whileLoop(let test, let body, let orElse):
             while true {
                 f.line = s.location.line
-                guard try await eval(test, f).isTruthy else { return try await exec(orElse, f) }
+                guard try await truthy(try await eval(test, f), f) else { return try await exec(orElse, f) }
                 switch try await exec(body, f) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
@@ -65,6 +65,35 @@ extension Interpreter {
             }
         case .forLoop(let target, let iterableExpr, let body, let orElse, true):
             let iterable = try await eval(iterableExpr, f)
+            if let cls = userClass(of: iterable) {
+                // `__aiter__` gives the iterator; each `await iterator.__anext__()` an item, until StopAsyncIteration.
+                guard let iterator = try await callDunder(iterable, "__aiter__", [], f) else {
+                    throw PythonError.typeError(
+                        "'async for' requires an object with __aiter__ method, got \(cls.name)"
+                    )
+                }
+                guard let iteratorClass = userClass(of: iterator), iteratorClass.lookup("__anext__") != nil else {
+                    throw PythonError.typeError(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: \(iterator.typeName)"
+                    )
+                }
+                while true {
+                    try tick()
+                    let item: Value
+                    do {
+                        item = try await awaitValue(try await callDunder(iterator, "__anext__", [], f) ?? .none, f)
+                    } catch let e as PythonError where e.type.isSubclass(of: .stopAsyncIteration) {
+                        break
+                    }
+                    try await assign(target, item, f)
+                    switch try await exec(body, f) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    }
+                }
+                return try await exec(orElse, f)
+            }
             guard case .object(let o) = iterable, let source = o as? PyAsyncIterable else {
                 throw PythonError.typeError(
                     "'async for' requires an object with __aiter__ method, got \(iterable.typeName)"
@@ -85,7 +114,7 @@ extension Interpreter {
             let iterable = try await eval(iterableExpr, f)
             var index = 0
             let range = iterable.object(as: RangeObject.self)
-            let items = range == nil ? try iterate(iterable) : []
+            let items = range == nil ? try await iterateAsync(iterable, f) : []
             let count = range?.count ?? items.count
             while index < count {
                 try tick()
@@ -103,7 +132,12 @@ extension Interpreter {
         case .continueLoop: return .continueLoop
         case .pass: break
         case .function(let decl):
-            f.scope.vars[decl.name] = try await makeFunction(decl, f)
+            let decorators = try await evalDecorators(decl.decorators, f)
+            bindingScope(decl.name, f).vars[decl.name] = try await decorate(try await makeFunction(decl, f), decorators, f)
+        case .classDef(let decl):
+            let decorators = try await evalDecorators(decl.decorators, f)
+            bindingScope(decl.name, f).vars[decl.name] = try await decorate(try await makeClass(decl, f), decorators, f)
+        case .global, .nonlocal: break
         case .returnValue(let e):
             return .returned(try await evalOptional(e, f))
         case .tryExcept(let body, let handlers, let orElse, let finally):
@@ -113,8 +147,15 @@ extension Interpreter {
                 guard let current = f.handling else { throw PythonError.runtimeError("No active exception to reraise") }
                 throw current
             }
-            let value = try await eval(e, f)
+            var value = try await eval(e, f)
+            if case .object(let cls as ClassObject) = value, cls.exceptionClass != nil {
+                value = try await instantiate(cls, Arguments(), f)
+            }
             var error = try exceptionToRaise(value)
+            if userClass(of: value) != nil, case .object(let instance as ExceptionInstance) = value {
+                // A user `__str__` decides the message the traceback prints.
+                if instance.userClass?.lookup("__str__") != nil { error.message = try await strAsync(value, f) }
+            }
             if let cause {
                 let causeValue = try await eval(cause, f)
                 if case .none = causeValue {
@@ -132,7 +173,7 @@ extension Interpreter {
         case .with(let items, let body, let isAsync):
             return try await execWith(items[...], body, isAsync: isAsync, f)
         case .assert(let test, let message):
-            if !(try await eval(test, f).isTruthy) {
+            if !(try await truthy(try await eval(test, f), f)) {
                 if let message {
                     let m = try await eval(message, f)
                     var e = PythonError(.assertionError, m.str())
@@ -150,9 +191,48 @@ extension Interpreter {
         for p in decl.parameters {
             if let d = p.defaultValue { defaults[p.name] = try await eval(d, f) }
         }
-        let qualname = f.qualname.map { $0 + ".<locals>." + decl.name }
+        let qualname = f.qualname.map { $0 + (f.isClassBody ? "." : ".<locals>.") + decl.name }
+        // Functions defined in a class body do not see the class's names: their closure is the enclosing scope.
+        let closure = f.isClassBody ? (f.scope.parent ?? f.scope) : f.scope
         return .object(
-            FunctionObject(decl: decl, closure: f.scope, file: f.file, defaults: defaults, qualname: qualname))
+            FunctionObject(decl: decl, closure: closure, file: f.file, defaults: defaults, qualname: qualname))
+    }
+
+    /// The scope an assignment to `name` binds in: the frame's own, the module's for a `global` name, or the
+    /// enclosing function's that owns a `nonlocal` one.
+    func bindingScope(_ name: String, _ f: Frame) -> Scope {
+        let scope = f.scope
+        if scope.globalNames.contains(name) { return moduleScope }
+        if scope.nonlocalNames.contains(name) {
+            var outer = scope.parent
+            while let s = outer {
+                if case .function(let locals) = s.kind, locals.contains(name) { return s }
+                outer = s.parent
+            }
+        }
+        return scope
+    }
+
+    /// The `@decorator` expressions, evaluated top to bottom before the function or class is made, as in CPython.
+    nonisolated(nonsending) func evalDecorators(_ decorators: [Expr], _ f: Frame) async throws -> [(Value, Int)] {
+        var values: [(Value, Int)] = []
+        for d in decorators {
+            f.line = d.location.line
+            values.append((try await eval(d, f), d.location.line))
+        }
+        return values
+    }
+
+    /// Applies decorators to a new function or class, innermost (last written) first.
+    nonisolated(nonsending) func decorate(_ value: Value, _ decorators: [(Value, Int)], _ f: Frame) async throws
+        -> Value
+    {
+        var result = value
+        for (decorator, line) in decorators.reversed() {
+            f.line = line
+            result = try await call(decorator, Arguments(positional: [result]), f)
+        }
+        return result
     }
 
     func importModule(_ name: String) throws -> Value {
@@ -176,6 +256,9 @@ extension Interpreter {
         switch value {
         case .object(let o as ExceptionInstance):
             return o.asError
+        case .object(is ClassObject):
+            // Exception classes are instantiated before they get here (`raise MyError`).
+            throw PythonError.typeError("exceptions must derive from BaseException")
         case .object(let o as ExceptionClass):
             let instance = ExceptionInstance(type: o, args: [])
             return instance.asError
@@ -193,6 +276,7 @@ extension Interpreter {
     )
         async throws -> Flow
     {
+        if handlers.first?.isGroup == true { return try await execTryStar(body, handlers, orElse, finally, f) }
         var flow = Flow.normal
         var pending: Error?
         var bodyCompleted = false
@@ -208,12 +292,12 @@ extension Interpreter {
                     caught.instance = instance
                     // The instance sees its chain (`e.__cause__`, `e.__context__`) from the error that carried it.
                     instance.error = caught
-                    if let name = handler.name { f.scope.vars[name] = .object(instance) }
+                    if let name = handler.name { bindingScope(name, f).vars[name] = .object(instance) }
                     let saved = f.handling
                     f.handling = caught
                     defer {
                         f.handling = saved
-                        if let name = handler.name { f.scope.vars[name] = nil }
+                        if let name = handler.name { bindingScope(name, f).vars[name] = nil }
                     }
                     flow = try await exec(handler.body, f)
                 } else {
@@ -253,6 +337,8 @@ extension Interpreter {
     func exceptionMatches(_ error: PythonError, _ spec: Value) throws -> Bool {
         switch spec {
         case .object(let c as ExceptionClass): return error.type.isSubclass(of: c)
+        case .object(let c as ClassObject) where c.exceptionClass != nil:
+            return error.type.isSubclass(of: c.exceptionClass!)
         case .tuple(let items):
             for item in items where try exceptionMatches(error, item) { return true }
             return false
@@ -267,6 +353,9 @@ extension Interpreter {
         guard let item = items.first else { return try await exec(body, f) }
         let manager = try await eval(item.context, f)
         let rest = items.dropFirst()
+        if let cls = userClass(of: manager) {
+            return try await execUserWith(manager, cls, item, rest, body, isAsync: isAsync, f)
+        }
         if isAsync {
             guard case .object(let o) = manager, let cm = o as? PyAsyncContextManager else {
                 throw PythonError.typeError(
@@ -308,21 +397,19 @@ extension Interpreter {
     nonisolated(nonsending) func assign(_ target: Expr, _ value: Value, _ f: Frame) async throws {
         switch target.kind {
         case .name(let name):
-            f.scope.vars[name] = value
+            bindingScope(name, f).vars[name] = value
         case .attribute(let objectExpr, let name):
             let object = try await eval(objectExpr, f)
-            guard case .object(let o) = object else {
-                throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
-            }
-            try o.setAttribute(name, value)
+            try await setAttributeAsync(object, name, value, f)
         case .item(let containerExpr, let keyExpr):
             let container = try await eval(containerExpr, f)
             let key = try await eval(keyExpr, f)
+            if try await callDunder(container, "__setitem__", [key, value], f) != nil { return }
             try setItem(container, key, value)
         case .tuple(let targets), .list(let targets):
             let items: [Value]
             do {
-                items = try iterate(value)
+                items = try await iterateAsync(value, f)
             } catch var e as PythonError where e.type === ExceptionClass.typeError && e.message.hasSuffix("is not iterable") {
                 // CPython's UNPACK_SEQUENCE words it differently from iter().
                 e.message = "cannot unpack non-iterable \(value.typeName) object"
@@ -366,15 +453,12 @@ extension Interpreter {
         case .name(let name):
             let current = try lookup(name, f)
             let value = try await eval(valueExpr, f)
-            f.scope.vars[name] = try inPlace(op, current, value)
+            bindingScope(name, f).vars[name] = try await binaryOpAsync(op, current, value, f, inPlace: true)
         case .attribute(let objectExpr, let name):
             let object = try await eval(objectExpr, f)
-            let current = try getAttribute(object, name)
+            let current = try await getAttributeAsync(object, name, f)
             let value = try await eval(valueExpr, f)
-            guard case .object(let o) = object else {
-                throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
-            }
-            try o.setAttribute(name, try inPlace(op, current, value))
+            try await setAttributeAsync(object, name, try await binaryOpAsync(op, current, value, f, inPlace: true), f)
         case .item(let containerExpr, let keyExpr):
             let container = try await eval(containerExpr, f)
             let key = try await eval(keyExpr, f)
@@ -400,7 +484,7 @@ extension Interpreter {
     nonisolated(nonsending) func delete(_ target: Expr, _ f: Frame) async throws {
         switch target.kind {
         case .name(let name):
-            guard f.scope.vars.removeValue(forKey: name) != nil else {
+            guard bindingScope(name, f).vars.removeValue(forKey: name) != nil else {
                 throw PythonError.nameError("name '\(name)' is not defined")
             }
         case .item(let containerExpr, let keyExpr):
@@ -420,7 +504,15 @@ extension Interpreter {
             default:
                 throw PythonError.typeError("'\(container.typeName)' object doesn't support item deletion")
             }
-        case .attribute(_, let name):
+        case .attribute(let objectExpr, let name):
+            let object = try await eval(objectExpr, f)
+            if case .object(let instance as InstanceObject) = object {
+                guard instance.deleteAttribute(name) else {
+                    throw PythonError.attributeError("'\(instance.cls.name)' object has no attribute '\(name)'")
+                }
+                return
+            }
+            if case .object(let cls as ClassObject) = object, cls.namespace.removeValue(forKey: name) != nil { return }
             throw PythonError.attributeError("cannot delete attribute '\(name)'")
         case .tuple(let items), .list(let items):
             for item in items { try await delete(item, f) }

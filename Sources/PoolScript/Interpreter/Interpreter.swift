@@ -53,6 +53,8 @@ public final class Interpreter {
     var steps = 0
     var taskCounter = 0
     var moduleCache: [String: Value] = [:]
+    /// User classes deriving from an exception class, by their `ExceptionClass`.
+    var userExceptionClasses: [ObjectIdentifier: ClassObject] = [:]
     /// Lets another task stop the running script (Ctrl-C): see `InterruptHandle`.
     public let interruptHandle = InterruptHandle()
     /// The clock `asyncio.sleep` uses when the built-in asyncio module is imported.
@@ -208,9 +210,14 @@ final class Scope {
         case module
         case function(locals: Set<String>)
         case comprehension
+        /// A `class` body: its names become the class namespace; functions defined in it do not see them.
+        case classBody
     }
     var vars: [String: Value] = [:]
     let kind: Kind
+    /// A function's `global` and `nonlocal` names.
+    var globalNames: Set<String> = []
+    var nonlocalNames: Set<String> = []
     let parent: Scope?
     init(kind: Kind, parent: Scope?) {
         self.kind = kind
@@ -229,6 +236,10 @@ final class Frame {
     var qualname: String?
     /// The exception being handled, for a bare `raise`.
     var handling: PythonError?
+    /// True for the frame running a `class` body.
+    var isClassBody = false
+    /// The Python function this frame runs (for zero-argument `super()`).
+    var functionObject: FunctionObject?
 
     init(scope: Scope, context: TaskContext, file: SourceFile, function: String) {
         self.scope = scope

@@ -3,28 +3,46 @@ public final class ExceptionClass: PyObject, Sendable {
     public let name: String
     public let module: String
     let base: ExceptionClass?
+    /// A second base (`ExceptionGroup` derives from `BaseExceptionGroup` and `Exception`).
+    let otherBase: ExceptionClass?
 
-    public init(name: String, module: String = "builtins", base: ExceptionClass?) {
+    public convenience init(name: String, module: String = "builtins", base: ExceptionClass?) {
+        self.init(name: name, module: module, base: base, otherBase: nil)
+    }
+
+    init(
+        name: String, module: String = "builtins", base: ExceptionClass?, otherBase: ExceptionClass?,
+        qualname: String? = nil
+    ) {
         self.name = name
         self.module = module
         self.base = base
+        self.otherBase = otherBase
+        self.qualname = qualname ?? name
     }
+
+    /// `__qualname__`: `outer.<locals>.Inner` for a class defined in a function; tracebacks print it.
+    let qualname: String
 
     /// True when this class is `other` or derives from it.
     public func isSubclass(of other: ExceptionClass) -> Bool {
         var current: ExceptionClass? = self
         while let c = current {
             if c === other { return true }
+            if let second = c.otherBase, second.isSubclass(of: other) { return true }
             current = c.base
         }
         return false
     }
 
+    /// `BaseExceptionGroup` or a subclass.
+    var isGroup: Bool { isSubclass(of: .baseExceptionGroup) }
+
     /// "TypeError" for builtins, "httpx.PoolTimeout" otherwise, as tracebacks print.
-    var qualifiedName: String { module == "builtins" ? name : module + "." + name }
+    var qualifiedName: String { module == "builtins" || module == "__main__" ? qualname : module + "." + qualname }
 
     public var pyTypeName: String { "type" }
-    public func pyRepr() -> String { "<class '\(qualifiedName)'>" }
+    public func pyRepr() -> String { "<class '\(module == "builtins" ? name : module + "." + name)'>" }
     public func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "__name__": return .str(self.name)
@@ -37,6 +55,7 @@ public final class ExceptionClass: PyObject, Sendable {
 
     /// `ValueError("m")` makes an exception instance; `str(e)` is the single argument or the tuple of them.
     public func call(_ arguments: Arguments) throws -> Value {
+        if isGroup { return try makeExceptionGroup(self, arguments) }
         if let first = arguments.keywords.first {
             throw PythonError.typeError("\(name)() takes no keyword arguments: '\(first.name)'")
         }
@@ -65,6 +84,7 @@ public final class ExceptionClass: PyObject, Sendable {
     static let syntaxError = ExceptionClass(name: "SyntaxError", base: exception)
     static let indentationError = ExceptionClass(name: "IndentationError", base: syntaxError)
     static let stopIteration = ExceptionClass(name: "StopIteration", base: exception)
+    static let stopAsyncIteration = ExceptionClass(name: "StopAsyncIteration", base: exception)
     static let importError = ExceptionClass(name: "ImportError", base: exception)
     static let moduleNotFoundError = ExceptionClass(name: "ModuleNotFoundError", base: importError)
     static let memoryError = ExceptionClass(name: "MemoryError", base: exception)
@@ -72,6 +92,9 @@ public final class ExceptionClass: PyObject, Sendable {
     static let timeoutError = ExceptionClass(name: "TimeoutError", base: osError)
     static let connectionError = ExceptionClass(name: "ConnectionError", base: osError)
     static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio", base: baseException)
+    static let baseExceptionGroup = ExceptionClass(name: "BaseExceptionGroup", base: baseException)
+    static let exceptionGroup = ExceptionClass(
+        name: "ExceptionGroup", base: baseExceptionGroup, otherBase: exception)
 
     /// The classes bound as builtins.
     static let builtinClasses: [ExceptionClass] = [
@@ -79,14 +102,18 @@ public final class ExceptionClass: PyObject, Sendable {
         attributeError, valueError, lookupError, keyError, indexError, runtimeError, notImplementedError,
         recursionError, assertionError, arithmeticError, zeroDivisionError, overflowError, syntaxError,
         indentationError, stopIteration, importError, moduleNotFoundError, memoryError, osError, timeoutError,
-        connectionError,
+        connectionError, baseExceptionGroup, exceptionGroup, stopAsyncIteration,
     ]
 }
 
 /// An exception instance, as `except ... as e` binds it.
 public final class ExceptionInstance: PyObject {
     public let type: ExceptionClass
-    let args: [Value]
+    var args: [Value]
+    /// The user class, for instances of `class MyError(Exception)`.
+    var userClass: ClassObject?
+    /// Attributes set on the instance (`self.status = status`).
+    var userAttributes: [String: Value] = [:]
     /// The error this instance came from, if it was raised (keeps the host's hint and traceback).
     var error: PythonError?
 
@@ -103,6 +130,10 @@ public final class ExceptionInstance: PyObject {
 
     /// `str(e)`.
     var message: String {
+        if type.isGroup, args.count == 2, case .str(let m) = args[0] {
+            let n = groupItems.count
+            return "\(m) (\(n) sub-exception\(n == 1 ? "" : "s"))"
+        }
         switch args.count {
         case 0: return ""
         case 1:
@@ -132,6 +163,17 @@ public final class ExceptionInstance: PyObject {
     }
     public func pyStr() -> String { message }
     public func getAttribute(_ name: String) throws -> Value? {
+        if let v = userAttributes[name] { return v }
+        if let cls = userClass {
+            if name == "__class__" { return .object(cls) }
+            if name != "args", let (value, _) = cls.lookup(name) {
+                return bindClassAttribute(value, to: .object(self), cls: cls)
+            }
+        }
+        if type.isGroup && args.count == 2 {
+            if name == "exceptions" { return .tuple(groupItems.map { .object($0) }) }
+            if name == "message" { return args[0] }
+        }
         switch name {
         case "args": return .tuple(args)
         case "__class__": return .object(type)
@@ -146,5 +188,15 @@ public final class ExceptionInstance: PyObject {
         default: return error?.attributes[name]
         }
     }
-    public var attributeNames: [String] { ["args"] + (error?.attributes.keys.sorted() ?? []) }
+    public var attributeNames: [String] {
+        ["args"] + (error?.attributes.keys.sorted() ?? []) + userAttributes.keys.sorted()
+            + (userClass?.attributeNames.filter { !$0.hasPrefix("__") } ?? [])
+    }
+    public func setAttribute(_ name: String, _ value: Value) throws {
+        if name == "args" {
+            if case .tuple(let items) = value { args = items } else if case .list(let l) = value { args = l.items } else { args = [value] }
+            return
+        }
+        userAttributes[name] = value
+    }
 }

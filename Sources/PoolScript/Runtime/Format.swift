@@ -1,3 +1,5 @@
+import BigInt
+
 /// Python's format-spec mini-language (`format(x, spec)`, f-string `{x:spec}`, `str.format`):
 /// `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
 struct FormatSpec {
@@ -101,7 +103,7 @@ func groupDigits(_ digits: String, _ separator: Character?) -> String {
 
 /// `format(value, spec)`.
 func format(_ value: Value, spec: String) throws -> String {
-    if spec.isEmpty { return value.str() }
+    if spec.isEmpty { return try value.checkedStr() }
     let f = try FormatSpec(spec)
     switch value {
     case .str(let s):
@@ -111,20 +113,21 @@ func format(_ value: Value, spec: String) throws -> String {
         var body = s
         if let p = f.precision { body = String(s.prefix(p)) }
         return f.pad(body, defaultAlign: "<")
-    case .int, .bool:
-        let i: Int
-        if case .int(let n) = value { i = n } else if case .bool(let b) = value { i = b ? 1 : 0 } else { i = 0 }
-        if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), f) }
-        let magnitude = i.magnitude
+    case .int, .bool, .object(is BigIntObject):
+        let big = value.bigInt ?? 0
+        if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(try bigToDouble(big), f) }
+        let magnitude = big.magnitude
         var body: String
         switch f.type {
-        case nil, "d", "n": body = groupDigits(String(magnitude), f.grouping)
+        case nil, "d", "n":
+            if magnitude.bitWidth > 14_300 { throw BigIntObject.strDigitsError() }
+            body = groupDigits(String(magnitude), f.grouping)
         case "x": body = (f.alternate ? "0x" : "") + String(magnitude, radix: 16)
         case "X": body = (f.alternate ? "0X" : "") + String(magnitude, radix: 16).uppercased()
         case "o": body = (f.alternate ? "0o" : "") + String(magnitude, radix: 8)
         case "b": body = (f.alternate ? "0b" : "") + String(magnitude, radix: 2)
         case "c":
-            guard let u = Unicode.Scalar(UInt32(truncatingIfNeeded: i)) else {
+            guard let i = Int(exactly: big), let u = Unicode.Scalar(UInt32(truncatingIfNeeded: i)) else {
                 throw PythonError(.overflowError, "%c arg not in range(0x110000)")
             }
             return f.pad(String(u), defaultAlign: "<")
@@ -132,7 +135,7 @@ func format(_ value: Value, spec: String) throws -> String {
             throw PythonError.valueError("Unknown format code '\(t)' for object of type 'int'")
         }
         if f.precision != nil { throw PythonError.valueError("Precision not allowed in integer format specifier") }
-        let signText = i < 0 ? "-" : (f.sign == "+" ? "+" : f.sign == " " ? " " : "")
+        let signText = big.sign == .minus ? "-" : (f.sign == "+" ? "+" : f.sign == " " ? " " : "")
         return f.pad(body, defaultAlign: ">", signPrefix: signText)
     case .float(let d):
         return try formatFloat(d, f)
@@ -232,11 +235,12 @@ func percentFormat(_ template: String, _ args: Value) throws -> String {
             }
             switch n {
             case .int(let i): out += try format(.int(i), spec: pySpec)
+            case .big(let b): out += try format(.integer(b), spec: pySpec)
             case .float(let d):
-                guard let n = Int(exactly: d.rounded(.towardZero)) else {
-                    throw PythonError(.overflowError, "cannot convert float to a 64-bit integer")
+                guard let n = bigFromDouble(d) else {
+                    throw PythonError(.overflowError, "cannot convert float \(d.isNaN ? "NaN" : "infinity") to integer")
                 }
-                out += try format(.int(n), spec: pySpec)
+                out += try format(.integer(n), spec: pySpec)
             }
         case "f", "F", "e", "E", "g", "G", "x", "X", "o":
             guard let n = value.numeric else {
@@ -245,6 +249,7 @@ func percentFormat(_ template: String, _ args: Value) throws -> String {
             let v: Value
             switch n {
             case .int(let i): v = "xXo".contains(conversion) ? .int(i) : .float(Double(i))
+            case .big(let b): v = "xXo".contains(conversion) ? .integer(b) : .float(try bigToDouble(b))
             case .float(let d): v = .float(d)
             }
             out += try format(v, spec: pySpec + String(conversion))

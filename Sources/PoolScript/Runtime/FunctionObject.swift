@@ -7,6 +7,8 @@ final class FunctionObject: PyObject {
     /// `__qualname__`: `make_adder.<locals>.add` for a function defined inside another, as CPython names it
     /// in reprs and in call errors (`add() missing …` becomes `make_adder.<locals>.add() missing …`).
     let qualname: String
+    /// The class whose body defined this function (for zero-argument `super()`).
+    var definingClass: ClassObject?
 
     init(decl: FunctionDecl, closure: Scope, file: SourceFile, defaults: [String: Value], qualname: String? = nil) {
         self.qualname = qualname ?? decl.name

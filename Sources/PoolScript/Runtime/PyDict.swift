@@ -1,3 +1,5 @@
+import BigInt
+
 /// A Python `dict`: insertion-ordered, keyed by Python hashing rules (`1 == 1.0 == True`).
 public final class PyDict {
     private var keys: [Value] = []
@@ -83,10 +85,12 @@ public final class PyDict {
 enum HashKey: Hashable {
     case none
     case int(Int)
+    case big(BigInt)
     case float(UInt64)
     case str(String)
     case bytes([UInt8])
     case tuple([HashKey])
+    case frozenset(Set<HashKey>)
     case object(ObjectIdentifier)
 
     init(_ value: Value) throws {
@@ -95,11 +99,24 @@ enum HashKey: Hashable {
         case .bool(let b): self = .int(b ? 1 : 0)
         case .int(let i): self = .int(i)
         case .float(let d):
-            if d.rounded() == d, let i = Int(exactly: d) { self = .int(i) } else { self = .float(d.bitPattern) }
+            if d.rounded() == d, let i = Int(exactly: d) {
+                self = .int(i)
+            } else if d.isFinite, d.rounded() == d {
+                self = .big(BigInt(d))
+            } else {
+                self = .float(d.bitPattern)
+            }
         case .str(let s): self = .str(s)
         case .bytes(let b): self = .bytes(b)
         case .tuple(let items): self = .tuple(try items.map(HashKey.init))
         case .list, .dict: throw PythonError.typeError("unhashable type: '\(value.typeName)'")
+        case .object(let o as BigIntObject): self = .big(o.value)
+        case .object(let o as InstanceObject)
+        where o.cls.lookup("__eq__") != nil && o.cls.lookup("__hash__") == nil:
+            throw PythonError.typeError("unhashable type: '\(o.cls.name)'")
+        case .object(let o as PySetObject):
+            guard o.frozen else { throw PythonError.typeError("unhashable type: 'set'") }
+            self = .frozenset(Set(try o.storage.pairs.map { try HashKey($0.key) }))
         case .object(let o): self = .object(ObjectIdentifier(o))
         }
     }

@@ -89,8 +89,23 @@ public struct PythonError: Error {
                 ? "\nThe above exception was the direct cause of the following exception:\n\n"
                 : "\nDuring handling of the above exception, another exception occurred:\n\n"
         }
+        if let instance, instance.type.isGroup, !instance.groupItems.isEmpty {
+            out += formattedGroup()
+            if let hint { out += "  hint: " + hint + "\n" }
+            return out
+        }
         if !traceback.isEmpty {
-            out += "Traceback (most recent call last):\n"
+            out += "Traceback (most recent call last):\n" + frameLines()
+        }
+        out += summary + "\n"
+        if let hint { out += "  hint: " + hint + "\n" }
+        return out
+    }
+
+    /// The traceback's `File …` lines (and source lines), with CPython's folding of repeated entries.
+    func frameLines() -> String {
+        var out = ""
+        do {
             // CPython prints three identical consecutive entries, then "[Previous line repeated N more times]".
             var previous: TracebackEntry?
             var repeats = 0
@@ -117,8 +132,6 @@ public struct PythonError: Error {
             }
             flushRepeats()
         }
-        out += summary + "\n"
-        if let hint { out += "  hint: " + hint + "\n" }
         return out
     }
 }

@@ -30,6 +30,16 @@ final class RangeObject: PyObject {
         return start == r.start && (count == 1 || step == r.step)
     }
     func getItem(_ key: Value) throws -> Value {
+        if case .object(let slice as SliceObject) = key {
+            // CPython: the slice's indices over this range's length, mapped through the range.
+            let (s, e, st) = try slice.adjusted(length: count)
+            let newStep = step.multipliedReportingOverflow(by: st)
+            guard !newStep.overflow else { throw PythonError(.overflowError, "Python int too large to convert to C ssize_t") }
+            return .object(
+                RangeObject(start: start &+ s &* step, stop: start &+ e &* step, step: newStep.partialValue)
+            )
+        }
+        if key.isBigInt { throw PythonError.indexError("range object index out of range") }
         guard case .int(var i) = key else {
             throw PythonError.typeError("range indices must be integers or slices, not \(key.typeName)")
         }

@@ -11,11 +11,26 @@ final class SliceObject: PyObject {
 
     /// The selected indices of a sequence of `length` items (CPython's `PySlice_AdjustIndices`).
     func indices(length: Int) throws -> [Int] {
+        let (start, stop, step) = try adjusted(length: length)
+        var result: [Int] = []
+        var i = start
+        while step > 0 ? i < stop : i > stop {
+            result.append(i)
+            let next = i.addingReportingOverflow(step)
+            if next.overflow { break }
+            i = next.partialValue
+        }
+        return result
+    }
+
+    /// Start, stop and step clamped to a sequence of `length` items, as `slice.indices(length)` returns them.
+    func adjusted(length: Int) throws -> (start: Int, stop: Int, step: Int) {
         func int(_ v: Value) throws -> Int? {
             switch v {
             case .none: return nil
             case .int(let i): return i
             case .bool(let b): return b ? 1 : 0
+            case .object(let o as BigIntObject): return o.value.sign == .minus ? Int.min + 1 : Int.max
             default:
                 throw PythonError.typeError("slice indices must be integers or None or have an __index__ method")
             }
@@ -34,14 +49,6 @@ final class SliceObject: PyObject {
         } else {
             stop = step < 0 ? -1 : length
         }
-        var result: [Int] = []
-        var i = start
-        while step > 0 ? i < stop : i > stop {
-            result.append(i)
-            let next = i.addingReportingOverflow(step)
-            if next.overflow { break }
-            i = next.partialValue
-        }
-        return result
+        return (start, stop, step)
     }
 }

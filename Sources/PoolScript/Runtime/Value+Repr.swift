@@ -34,6 +34,18 @@ extension Value {
         }
     }
 
+    /// `str()` that raises CPython's ValueError for an int beyond 4300 digits (`str()` itself cannot throw).
+    func checkedStr() throws -> String {
+        if case .object(let o as BigIntObject) = self { return try o.checkedDecimal() }
+        return str()
+    }
+
+    /// `repr()` with the same 4300-digit check as `checkedStr()`.
+    func checkedRepr() throws -> String {
+        if case .object(let o as BigIntObject) = self { return try o.checkedDecimal() }
+        return repr()
+    }
+
     /// Python `str()`: strings print raw, everything else as its repr (objects via `pyStr`).
     public func str() -> String {
         switch self {

@@ -1,3 +1,5 @@
+import BigInt
+
 /// A Python value as the interpreter sees it.
 ///
 /// Scalars and the built-in containers are cases; everything else (functions, classes, modules,
@@ -73,8 +75,14 @@ extension Value {
             if let x = a.numeric, let y = b.numeric {
                 switch (x, y) {
                 case (.int(let i), .int(let j)): return i == j
-                case (.int(let i), .float(let d)), (.float(let d), .int(let i)): return Double(i) == d
+                case (.int(let i), .float(let d)), (.float(let d), .int(let i)):
+                    // Exact below 2**53; beyond, compare exactly (2**53 + 1 != 2.0**53).
+                    if i.magnitude <= 1 << 53 { return Double(i) == d }
+                    return compareBigToDouble(BigInt(i), d) == 0
                 case (.float(let d), .float(let e)): return d == e
+                case (.big(let p), .big(let q)): return p == q
+                case (.big(let p), .int(let i)), (.int(let i), .big(let p)): return p == BigInt(i)
+                case (.big(let p), .float(let d)), (.float(let d), .big(let p)): return compareBigToDouble(p, d) == 0
                 }
             }
             return false
@@ -83,12 +91,14 @@ extension Value {
 
     public static func != (a: Value, b: Value) -> Bool { !(a == b) }
 
-    /// A number view: bool and int as `.int`, float as `.float`; nil for non-numbers.
+    /// A number view: bool and int as `.int`, float as `.float`, ints beyond 64 bits as `.big`; nil for
+    /// non-numbers.
     var numeric: Numeric? {
         switch self {
         case .bool(let b): return .int(b ? 1 : 0)
         case .int(let i): return .int(i)
         case .float(let d): return .float(d)
+        case .object(let o as BigIntObject): return .big(o.value)
         default: return nil
         }
     }
@@ -96,6 +106,7 @@ extension Value {
     enum Numeric {
         case int(Int)
         case float(Double)
+        case big(BigInt)
     }
 
     /// The object, if this value is one of type `T`.

@@ -1,3 +1,5 @@
+import BigInt
+
 /// An expression node with its source location.
 final class Expr {
     let kind: ExprKind
@@ -13,6 +15,8 @@ enum ExprKind {
     case none
     case bool(Bool)
     case int(Int)
+    /// An integer literal beyond 64 bits.
+    case bigInt(BigInt)
     case float(Double)
     case str(String)
     case bytes([UInt8])
@@ -34,6 +38,9 @@ enum ExprKind {
     case starred(Expr)
     case await(Expr)
     case listComp(Expr, [Comprehension])
+    /// `{a, b}`.
+    case set([Expr])
+    case setComp(Expr, [Comprehension])
     case dictComp(key: Expr, value: Expr, [Comprehension])
     case ifExp(test: Expr, body: Expr, orElse: Expr)
     case lambda(FunctionDecl)
@@ -101,6 +108,11 @@ final class FunctionDecl {
     let isAsync: Bool
     /// Names assigned in the body (its locals), computed once by the parser.
     var locals: Set<String> = []
+    /// Names declared `global` / `nonlocal` in the body, with the declaration's location.
+    var globals: [String: SourceLocation] = [:]
+    var nonlocals: [String: SourceLocation] = [:]
+    /// `@decorator` expressions, outermost first.
+    var decorators: [Expr] = []
     let location: SourceLocation
 
     init(name: String, parameters: [ParameterDecl], body: [Stmt], isAsync: Bool, location: SourceLocation) {
@@ -108,6 +120,22 @@ final class FunctionDecl {
         self.parameters = parameters
         self.body = body
         self.isAsync = isAsync
+        self.location = location
+    }
+}
+
+/// A `class` statement.
+final class ClassDecl {
+    let name: String
+    let bases: [Expr]
+    let body: [Stmt]
+    var decorators: [Expr] = []
+    let location: SourceLocation
+
+    init(name: String, bases: [Expr], body: [Stmt], location: SourceLocation) {
+        self.name = name
+        self.bases = bases
+        self.body = body
         self.location = location
     }
 }
@@ -133,6 +161,8 @@ struct ExceptHandler {
     var name: String?
     var body: [Stmt]
     var location: SourceLocation
+    /// `except*`: the handler matches the leaves of an exception group.
+    var isGroup = false
 }
 
 struct WithItem {
@@ -152,6 +182,9 @@ enum StmtKind {
     case forLoop(target: Expr, iterable: Expr, body: [Stmt], orElse: [Stmt], isAsync: Bool)
     case breakLoop, continueLoop, pass
     case function(FunctionDecl)
+    case classDef(ClassDecl)
+    case global([String])
+    case nonlocal([String])
     case returnValue(Expr?)
     case tryExcept(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt])
     case raise(Expr?, cause: Expr?)

@@ -30,6 +30,7 @@ func assignedNames(_ body: [Stmt]) -> Set<String> {
                 visit(a)
                 visit(b)
             case .function(let decl): names.insert(decl.name)
+            case .classDef(let decl): names.insert(decl.name)
             case .tryExcept(let body, let handlers, let orElse, let finally):
                 visit(body)
                 visit(orElse)
@@ -42,7 +43,7 @@ func assignedNames(_ body: [Stmt]) -> Set<String> {
             case .with(let items, let body, _):
                 for item in items { if let t = item.target { target(t) } }
                 visit(body)
-            case .expression, .breakLoop, .continueLoop, .pass, .returnValue, .raise, .assert: break
+            case .expression, .breakLoop, .continueLoop, .pass, .returnValue, .raise, .assert, .global, .nonlocal: break
             }
         }
     }

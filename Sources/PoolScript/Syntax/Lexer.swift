@@ -1,3 +1,5 @@
+import BigInt
+
 /// Turns Python source into tokens: INDENT/DEDENT from leading blanks, implicit line joining inside
 /// brackets, `#` comments, string/bytes/f-string literals with escapes, and numbers with `_`.
 ///
@@ -356,10 +358,13 @@ struct Lexer {
                 if c != "_" { digits.unicodeScalars.append(c) }
                 pos += 1
             }
-            guard let v = Int(digits, radix: radix) else {
+            if let v = Int(digits, radix: radix) {
+                add(.int(v), text(begin), start, location)
+            } else if !digits.isEmpty, let v = BigInt(digits, radix: radix), !digits.hasPrefix("-"), !digits.hasPrefix("+") {
+                add(.bigInt(v), text(begin), start, location)
+            } else {
                 throw error("invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal", start)
             }
-            add(.int(v), text(begin), start, location)
             return
         }
         var isFloat = false
@@ -401,10 +406,17 @@ struct Lexer {
                     start
                 )
             }
-            guard let v = Int(literal) else {
-                throw error("integer literal too large: PoolPlay's ints are 64-bit", start, kind: .overflowError)
+            if let v = Int(literal) {
+                add(.int(v), text(begin), start, location)
+            } else {
+                if literal.count > BigIntObject.maxStrDigits {
+                    throw error(
+                        "Exceeds the limit (4300 digits) for integer string conversion: value has \(literal.count) digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                        start
+                    )
+                }
+                add(.bigInt(BigInt(literal) ?? 0), text(begin), start, location)
             }
-            add(.int(v), text(begin), start, location)
         }
     }
 

@@ -1,3 +1,5 @@
+import BigInt
+
 /// Atoms: names, numbers, brackets, displays, string literals and f-strings.
 extension Parser {
     mutating func parseAtom() throws -> Expr {
@@ -23,6 +25,9 @@ extension Parser {
         case .int(let v):
             index += 1
             return Expr(.int(v), t.start)
+        case .bigInt(let v):
+            index += 1
+            return Expr(.bigInt(v), t.start)
         case .float(let v):
             index += 1
             return Expr(.float(v), t.start)
@@ -92,7 +97,7 @@ extension Parser {
                         guard current.isOp(":") else {
                             // Once the display is a dict, a bare element is CPython's syntax error.
                             if !entries.isEmpty { throw error("':' expected after dictionary key", at: key.location) }
-                            throw notSupported("set displays are", at: key.location)
+                            return try parseSetDisplay(first: key, start: t.start)
                         }
                         index += 1
                         let value = try parseTest()
@@ -119,6 +124,23 @@ extension Parser {
         case .indent, .dedent:
             throw invalidSyntax()
         }
+    }
+
+    /// The rest of `{a, b}` or `{x for x in y}` after its first element.
+    mutating func parseSetDisplay(first: Expr, start: SourceLocation) throws -> Expr {
+        if current.isKeyword("for") {
+            let comp = try parseComprehensionTail(first)
+            try expectOp("}")
+            guard case .listComp(let element, let clauses) = comp.kind else { throw invalidSyntax() }
+            return Expr(.setComp(element, clauses), start)
+        }
+        var items = [first]
+        while acceptOp(",") {
+            if current.isOp("}") { break }
+            items.append(try parseStarOr { try $0.parseNamedTest() })
+        }
+        try expectOp("}")
+        return Expr(.set(items), start)
     }
 
     /// Adjacent literals concatenate; bytes cannot mix with str.

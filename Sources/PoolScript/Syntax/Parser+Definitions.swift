@@ -28,15 +28,20 @@ extension Parser {
         try expectOp(")")
         if acceptOp("->") { _ = try parseTest() }
         functions.append(isAsync)
+        defDepth += 1
         let savedLoops = loopDepth
         loopDepth = 0
         defer {
             functions.removeLast()
+            defDepth -= 1
             loopDepth = savedLoops
         }
         let body = try parseBlock("function definition", line: t.start.line)
         let decl = FunctionDecl(name: name, parameters: parameters, body: body, isAsync: isAsync, location: start)
         decl.locals = Set(parameters.map(\.name)).union(assignedNames(body))
+        try resolveDeclarations(decl)
+        // Once the outermost function is complete, every enclosing scope is known: check `nonlocal` bindings.
+        if defDepth == 1 { try checkNonlocals(decl, enclosing: []) }
         return Stmt(.function(decl), start)
     }
 
@@ -132,7 +137,19 @@ extension Parser {
                 var message: Expr?
                 if acceptOp(",") { message = try parseTest() }
                 return Stmt(.assert(test, message), t.start)
-            case "global", "nonlocal": throw notSupported("'\(t.text)' statements are", at: t.start)
+            case "global", "nonlocal":
+                index += 1
+                var names: [String] = []
+                repeat { names.append(try expectName()) } while acceptOp(",")
+                if t.text == "global" { return Stmt(.global(names), t.start) }
+                if functions.isEmpty && classDepth == 0 {
+                    throw error(
+                        "nonlocal declaration not allowed at module level",
+                        at: t.start,
+                        end: statementEnd("nonlocal", names, t.start)
+                    )
+                }
+                return Stmt(.nonlocal(names), t.start)
             case "yield": throw notSupported("generators ('yield') are", at: t.start)
             default: break
             }

@@ -22,7 +22,7 @@ extension Parser {
         case .name:
             return !pythonKeywords.contains(t.text)
                 || ["None", "True", "False", "not", "lambda", "await"].contains(t.text)
-        case .int, .float, .string, .bytes, .fstring: return true
+        case .int, .bigInt, .float, .string, .bytes, .fstring: return true
         case .op: return ["(", "[", "{", "-", "+", "~", "*", "..."].contains(t.text)
         case .newline, .indent, .dedent, .eof: return false
         }

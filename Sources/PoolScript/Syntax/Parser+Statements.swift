@@ -35,12 +35,12 @@ extension Parser {
                 if current.isKeyword("with") { return [try parseWith(isAsync: true, at: t.start)] }
                 if current.isKeyword("for") { return [try parseFor(isAsync: true, at: t.start)] }
                 throw invalidSyntax()
-            case "class": throw notSupported("class definitions are", at: t.start)
+            case "class": return [try parseClass(at: t.start)]
             case "match" where isMatchStatement(): throw notSupported("match statements are", at: t.start)
             default: break
             }
         }
-        if t.isOp("@") { throw notSupported("decorators are", at: t.start) }
+        if t.isOp("@") { return [try parseDecorated()] }
         var statements = [try parseSimpleStatement()]
         while acceptOp(";") {
             if current.kind == .newline || current.kind == .eof { break }
@@ -184,13 +184,53 @@ extension Parser {
         return sawComma ? Expr(.tuple(items), start) : items[0]
     }
 
+    /// The first `break`, `continue` or `return` that would leave an `except*` block (not counting those inside
+    /// loops or functions nested in it), with where its keyword ends.
+    func firstJump(_ body: [Stmt]) -> (location: SourceLocation, end: SourceLocation)? {
+        func visit(_ statements: [Stmt], inLoop: Bool) -> (SourceLocation, SourceLocation)? {
+            for s in statements {
+                func at(_ keyword: String) -> (SourceLocation, SourceLocation) {
+                    (s.location, SourceLocation(line: s.location.line, column: s.location.column + keyword.count))
+                }
+                switch s.kind {
+                case .breakLoop where !inLoop: return at("break")
+                case .continueLoop where !inLoop: return at("continue")
+                case .returnValue: return at("return")
+                case .ifElse(_, let a, let b), .tryExcept(let a, _, let b, _):
+                    if let j = visit(a, inLoop: inLoop) ?? visit(b, inLoop: inLoop) { return j }
+                    if case .tryExcept(_, let handlers, _, let finally) = s.kind {
+                        for h in handlers { if let j = visit(h.body, inLoop: inLoop) { return j } }
+                        if let j = visit(finally, inLoop: inLoop) { return j }
+                    }
+                case .whileLoop(_, let a, let b), .forLoop(_, _, let a, let b, _):
+                    if let j = visit(a, inLoop: true) ?? visit(b, inLoop: inLoop) { return j }
+                case .with(_, let a, _):
+                    if let j = visit(a, inLoop: inLoop) { return j }
+                default: break
+                }
+            }
+            return nil
+        }
+        return visit(body, inLoop: false)
+    }
+
     mutating func parseTry() throws -> Stmt {
         let t = advance()
         let body = try parseBlock("'try' statement", line: t.start.line)
         var handlers: [ExceptHandler] = []
         while current.isKeyword("except") {
             let e = advance()
-            if current.isOp("*") { throw notSupported("'except*' is", at: current.start) }
+            let isGroup = acceptOp("*")
+            if let first = handlers.first, first.isGroup != isGroup {
+                throw error(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    at: e.start,
+                    end: SourceLocation(line: e.start.line, column: e.start.column + (isGroup ? 7 : 6))
+                )
+            }
+            if isGroup && current.isOp(":") {
+                throw error("expected one or more exception types", at: current.start)
+            }
             var type: Expr?
             var name: String?
             if !current.isOp(":") {
@@ -200,8 +240,17 @@ extension Parser {
                 }
                 if acceptKeyword("as") { name = try expectName() }
             }
-            let handlerBody = try parseBlock("'except' statement", line: e.start.line)
-            handlers.append(ExceptHandler(type: type, name: name, body: handlerBody, location: e.start))
+            let handlerBody = try parseBlock(isGroup ? "'except*' statement" : "'except' statement", line: e.start.line)
+            if isGroup, let jump = firstJump(handlerBody) {
+                throw error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    at: jump.location,
+                    end: jump.end
+                )
+            }
+            var handler = ExceptHandler(type: type, name: name, body: handlerBody, location: e.start)
+            handler.isGroup = isGroup
+            handlers.append(handler)
         }
         var orElse: [Stmt] = []
         var finally: [Stmt] = []

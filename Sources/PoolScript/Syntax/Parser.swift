@@ -1,7 +1,7 @@
 /// A hand-written recursive-descent parser from tokens to the AST, with CPython's error messages.
 ///
 /// Statements live here; expressions in `Parser+Expressions.swift`. Constructs outside PoolPlay's
-/// subset (classes, decorators, generators, global/nonlocal, match, walrus) are reported as
+/// subset (generators, match, walrus, class keyword arguments) are reported as
 /// `NotImplementedError` diagnostics pointing at the construct, never as a crash.
 struct Parser {
     var tokens: [Token]
@@ -10,6 +10,10 @@ struct Parser {
     /// `isAsync` of each enclosing function, innermost last.
     var functions: [Bool] = []
     var loopDepth = 0
+    /// Nesting of `class` bodies being parsed.
+    var classDepth = 0
+    /// Nesting of `def`s being parsed, across class bodies (which reset `functions`).
+    var defDepth = 0
     /// Nesting of expressions being parsed, bounded so hostile input cannot overflow the stack.
     var nesting = 0
     /// The deepest expression nesting accepted ("too many nested expressions" beyond). CPython allows 200 nested
@@ -141,7 +145,7 @@ extension Expr {
         case .name: return "name"
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
-        case .int, .float, .str, .bytes, .ellipsis: return "literal"
+        case .int, .bigInt, .float, .str, .bytes, .ellipsis: return "literal"
         case .fstring: return "f-string expression"
         case .attribute: return "attribute"
         case .call: return "function call"
@@ -156,6 +160,8 @@ extension Expr {
         case .starred: return "starred"
         case .await: return "await expression"
         case .listComp: return "list comprehension"
+        case .set: return "set display"
+        case .setComp: return "set comprehension"
         case .dictComp: return "dict comprehension"
         case .ifExp: return "conditional expression"
         case .lambda: return "lambda"

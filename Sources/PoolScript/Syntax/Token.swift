@@ -1,3 +1,5 @@
+import BigInt
+
 /// A position in source: 1-based line, 0-based column in Unicode scalars.
 struct SourceLocation: Equatable, Sendable {
     var line: Int
@@ -13,6 +15,8 @@ struct Token {
     enum Kind: Equatable {
         case name
         case int(Int)
+        /// An integer literal beyond 64 bits.
+        case bigInt(BigInt)
         case float(Double)
         case string(String)
         case bytes([UInt8])
