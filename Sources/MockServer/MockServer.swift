@@ -115,6 +115,11 @@ public final class MockServer: Sendable {
         state.loadScenario(scenario, at: .now())
     }
 
+    /// Drops the loaded scenario, if any: its phases no longer change the configuration.
+    public func unloadScenario() {
+        state.unloadScenario()
+    }
+
     /// Applies the loaded scenario's phase in force now, if it changed, and returns the phase changes
     /// (and the load) not reported before, one line each, for a log. Requests also advance the phase.
     public func advanceScenario() -> [String] {

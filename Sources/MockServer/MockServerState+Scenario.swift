@@ -54,6 +54,12 @@ extension MockServerState {
         return change.1
     }
 
+    /// Drops the loaded scenario; its phases stop changing the configuration (which stays as it is now).
+    func unloadScenario() {
+        hasScenario.store(false, ordering: .releasing)
+        scenarioRun.withLock { $0 = nil }
+    }
+
     /// The phase changes logged since the last call (for `serve`'s log).
     func takeScenarioLog() -> [String] {
         scenarioRun.withLock { run in

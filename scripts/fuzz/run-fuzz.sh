@@ -10,7 +10,8 @@
 # libfuzzer: a libFuzzer target built with -sanitize=fuzzer,address, seeded with the same corpus; runs INPUTS
 #   inputs (-runs) with -timeout=2 per input; crashes and hangs land in $WORK/artifacts.
 #
-# Both compile PoolScript's sources together with the fuzz files directly with swiftc (no Package.swift target).
+# Both compile PoolScript's sources (every folder) together with the fuzz files directly with swiftc (no
+# Package.swift target), against a release build of its one dependency, BigInt.
 set -euo pipefail
 mode="${1:-gen}"
 inputs="${2:-1000000}"
@@ -19,7 +20,12 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${FUZZ_WORK:-$root/.build-fuzz}"
 mkdir -p "$work"
 swiftc="${SWIFTC:-swiftc}"
-sources=("$root"/Sources/PoolScript/*.swift
+swift build -c release --scratch-path "$work/deps" --target BigInt >&2
+deps="$(swift build -c release --scratch-path "$work/deps" --show-bin-path)"
+modules=(-I "$deps/Modules" -I "$deps")
+bigint=("$deps"/BigInt.build/*.o)
+mapfile -t poolscript < <(find "$root/Sources/PoolScript" -name '*.swift' | sort)
+sources=("${poolscript[@]}"
     "$root"/Tests/PoolScriptTests/FuzzHarness.swift
     "$root"/Tests/PoolScriptTests/FuzzMutator.swift
     "$root"/Tests/PoolScriptTests/FuzzCorpus.swift)
@@ -27,8 +33,8 @@ sources=("$root"/Sources/PoolScript/*.swift
 case "$mode" in
 gen)
     echo "building $work/fuzz-gen (-O)…"
-    "$swiftc" -O -D FUZZ_STANDALONE -module-name PoolScript -parse-as-library \
-        "${sources[@]}" "$root/scripts/fuzz/GeneratorMain.swift" -o "$work/fuzz-gen"
+    "$swiftc" -O -D FUZZ_STANDALONE -module-name PoolScript -parse-as-library "${modules[@]}" \
+        "${sources[@]}" "$root/scripts/fuzz/GeneratorMain.swift" "${bigint[@]}" -o "$work/fuzz-gen"
     echo "running $inputs inputs, seed $seed"
     start=$(date +%s)
     set +e
@@ -40,8 +46,8 @@ gen)
     ;;
 libfuzzer)
     echo "building $work/fuzz-libfuzzer (-sanitize=fuzzer,address)…"
-    "$swiftc" -O -sanitize=fuzzer,address -D FUZZ_STANDALONE -module-name PoolScript -parse-as-library \
-        "${sources[@]}" "$root/scripts/fuzz/FuzzEntry.swift" -o "$work/fuzz-libfuzzer"
+    "$swiftc" -O -sanitize=fuzzer,address -D FUZZ_STANDALONE -module-name PoolScript -parse-as-library "${modules[@]}" \
+        "${sources[@]}" "$root/scripts/fuzz/FuzzEntry.swift" "${bigint[@]}" -o "$work/fuzz-libfuzzer"
     mkdir -p "$work/corpus" "$work/artifacts"
     POOLSCRIPT_FUZZ_SEEDS="$work/corpus" "$work/fuzz-libfuzzer" || true
     # Interpreter objects form reference cycles (closures and their scopes) by design: leaks are not findings.

@@ -103,15 +103,30 @@ struct LessonController {
     }
 
     static func knobProblem(_ lesson: Lesson) -> LessonLoadError? {
-        var configuration = MockServerConfiguration()
         for knob in lesson.server {
-            do {
-                try configuration.apply(knob.name, knob.value)
-            } catch {
-                return LessonLoadError(file: lesson.sourcePath, line: knob.line, message: "server: \(error)")
+            if let problem = serverKeyProblem(knob) {
+                return LessonLoadError(file: lesson.sourcePath, line: knob.line, message: "server: \(problem)")
             }
         }
         return nil
+    }
+
+    /// What is wrong with one `server:` key of a lesson: a mock knob (`latency: 1s`), or `scenario: NAME` naming a
+    /// built-in scenario of the mock (`brownout`, `rate-limited`, `flaky-keepalive`). nil when it is fine.
+    static func serverKeyProblem(_ knob: ServerKnob) -> String? {
+        if knob.name == "scenario" {
+            guard Scenario.builtInNames.contains(knob.value) else {
+                return "unknown scenario '\(knob.value)' (built-in: \(Scenario.builtInNames.joined(separator: ", ")))"
+            }
+            return nil
+        }
+        var configuration = MockServerConfiguration()
+        do {
+            try configuration.apply(knob.name, knob.value)
+            return nil
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// Finds a lesson by number (`1`) or id (`limits`).

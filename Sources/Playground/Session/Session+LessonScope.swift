@@ -27,10 +27,18 @@ extension Session {
             if !lesson.server.isEmpty {
                 let before = server.configuration
                 var changed = before
-                for knob in lesson.server { try? changed.apply(knob.name, knob.value) }  // validated at load
+                for knob in lesson.server where knob.name != "scenario" {
+                    try? changed.apply(knob.name, knob.value)  // validated at load
+                }
                 let final = changed
                 server.updateConfiguration { $0 = final }
                 scope.savedServerConfiguration = before
+                // `scenario: NAME` loads a built-in scenario on top; its phases count from the lesson's start.
+                if let name = lesson.server.last(where: { $0.name == "scenario" })?.value,
+                    let scenario = try? Scenario.load(name)
+                {
+                    server.loadScenario(scenario)
+                }
             }
         }
         lessonScope = scope
@@ -59,6 +67,7 @@ extension Session {
             context.environment.removeValue(forKey: "OPENAI_BASE_URL")
         }
         if let server, let saved = scope.savedServerConfiguration {
+            server.unloadScenario()
             server.updateConfiguration { $0 = saved }
         }
         lessons.leave()

@@ -179,15 +179,7 @@ extension PlaygroundApp {
             code: { code in
                 inputStatus(code + "\n") == .complete ? nil : "not complete Python code"
             },
-            knob: { knob in
-                var configuration = MockServerConfiguration()
-                do {
-                    try configuration.apply(knob.name, knob.value)
-                    return nil
-                } catch {
-                    return "\(error)"
-                }
-            })
+            knob: { knob in LessonController.serverKeyProblem(knob) })
     }
 }
 
