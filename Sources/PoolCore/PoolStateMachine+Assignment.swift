@@ -21,13 +21,17 @@ extension PoolStateMachine {
         !housekeepingDue && now < earliestExpiry && connections.count <= maxKeepalive
     }
 
-    /// After a full housekeeping walk: nothing pending, and the expiry bound recomputed from what is left.
+    /// After a full housekeeping walk: the expiry bound recomputed from what is left, and housekeeping still due if a
+    /// connection the walk had to keep may need removing later without another event saying so (closed by its peer
+    /// while serving or reserved, closed or failed).
     mutating func housekeepingWalked() {
-        housekeepingDue = false
+        var due = false
         var earliest = Double.infinity
-        for connection in connections {
-            if let expireAt = connection.expireAt, expireAt < earliest { earliest = expireAt }
+        for c in connections.indices {
+            if let expireAt = connections[c].expireAt, expireAt < earliest { earliest = expireAt }
+            if connections[c].peerClosed || connections[c].isClosed { due = true }
         }
+        housekeepingDue = due
         earliestExpiry = earliest
     }
 
