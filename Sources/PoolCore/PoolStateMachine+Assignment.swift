@@ -51,8 +51,8 @@ extension PoolStateMachine {
             httpcore1Housekeeping(now: now, maxKeepalive: maxKeepalive, into: &actions)
         }
         guard queuedCount > 0 else { return }
-        // (B) never removes a request, so indices stay valid.
-        for r in requests.indices where requests[r].phase.isQueued {
+        /// (B) for the queued request at `r`; false when nothing is left for it or any later one.
+        func serve(_ r: Int) -> Bool {
             let origin = requests[r].origin
             if let c = connections.firstIndex(where: { $0.isAvailable(for: origin) }) {
                 assign(requestAt: r, to: connections[c].id, now: now, into: &actions)
@@ -63,8 +63,18 @@ extension PoolStateMachine {
                 createConnection(forRequestAt: r, now: now, into: &actions)
             } else {
                 // At the limit with nothing idle: no later request can get a connection in this pass either.
-                break
+                return false
             }
+            return true
+        }
+        if queuedCount == 1 {
+            // The one queued request, usually the newest: found from the end.
+            if let r = requests.lastIndex(where: \.phase.isQueued) { _ = serve(r) }
+            return
+        }
+        // (B) never removes a request, so indices stay valid.
+        for r in requests.indices where requests[r].phase.isQueued {
+            if !serve(r) { break }
         }
     }
 

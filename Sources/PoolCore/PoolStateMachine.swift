@@ -82,7 +82,9 @@ public struct PoolStateMachine: Sendable {
         now: Double,
         into actions: inout [PoolAction]
     ) {
-        precondition(requestIndex(id) == nil, "Request \(id) is already in the pool")
+        precondition(
+            (requestIDsIncrease && (requests.last.map { $0.id < id } ?? true)) || requestIndex(id) == nil,
+            "Request \(id) is already in the pool")
         guard !isClosed else {
             counters.failed += 1
             log(now, .requestFailed(request: id, error: .poolClosed))
@@ -341,6 +343,8 @@ public struct PoolStateMachine: Sendable {
     /// Runners number requests in arrival order and the list keeps that order, so a binary search finds the
     /// request; a linear scan keeps any other numbering correct (``requestIDsIncrease``).
     func requestIndex(_ id: RequestID) -> Int? {
+        // The newest request is the one most events are about (it just arrived, or just re-queued).
+        if let last = requests.indices.last, requests[last].id == id { return last }
         var low = 0
         var high = requests.count - 1
         while low <= high {

@@ -280,7 +280,7 @@ public struct Simulation: Sendable {
     /// closed loop) delivers that call's actions at once, depth first, from the end of the list, and truncates them.
     private mutating func perform(from start: Int) {
         var index = start
-        defer { pending.removeSubrange(start...) }
+        defer { pending.removeLast(pending.count - start) }
         while index < pending.count {
             let action = pending[index]
             index += 1
