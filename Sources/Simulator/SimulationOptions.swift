@@ -178,9 +178,11 @@ public struct SimulationOptions: Sendable, Hashable {
         if let sweep {
             let (low, high) = try Self.range(sweep)
             var rows: [(value: Int, result: SimulationResult)] = []
+            // Each row: max_connections = value, keep-alive as given but never above it.
+            let keepalive = base.pool.maxKeepaliveConnections
             for value in low...high {
                 base.pool.maxConnections = value
-                base.pool.maxKeepaliveConnections = min(value, base.pool.maxKeepaliveConnections ?? value)
+                base.pool.maxKeepaliveConnections = min(value, keepalive ?? value)
                 var simulation = Simulation(base)
                 rows.append((value, simulation.run()))
             }

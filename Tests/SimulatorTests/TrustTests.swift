@@ -194,3 +194,34 @@ import Testing
         #expect(result.retries == 0)
     }
 }
+
+/// The options shared by `poolplay simulate` and `%simulate`.
+@Suite struct SimulationOptionsTests {
+    @Test func parsesBothSpellingsAndFlags() throws {
+        let options = try SimulationOptions.parse(
+            ["--rate", "300", "--requests=1000", "--server", "latency=exp:10ms", "--server", "rps=5", "--compare", "--lib=httpx2"])
+        #expect(options.rate == 300)
+        #expect(options.requests == 1000)
+        #expect(options.knobs == ["latency=exp:10ms", "rps=5"])
+        #expect(options.compare)
+        let configuration = try options.configuration(defaults: .commandLineDefaults)
+        #expect(configuration.workload == .poisson(rate: 300, requests: 1000))
+        #expect(configuration.pool.algorithm == .httpcore2)
+        #expect(configuration.server.requestsPerSecond == 5)
+        #expect(configuration.pool.maxConnections == 100)
+        #expect(throws: SimulationOptions.UsageError.self) { try SimulationOptions.parse(["--bogus"]) }
+        #expect(throws: SimulationOptions.UsageError.self) { try SimulationOptions.parse(["--rate"]) }
+        #expect(throws: SimulationOptions.UsageError.self) { try SimulationOptions.parse(["--json=1"]) }
+    }
+
+    /// Every row of a sweep keeps the keep-alive limit it was given (capped at its own max_connections): Limits(9, 9)
+    /// after Limits(8, 8) is not Limits(9, 8).
+    @Test func sweepRowsKeepTheGivenKeepAlive() throws {
+        var options = try SimulationOptions.parse(["--burst", "40", "--limits", "100,20", "--sweep", "max_connections=8..9"])
+        options.json = true
+        let report = try options.report(base: options.configuration(defaults: .commandLineDefaults))
+        let rows = report.split(separator: "\n")
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.contains("\"closed\": {}") })
+    }
+}
