@@ -67,6 +67,9 @@ var targets: [Target] = [
     ),
     .testTarget(name: "TrafficModelsTests", dependencies: ["TrafficModels"]),
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PoolCore", "TrafficModels"]),
+    // The simulator against PoolEngine and the mock over loopback: the same scenarios must agree.
+    .testTarget(
+        name: "SimulatorCrossCheckTests", dependencies: ["Simulator", "PoolEngine", "PoolCore", "MockServer", "TrafficModels"]),
     .testTarget(name: "PoolScriptTests", dependencies: ["PoolScript"]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PoolCore"]),

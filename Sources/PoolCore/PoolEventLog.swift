@@ -15,6 +15,11 @@ public struct PoolEventLog: Sendable, Equatable {
     /// Kept entries, oldest first.
     public var entries: [PoolLogEntry] { Array(storage) }
 
+    /// Counts an entry a zero-capacity log does not keep (without building it).
+    mutating func countDropped() {
+        droppedCount += 1
+    }
+
     mutating func append(_ entry: PoolLogEntry) {
         guard capacity > 0 else {
             droppedCount += 1

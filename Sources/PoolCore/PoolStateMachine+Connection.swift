@@ -49,7 +49,7 @@ extension PoolStateMachine {
 
         /// httpcore's `is_available()` for HTTP/1.1: only IDLE (`http11.py:267-272`). NEW/CONNECTING is not.
         func isAvailable(for origin: Origin) -> Bool {
-            self.origin == origin && state == .idle
+            state == .idle && self.origin == origin
         }
 
         var snapshot: ConnectionSnapshot {

@@ -31,6 +31,17 @@ public struct PoolStateMachine: Sendable {
     var nextTimerID = 1
     /// `aclose()` was called; new requests fail with `PoolError.poolClosed`.
     public private(set) var isClosed = false
+    /// A pass's housekeeping (A) may have something to remove: a connection closed, failed or was closed by the peer,
+    /// or a request holding one ended. Cleared by a full housekeeping walk. (Performance only: a pass that skips the
+    /// walk would have removed nothing.)
+    var housekeepingDue = false
+    /// No connection's `expire_at` is earlier than this (a lower bound, refreshed by each full housekeeping walk).
+    var earliestExpiry = Double.infinity
+    /// A buffer httpcore2's pass reuses for its candidate connections (no allocation per pass).
+    var scratchConnectionIDs: [ConnectionID] = []
+    /// Every request ID so far arrived above the one before (runners number them so): then a binary search of the
+    /// FIFO list is authoritative, and a miss needs no linear scan.
+    var requestIDsIncrease = true
 
     /// Creates an empty pool.
     ///
@@ -60,16 +71,34 @@ public struct PoolStateMachine: Sendable {
     )
         -> [PoolAction]
     {
-        precondition(requestIndex(id) == nil, "Request \(id) is already in the pool")
+        var actions: [PoolAction] = []
+        requestArrived(id, origin: origin, poolTimeout: poolTimeout, now: now, into: &actions)
+        return actions
+    }
+
+    /// ``requestArrived(_:origin:poolTimeout:now:)`` appending its actions to `actions` (no allocation per event).
+    public mutating func requestArrived(
+        _ id: RequestID,
+        origin: Origin,
+        poolTimeout: Double?,
+        now: Double,
+        into actions: inout [PoolAction]
+    ) {
+        precondition(
+            (requestIDsIncrease && (requests.last.map { $0.id < id } ?? true)) || requestIndex(id) == nil,
+            "Request \(id) is already in the pool")
         guard !isClosed else {
             counters.failed += 1
             log(now, .requestFailed(request: id, error: .poolClosed))
-            return [.failRequest(id, .poolClosed)]
+            actions.append(.failRequest(id, .poolClosed))
+            return
         }
+        if let last = requests.last, last.id >= id { requestIDsIncrease = false }
         requests.append(Request(id: id, origin: origin, poolTimeout: poolTimeout, phase: .queued(timer: nil)))
         queuedCount += 1
         log(now, .requestArrived(request: id, origin: origin))
-        return assignmentPass(now: now) + startWaiting(id, now: now)
+        assignmentPass(now: now, into: &actions)
+        startWaiting(id, now: now, into: &actions)
     }
 
     /// The runner delivers the start attempt of a request that a pass assigned to an idle connection
@@ -80,7 +109,14 @@ public struct PoolStateMachine: Sendable {
     /// `ConnectionNotAvailable`: the request re-queues in its old place, runs a pass, and waits with a fresh timer
     /// (`connection_pool.py:239-244`).
     public mutating func startAttempted(_ id: RequestID, now: Double) -> [PoolAction] {
-        guard let r = requestIndex(id), case .assigned(let connectionID) = requests[r].phase else { return [] }
+        var actions: [PoolAction] = []
+        startAttempted(id, now: now, into: &actions)
+        return actions
+    }
+
+    /// ``startAttempted(_:now:)`` appending its actions to `actions`.
+    public mutating func startAttempted(_ id: RequestID, now: Double, into actions: inout [PoolAction]) {
+        guard let r = requestIndex(id), case .assigned(let connectionID) = requests[r].phase else { return }
         if let c = connectionIndex(connectionID), connections[c].state == .idle {
             connections[c].state = .active
             connections[c].requestCount += 1
@@ -89,13 +125,15 @@ public struct PoolStateMachine: Sendable {
             requests[r].phase = .started(connection: connectionID)
             recordStarted()
             log(now, .requestStarted(request: id, connection: connectionID))
-            return [.execute(id, on: connectionID)]
+            actions.append(.execute(id, on: connectionID))
+            return
         }
         requests[r].phase = .queued(timer: nil)
         queuedCount += 1
         counters.requeues += 1
         log(now, .requestRequeued(request: id, connection: connectionID))
-        return assignmentPass(now: now) + startWaiting(id, now: now)
+        assignmentPass(now: now, into: &actions)
+        startWaiting(id, now: now, into: &actions)
     }
 
     /// The TCP connect finished; the request that owns the connection starts on it.
@@ -130,6 +168,7 @@ public struct PoolStateMachine: Sendable {
         guard let c = connectionIndex(id), connections[c].state == .connecting else { return [] }
         connections[c].state = .connectionFailed
         connections[c].closeReason = .error
+        housekeepingDue = true
         var actions: [PoolAction] = []
         if let r = requests.firstIndex(where: { $0.phase == .started(connection: id) }) {
             actions.append(endRequest(at: r, error: error, now: now))
@@ -142,26 +181,40 @@ public struct PoolStateMachine: Sendable {
     /// With `keepAlive` the connection goes IDLE with `expire_at = now + keepalive_expiry`; without, it closes
     /// (`http11.py:238-250`). The request leaves the pool and a pass runs.
     public mutating func responseCompleted(_ id: RequestID, keepAlive: Bool, now: Double) -> [PoolAction] {
-        if let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
-            let actions = orphanEvent(connectionID, .completed, now: now)
-        {
-            return actions
+        var actions: [PoolAction] = []
+        responseCompleted(id, keepAlive: keepAlive, now: now, into: &actions)
+        return actions
+    }
+
+    /// ``responseCompleted(_:keepAlive:now:)`` appending its actions to `actions`.
+    public mutating func responseCompleted(
+        _ id: RequestID, keepAlive: Bool, now: Double, into actions: inout [PoolAction]
+    ) {
+        guard let r = requestIndex(id), case .started(let connectionID) = requests[r].phase else { return }
+        if !orphans.isEmpty, let orphanActions = orphanEvent(connectionID, .completed, now: now) {
+            actions += orphanActions
+            return
         }
-        guard let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
-            let c = connectionIndex(connectionID), connections[c].state == .active
-        else { return [] }
+        guard let c = connectionIndex(connectionID), connections[c].state == .active else { return }
         requests.remove(at: r)
         startedCount -= 1
         if keepAlive {
             connections[c].state = .idle
-            connections[c].expireAt = configuration.keepaliveExpiry.map { now + $0 }
+            if let expiry = configuration.keepaliveExpiry {
+                connections[c].expireAt = now + expiry
+                earliestExpiry = min(earliestExpiry, now + expiry)
+            } else {
+                connections[c].expireAt = nil
+            }
         } else {
             connections[c].state = .closed
             connections[c].closeReason = .notReusable
+            housekeepingDue = true
         }
         counters.completed += 1
         log(now, .responseCompleted(request: id, connection: connectionID, keepAlive: keepAlive))
-        return [.completeRequest(id)] + assignmentPass(now: now)
+        actions.append(.completeRequest(id))
+        assignmentPass(now: now, into: &actions)
     }
 
     /// Sending or reading failed mid-request: the connection closes, the request fails with `error`, a pass runs.
@@ -176,7 +229,10 @@ public struct PoolStateMachine: Sendable {
         else { return [] }
         connections[c].state = .closed
         connections[c].closeReason = .error
-        return [endRequest(at: r, error: error, now: now)] + assignmentPass(now: now)
+        housekeepingDue = true
+        var actions = [endRequest(at: r, error: error, now: now)]
+        assignmentPass(now: now, into: &actions)
+        return actions
     }
 
     /// The runner saw the peer close the connection (EOF). Only recorded: the next pass drops the connection if it
@@ -184,13 +240,22 @@ public struct PoolStateMachine: Sendable {
     public mutating func peerClosed(_ id: ConnectionID) {
         guard let c = connectionIndex(id) else { return }
         connections[c].peerClosed = true
+        housekeepingDue = true
     }
 
     /// A pool-timeout timer fired. If it is the current timer of a still-queued request, that request fails with
     /// `PoolTimeout` (empty message), leaves the queue, and a pass runs. Stale timers are ignored.
     public mutating func poolTimeoutFired(_ timer: PoolTimer, now: Double) -> [PoolAction] {
-        guard let r = requestIndex(timer.requestID), requests[r].queuedTimer == timer else { return [] }
-        return [endRequest(at: r, error: .poolTimeout, now: now)] + assignmentPass(now: now)
+        var actions: [PoolAction] = []
+        poolTimeoutFired(timer, now: now, into: &actions)
+        return actions
+    }
+
+    /// ``poolTimeoutFired(_:now:)`` appending its actions to `actions`.
+    public mutating func poolTimeoutFired(_ timer: PoolTimer, now: Double, into actions: inout [PoolAction]) {
+        guard let r = requestIndex(timer.requestID), requests[r].queuedTimer == timer else { return }
+        actions.append(endRequest(at: r, error: .poolTimeout, now: now))
+        assignmentPass(now: now, into: &actions)
     }
 
     /// The caller cancelled the request (`connection_pool.py:248-256`). A request that was connecting or running
@@ -198,6 +263,7 @@ public struct PoolStateMachine: Sendable {
     /// connection); an assigned-but-unstarted request leaves its idle connection idle.
     public mutating func requestCancelled(_ id: RequestID, now: Double) -> [PoolAction] {
         guard let r = requestIndex(id) else { return [] }
+        housekeepingDue = true
         var actions: [PoolAction] = []
         switch requests[r].phase {
         case .queued(let timer):
@@ -278,37 +344,47 @@ public struct PoolStateMachine: Sendable {
 
     // MARK: Helpers
 
-    /// Runners number requests in arrival order and the list keeps that order, so a binary search usually finds
-    /// the request; the linear scan behind it keeps any other numbering correct.
+    /// Runners number requests in arrival order and the list keeps that order, so a binary search finds the
+    /// request; a linear scan keeps any other numbering correct (``requestIDsIncrease``).
     func requestIndex(_ id: RequestID) -> Int? {
-        Self.sortedIndex(of: id, in: requests, id: \.id) ?? requests.firstIndex { $0.id == id }
-    }
-    /// Connections are listed in creation order, which is ID order.
-    func connectionIndex(_ id: ConnectionID) -> Int? {
-        Self.sortedIndex(of: id, in: connections, id: \.id) ?? connections.firstIndex { $0.id == id }
-    }
-
-    /// Binary search assuming `list` is sorted by ID; `nil` when that finds nothing (the caller falls back).
-    @inline(__always)
-    static func sortedIndex<Element>(of id: Int, in list: [Element], id key: (Element) -> Int) -> Int? {
+        // The newest request is the one most events are about (it just arrived, or just re-queued).
+        if let last = requests.indices.last, requests[last].id == id { return last }
         var low = 0
-        var high = list.count - 1
+        var high = requests.count - 1
         while low <= high {
-            let mid = (low + high) / 2
-            let value = key(list[mid])
+            let mid = (low + high) >> 1
+            let value = requests[mid].id
             if value == id { return mid }
             if value < id { low = mid + 1 } else { high = mid - 1 }
         }
+        return requestIDsIncrease ? nil : requests.firstIndex { $0.id == id }
+    }
+    /// Connections are listed in creation order, which is ID order.
+    func connectionIndex(_ id: ConnectionID) -> Int? {
+        var low = 0
+        var high = connections.count - 1
+        while low <= high {
+            let mid = (low + high) >> 1
+            let value = connections[mid].id
+            if value == id { return mid }
+            if value < id { low = mid + 1 } else { high = mid - 1 }
+        }
+        // The machine numbers connections 1, 2, 3, … as it appends them, so the list is always sorted.
         return nil
     }
 
-    mutating func log(_ time: Double, _ event: PoolLogEntry.Event) {
-        eventLog.append(PoolLogEntry(time: time, event: event))
+    @inline(__always)
+    mutating func log(_ time: Double, _ event: @autoclosure () -> PoolLogEntry.Event) {
+        if eventLog.capacity == 0 {
+            eventLog.countDropped()
+        } else {
+            eventLog.append(PoolLogEntry(time: time, event: event()))
+        }
     }
 
     /// Removes a request that ends with an error and returns the action that reports it.
     mutating func endRequest(at index: Int, error: PoolError, now: Double) -> PoolAction {
-        if requests[index].phase.isQueued { queuedCount -= 1 }
+        if requests[index].phase.isQueued { queuedCount -= 1 } else { housekeepingDue = true }
         if case .started = requests[index].phase { startedCount -= 1 }
         let id = requests.remove(at: index).id
         if error == .poolTimeout { counters.poolTimeouts += 1 } else { counters.failed += 1 }
@@ -317,17 +393,14 @@ public struct PoolStateMachine: Sendable {
     }
 
     /// Starts the pool timer of a request that is queued without one (`wait_for_connection(timeout=pool)`).
-    mutating func startWaiting(_ id: RequestID, now: Double) -> [PoolAction] {
-        guard let r = requestIndex(id), case .queued(timer: nil) = requests[r].phase else { return [] }
-        guard let poolTimeout = requests[r].poolTimeout else {
-            recordWait()
-            return []
-        }
+    mutating func startWaiting(_ id: RequestID, now: Double, into actions: inout [PoolAction]) {
+        guard queuedCount > 0, let r = requestIndex(id), case .queued(timer: nil) = requests[r].phase else { return }
         recordWait()
+        guard let poolTimeout = requests[r].poolTimeout else { return }
         let timer = PoolTimer(id: nextTimerID, requestID: id, deadline: now + poolTimeout)
         nextTimerID += 1
         requests[r].phase = .queued(timer: timer)
-        return [.scheduleTimer(timer)]
+        actions.append(.scheduleTimer(timer))
     }
 
     /// A request stays queued after a pass: one more wait, and perhaps a new queue peak.

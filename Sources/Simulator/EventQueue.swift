@@ -20,33 +20,37 @@ struct EventQueue<Payload: Sendable>: Sendable {
     var count: Int { heap.count }
 
     mutating func push(_ payload: Payload, at time: Double) {
-        heap.append(Entry(time: time, sequence: nextSequence, payload: payload))
+        let entry = Entry(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
+        heap.append(entry)
+        // Sift up with a hole: parents move down, the new entry is written once.
         var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { break }
-            heap.swapAt(child, parent)
+            guard entry.precedes(heap[parent]) else { break }
+            heap[child] = heap[parent]
             child = parent
         }
+        heap[child] = entry
     }
 
     mutating func pop() -> (time: Double, payload: Payload)? {
         guard let first = heap.first else { return nil }
         let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
+        let count = heap.count
+        if count > 0 {
+            // Sift down with a hole from the root.
             var parent = 0
-            let count = heap.count
             while true {
                 let left = 2 * parent + 1
                 guard left < count else { break }
                 var best = left
                 if left + 1 < count && heap[left + 1].precedes(heap[left]) { best = left + 1 }
-                guard heap[best].precedes(heap[parent]) else { break }
-                heap.swapAt(best, parent)
+                guard heap[best].precedes(last) else { break }
+                heap[parent] = heap[best]
                 parent = best
             }
+            heap[parent] = last
         }
         return (first.time, first.payload)
     }

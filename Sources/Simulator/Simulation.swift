@@ -63,9 +63,11 @@ public struct Simulation: Sendable {
     private var now = 0.0
     private var result: SimulationResult
 
-    private var calls: [Int: Call] = [:]
-    private var attempts: [Int: Attempt] = [:]
-    private var connections: [Int: ConnectionState] = [:]
+    private var calls = SlidingTable<Call>()
+    private var attempts = SlidingTable<Attempt>()
+    private var connections = SlidingTable<ConnectionState>()
+    /// The machine's actions being delivered; nested deliveries (a closed loop's next call) use the tail.
+    private var pending: [PoolAction] = []
     /// Pool timers scheduled and not cancelled: a cancelled one still in the heap is skipped when it comes up.
     private var liveTimers: Set<Int> = []
     private var nextCall = 0
@@ -85,6 +87,11 @@ public struct Simulation: Sendable {
     /// Phased workloads: the phase under way and when it started.
     private var phaseIndex = 0
     private var phaseStart = 0.0
+    /// Scripted arrival times (``Workload/arrivals(_:)``), sorted.
+    private var scheduled: [Double] = []
+    /// ∫ calls in the system dt and ∫ queued requests dt, for the time averages (Little's law).
+    private var inSystemArea = 0.0
+    private var queuedArea = 0.0
 
     /// Prepares a run; nothing happens until ``run()``.
     public init(_ configuration: SimulationConfiguration) {
@@ -107,7 +114,9 @@ public struct Simulation: Sendable {
         case .burst(let n): totalCalls = max(0, n)
         case .poisson(_, let n), .closedLoop(_, let n): totalCalls = max(0, n)
         case .phases: totalCalls = nil
+        case .arrivals(let times): totalCalls = times.count
         }
+        if case .arrivals(let times) = configuration.workload { scheduled = times.sorted() }
     }
 
     /// Runs until every call has ended, and returns what happened.
@@ -116,6 +125,9 @@ public struct Simulation: Sendable {
         let started = clock.now
         scheduleWorkload()
         while !isDone, let (time, event) = queue.pop() {
+            let dt = time - now
+            inSystemArea += Double(callsIssued - callsFinished) * dt
+            queuedArea += Double(machine.queuedRequestCount) * dt
             now = time
             result.events += 1
             handle(event)
@@ -125,6 +137,10 @@ public struct Simulation: Sendable {
         result.requests = callsIssued
         result.pool = SpanCounters(from: nil, to: machine.currentCounters)
         result.simulatedSeconds = now
+        if now > 0 {
+            result.meanInSystem = inSystemArea / now
+            result.meanQueued = queuedArea / now
+        }
         let elapsed = clock.now - started
         result.wallSeconds = ServerLatency.seconds(elapsed)
         return result
@@ -149,6 +165,8 @@ public struct Simulation: Sendable {
             for _ in 0..<min(max(0, workers), n) { queue.push(.startCall, at: 0) }
         case .phases:
             scheduleNextPhasedArrival(after: 0)
+        case .arrivals:
+            if let first = scheduled.first { queue.push(.arrival, at: max(0, first)) }
         }
     }
 
@@ -199,17 +217,25 @@ public struct Simulation: Sendable {
                 break
             case .phases:
                 scheduleNextPhasedArrival(after: now)
+            case .arrivals:
+                if callsIssued < scheduled.count { queue.push(.arrival, at: max(now, scheduled[callsIssued])) }
             }
         case .startCall:
             startCall()
         case .retry(let call):
             startAttempt(call)
         case .connected(let id):
-            perform(machine.connectionEstablished(id, localPort: nil, now: now))
+            let start = pending.count
+            pending += machine.connectionEstablished(id, localPort: nil, now: now)
+            perform(from: start)
         case .responded(let request):
             responded(request)
         case .poolTimer(let timer):
-            if liveTimers.remove(timer.id) != nil { perform(machine.poolTimeoutFired(timer, now: now)) }
+            if liveTimers.remove(timer.id) != nil {
+                let start = pending.count
+                machine.poolTimeoutFired(timer, now: now, into: &pending)
+                perform(from: start)
+            }
         case .serverIdleClose(let id, let generation):
             if connections[id]?.generation == generation { machine.peerClosed(id) }
         }
@@ -228,32 +254,35 @@ public struct Simulation: Sendable {
         nextRequest += 1
         result.attempts += 1
         attempts[request] = Attempt(call: call, arrival: now)
-        perform(
-            machine.requestArrived(
-                request, origin: configuration.origin, poolTimeout: configuration.poolTimeout, now: now))
+        let start = pending.count
+        machine.requestArrived(
+            request, origin: configuration.origin, poolTimeout: configuration.poolTimeout, now: now, into: &pending)
+        perform(from: start)
     }
 
     private mutating func responded(_ request: Int) {
         guard let attempt = attempts[request], let outcome = attempt.outcome else { return }
         if attempt.admitted { limits?.finish(request) }
+        let start = pending.count
         switch outcome {
         case .success(let keepAlive), .status(_, _, _, let keepAlive):
-            perform(machine.responseCompleted(request, keepAlive: keepAlive, now: now))
+            machine.responseCompleted(request, keepAlive: keepAlive, now: now, into: &pending)
         case .broken(let error):
-            perform(machine.requestFailed(request, error: error, now: now))
+            pending += machine.requestFailed(request, error: error, now: now)
         }
+        perform(from: start)
     }
 
     // MARK: Actions
 
-    /// Delivers the machine's actions as PoolEngine does: start attempts are fed back in order, and the actions
-    /// they produce join the end of the list.
-    private mutating func perform(_ initial: [PoolAction]) {
-        guard !initial.isEmpty else { return }
-        var actions = initial
-        var index = 0
-        while index < actions.count {
-            let action = actions[index]
+    /// Delivers the machine's actions (``pending`` from `start` on) as PoolEngine does: start attempts are fed back
+    /// in order, and the actions they produce join the end of the list. A delivery that starts another call (a
+    /// closed loop) delivers that call's actions at once, depth first, from the end of the list, and truncates them.
+    private mutating func perform(from start: Int) {
+        var index = start
+        defer { pending.removeLast(pending.count - start) }
+        while index < pending.count {
+            let action = pending[index]
             index += 1
             switch action {
             case .createConnection(let id, _, _):
@@ -261,7 +290,7 @@ public struct Simulation: Sendable {
                 result.peakConnections = max(result.peakConnections, connections.count)
                 queue.push(.connected(connection: id), at: now)
             case .attemptStart(let request, _):
-                actions += machine.startAttempted(request, now: now)
+                machine.startAttempted(request, now: now, into: &pending)
             case .execute(let request, let connection):
                 execute(request, on: connection)
             case .closeConnection(let id, _):

@@ -50,6 +50,8 @@ public enum Workload: Sendable, Hashable, CustomStringConvertible {
     case closedLoop(workers: Int, requests: Int)
     /// Poisson arrivals phase after phase; each phase's rate goes linearly from its start rate to its end rate.
     case phases([Phase])
+    /// One request at each of these times, in seconds (sorted before use): a scripted scenario.
+    case arrivals([Double])
 
     /// One stretch of a phased workload.
     public struct Phase: Sendable, Hashable {
@@ -78,6 +80,7 @@ public enum Workload: Sendable, Hashable, CustomStringConvertible {
                     ? "\(Self.number(p.duration))s at \(Self.number(p.startRate))/s"
                     : "\(Self.number(p.duration))s \(Self.number(p.startRate))→\(Self.number(p.endRate))/s"
             }.joined(separator: ", ")
+        case .arrivals(let times): "\(times.count) requests at set times"
         }
     }
 

@@ -22,6 +22,11 @@ public struct SimulationResult: Sendable {
     public var peakConnections = 0
     /// When the last call ended, in simulated seconds.
     public var simulatedSeconds = 0.0
+    /// Calls in the system (queued, connecting, running or waiting to retry), averaged over simulated time: Little's
+    /// law's L, equal to throughput × mean latency when every call ends.
+    public var meanInSystem = 0.0
+    /// Requests queued in the pool, averaged over simulated time.
+    public var meanQueued = 0.0
     /// Wall-clock seconds the run took.
     public var wallSeconds = 0.0
     /// Events the loop processed.

@@ -15,6 +15,7 @@ enum MagicRegistry {
         [Magic.reset],
         [Magic.clear],
         [Magic.burst],
+        [Magic.simulate],
         [Magic.history],
         [Magic.save],
         [Magic.help],
