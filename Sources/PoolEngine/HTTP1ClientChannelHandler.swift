@@ -143,6 +143,15 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
                 restartReadTimer()
             }
         case .bodyEnded(var builder, let keepAlive, let leftover):
+            // The peer closed after the body ended and `channelInactive` moved what was left into `leftover`
+            // before this read arrived: serve it from there, or its bytes would be lost behind an early end.
+            if let stored = leftover.next() {
+                switch stored {
+                case .success(let value): part.succeed(value)
+                case .failure(let error): part.fail(error)
+                }
+                return
+            }
             if builder.buffered > 0 {
                 state = .idle
                 let bytes = builder.take()
