@@ -30,15 +30,20 @@ play: build
 python:
 	bash scripts/setup-python.sh
 
-# The pure, CPU-bound suites (the pool machine's property tests, the simulator's queueing-theory runs, the
-# interpreter) run first and alone, so they never starve the loopback and terminal tests, whose requests and
-# prompts run on real time, of the machine's two cores.
+# The suites run in four groups, each its own test process, so that no group starves another of the machine's
+# two cores: the pure, CPU-bound suites (the pool machine's property tests, the simulator's queueing-theory runs,
+# the interpreter); the engine and the mock on loopback, whose timeouts run on real time; the playground's
+# sessions one at a time (a sync client's call still parks a thread of Swift's two-thread pool, so two sessions
+# at once can hold up a third one's timers); then the binary in a terminal, the real SDK and the corpora.
 PURE_SUITES := PoolCoreTests|SimulatorTests|PoolScriptTests|TrafficModelsTests|LessonsTests|TerminalUITests|LayoutTests
+LOOPBACK_SUITES := PoolEngineTests|MockServerTests|SimulatorCrossCheckTests|LineEditingTests
 
 test: deps python
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter '$(PURE_SUITES)'
-	$(SWIFT) test --skip-build --skip '$(PURE_SUITES)'
+	$(SWIFT) test --skip-build --filter '$(LOOPBACK_SUITES)'
+	$(SWIFT) test --skip-build --no-parallel --filter PlaygroundTests
+	$(SWIFT) test --skip-build --skip '$(PURE_SUITES)|$(LOOPBACK_SUITES)|PlaygroundTests'
 
 install: deps
 	$(SWIFT) build -c $(CONFIG) --product poolplay
