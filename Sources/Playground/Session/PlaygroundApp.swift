@@ -226,23 +226,6 @@ extension PlaygroundApp {
     /// `200ms`, `1.5s`.
     public static func parseDuration(_ text: String) -> Duration? { MockServerConfiguration.parseDuration(text) }
 
-    /// `poolplay lessons`.
-    public static func listLessons(directory: String?) -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
-        var controller = LessonController()
-        let notices = controller.loadIfNeeded(
-            directory: directory ?? lessonsOverlay(environment: environment),
-            progressFile: progressFile(environment: environment))
-        for notice in notices { FileHandle.standardError.write(Data("poolplay: \(notice)\n".utf8)) }
-        if let error = controller.loadError {
-            FileHandle.standardError.write(Data("poolplay: \(error)\n".utf8))
-            return 1
-        }
-        let output = StandardOutput()
-        for line in controller.listing() { output.write(line + "\n") }
-        return 0
-    }
-
     /// Lesson progress lives next to the history: `$XDG_STATE_HOME/poolplay/progress.json`.
     static func progressFile(environment: [String: String]) -> String {
         URL(fileURLWithPath: HistoryLocation.defaultFile(environment: environment)).deletingLastPathComponent()
