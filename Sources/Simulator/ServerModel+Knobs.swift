@@ -10,7 +10,8 @@ extension ServerModel {
 
     /// The mock's knobs the simulator models.
     public static let modelledKnobs: Set<String> = [
-        "latency", "connect_cost", "idle_timeout", "max_requests_per_connection", "rps", "max_concurrent", "fault",
+        "latency", "connect_cost", "idle_timeout", "max_requests_per_connection", "rps", "rpm", "tpm",
+        "request_tokens", "max_concurrent", "fault",
     ]
 
     /// The mock's knobs that change nothing a pool sees (bodies, auth, bookkeeping): accepted and ignored.
@@ -45,6 +46,9 @@ extension ServerModel {
         case "idle_timeout": idleTimeout = none ? nil : try seconds()
         case "max_requests_per_connection": maxRequestsPerConnection = none ? nil : try count()
         case "rps": requestsPerSecond = none ? nil : try count()
+        case "rpm": requestsPerMinute = none ? nil : try count()
+        case "tpm": tokensPerMinute = none ? nil : try count()
+        case "request_tokens": requestTokens = none ? 0 : try count()
         case "max_concurrent": maxConcurrent = none ? nil : try count()
         case "fault", "faults":
             if none {

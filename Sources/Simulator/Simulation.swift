@@ -105,8 +105,12 @@ public struct Simulation: Sendable {
         faultRandom = SeededRandom(seed: seed &+ 0x3000_0000_0000_0003)
         latency = LatencySampler(configuration.server.latency)
         let server = configuration.server
-        if server.requestsPerSecond != nil || server.maxConcurrent != nil {
-            limits = RequestLimits(requestsPerSecond: server.requestsPerSecond, maxConcurrent: server.maxConcurrent)
+        if server.requestsPerSecond != nil || server.maxConcurrent != nil || server.requestsPerMinute != nil
+            || server.tokensPerMinute != nil
+        {
+            limits = RequestLimits(
+                requestsPerSecond: server.requestsPerSecond, maxConcurrent: server.maxConcurrent,
+                requestsPerMinute: server.requestsPerMinute, tokensPerMinute: server.tokensPerMinute)
         }
         faults = FaultSchedule(rules: server.faults)
         policy = configuration.maxRetries.map { OpenAIRetryPolicy(maxRetries: max(0, $0)) }
@@ -342,7 +346,9 @@ public struct Simulation: Sendable {
         connections[connection] = state
         let keepAlive = server.maxRequestsPerConnection.map { state.served < $0 } ?? true
         let outcome: Outcome
-        if limits != nil, let rejection = limits?.admit(request, at: Self.duration(now)).rejection {
+        if limits != nil,
+            let rejection = limits?.admit(request, tokens: server.requestTokens, at: Self.duration(now)).rejection
+        {
             result.rateLimited += 1
             outcome = .status(
                 429, retryAfterMilliseconds: Self.milliseconds(rejection.retryAfter), shouldRetry: nil,

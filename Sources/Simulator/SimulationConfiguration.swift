@@ -103,6 +103,15 @@ public struct ServerModel: Sendable, Hashable {
     public var requestsPerSecond: Int?
     /// `max_concurrent=`: requests in progress at once; more get 429 with `retry-after`.
     public var maxConcurrent: Int?
+    /// `rpm=`: requests per minute, a bucket that refills continuously as the API's does (TrafficModels'
+    /// `TokenBucket`, shared with the mock); more get 429 with `retry-after`.
+    public var requestsPerMinute: Int?
+    /// `tpm=`: tokens per minute, likewise; each request reserves ``requestTokens``.
+    public var tokensPerMinute: Int?
+    /// `request_tokens=` (the simulator's own knob): the tokens each request reserves against `tpm` — prompt plus
+    /// `max_tokens`, as the mock estimates them. 0 (the default) is a request that counts no tokens, as
+    /// `/v1/models` does.
+    public var requestTokens: Int = 0
     /// `fault=`: injected faults.
     public var faults: [FaultRule]
 

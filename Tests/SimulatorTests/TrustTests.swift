@@ -168,6 +168,33 @@ import Testing
         #expect(result.pool.reused == 2)
     }
 
+    /// `tpm=6000` with 1,000 tokens a request: the bucket holds six requests' tokens and refills 100 tokens a
+    /// second, so the seventh call of a burst gets 429 and a retry-after of 10 s, which the SDK waits exactly.
+    @Test func tokensPerMinuteRetriesAfterTheRefill() throws {
+        var server = Self.fixed(100)
+        try server.apply("tpm=6000")
+        try server.apply("request_tokens=1000")
+        let result = Self.run(
+            SimulationConfiguration(
+                pool: Self.limits(10, 10, .httpcore2), maxRetries: 2, workload: .burst(7), server: server))
+        #expect(result.completed == 7)
+        #expect(result.rateLimited == 1)
+        #expect(result.retries == 1)
+        #expect(abs(result.simulatedSeconds - 10.1) < 1e-6)
+    }
+
+    /// `rpm=60`: one request a second refills; the second call of a burst waits for it.
+    @Test func requestsPerMinuteRetriesAfterTheRefill() throws {
+        var server = Self.fixed(100)
+        try server.apply("rpm=60")
+        let result = Self.run(
+            SimulationConfiguration(
+                pool: Self.limits(10, 10, .httpcore1), maxRetries: 2, workload: .burst(61), server: server))
+        #expect(result.completed == 61)
+        #expect(result.rateLimited == 1)
+        #expect(abs(result.simulatedSeconds - 1.1) < 1e-6)
+    }
+
     /// `rps=1`, two calls at once, 100 ms service, `max_retries=2`: the second gets 429 with the time to the next
     /// window (1 s), is retried once at t = 1 and succeeds at t = 1.1.
     @Test func rpsRetriesAtTheNextWindow() throws {
