@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct LessonTerminalTests {
     @Test(.enabled(if: TmuxSession.isAvailable))
     func solutionIsPretypedLineByLineAndEditable() async throws {
-        let tmux = try TmuxSession(command: ["/bin/sh"], environment: ["NO_COLOR": "1"], width: 60, height: 40)
+        let tmux = try TmuxSession(command: ["/bin/sh"], environment: ["NO_COLOR": "1"], width: 60, height: 100)
         defer { tmux.kill() }
         tmux.sendLiteral("PS1='sh$ '")
         tmux.sendKeys("Enter")

@@ -113,6 +113,16 @@ extension PlaygroundApp {
         language: String = "en", latencyScale: Double = 1, directory: String? = nil, only: [String] = [],
         write: (String) -> Void
     ) async -> (passed: Int, failed: Int) {
+        await VerifyGate.shared.acquire()
+        let result = await verifyLessonsAlone(
+            language: language, latencyScale: latencyScale, directory: directory, only: only, write: write)
+        await VerifyGate.shared.release()
+        return result
+    }
+
+    private static func verifyLessonsAlone(
+        language: String, latencyScale: Double, directory: String?, only: [String], write: (String) -> Void
+    ) async -> (passed: Int, failed: Int) {
         let latency = Duration.milliseconds(200) * latencyScale
         let server: MockServer
         do {
@@ -180,6 +190,31 @@ extension PlaygroundApp {
                 inputStatus(code + "\n") == .complete ? nil : "not complete Python code"
             },
             knob: { knob in LessonController.serverKeyProblem(knob) })
+    }
+}
+
+/// One verify run at a time in a process. A sync client's call (`OpenAI()`, a sync stream) blocks a thread of the
+/// cooperative pool until its I/O is done (`blockingWait`); two sessions blocked at once on a two-core machine
+/// would hold every thread of the pool, and the I/O they wait for could never run. Runs queue in arrival order.
+actor VerifyGate {
+    static let shared = VerifyGate()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 
