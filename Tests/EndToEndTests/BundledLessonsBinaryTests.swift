@@ -36,9 +36,16 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.count >= 5)
-        #expect(lines.first?.hasPrefix("  1. Connection limits go on the HTTP client") == true)
+        #expect(lines.count >= 12)
+        #expect(lines.first?.hasPrefix("1. Connection limits go on the HTTP client") == true)
+        #expect(lines.enumerated().allSatisfy { $0.element.hasPrefix("\($0.offset + 1). ") })
         #expect(result.stdout.contains("5. Retries go through the pool too"))
+        let chinese = try await ChildProcess.run(
+            binary, arguments: ["lessons", "--lang", "zh-Hans"], environment: Self.environment(folder),
+            currentDirectory: folder, timeout: .seconds(60))
+        let chineseLines = chinese.stdout.split(separator: "\n")
+        #expect(chineseLines.count == lines.count)
+        #expect(chineseLines.first?.hasPrefix("1. 连接数限制要设在 HTTP 客户端上") == true)
     }
 
     @Test func aBrokenOverlayFileIsReportedAndTheOthersStillList() async throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 import MockServer
 import PoolScript
@@ -160,7 +161,9 @@ struct LessonController {
 
     /// One line per lesson for `%lessons`: ✓ when complete, ▸ and the step for the one in progress, and k/N (the
     /// checked steps passed).
-    func listing() -> [String] {
+    /// - Parameter marksFirst: false starts each line with the lesson's number (`poolplay lessons`, for scripts and
+    ///   the shell): the ✓ or ▸ then follows the k/N count.
+    func listing(marksFirst: Bool = true) -> [String] {
         lessons.map { lesson in
             var mark = "  "
             var suffix = ""
@@ -171,6 +174,10 @@ struct LessonController {
             }
             let checked = lesson.checkedStepIndices
             let done = isComplete(lesson) ? checked.count : progress.passedCount(lesson.id, of: checked)
+            guard marksFirst else {
+                let after = mark == "  " ? "" : " " + mark.trimmingCharacters(in: .whitespaces)
+                return "\(lesson.number). \(lesson.title) [\(done)/\(checked.count)]\(after) — \(lesson.summary)\(suffix)"
+            }
             return "\(mark)\(lesson.number). \(lesson.title) [\(done)/\(checked.count)] — \(lesson.summary)\(suffix)"
         }
     }

@@ -240,7 +240,7 @@ extension PlaygroundApp {
             return 1
         }
         let output = StandardOutput()
-        for line in controller.listing() { output.write(line + "\n") }
+        for line in controller.listing(marksFirst: false) { output.write(line + "\n") }
         return 0
     }
 }
