@@ -26,11 +26,15 @@ struct VerifyLessons: AsyncParsableCommand {
     @Option(help: "Multiply the default mock latency (200ms) by this (knobs a lesson sets are not scaled).")
     var latencyScale: Double = 1
     @Option(help: "Folder of lesson files over the built-in ones.") var lessons: String?
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Also start each lesson at each checked step, as %lesson N S does (replaying the steps before it), and check that step again.")
+    var resume = true
     @Argument(help: "Lessons to verify (numbers or ids); default: all.") var only: [String] = []
 
     func run() async throws {
         let (_, failed) = await PlaygroundApp.verifyLessons(
-            language: lang, latencyScale: latencyScale, directory: lessons, only: only
+            language: lang, latencyScale: latencyScale, directory: lessons, only: only, resume: resume
         ) { text in FileHandle.standardOutput.write(Data(text.utf8)) }
         if failed > 0 { throw ExitCode(1) }
     }

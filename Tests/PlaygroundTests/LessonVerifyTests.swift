@@ -61,6 +61,27 @@ import Testing
         #expect(report.contains("90-v.md:10: step 1 (One call): expect: step.pool.opened == 2 is false (step.pool.opened is 1)"))
     }
 
+    /// The resume pass starts the lesson at each checked step after the first (replaying the solutions before it) and
+    /// checks that step again: two more assertions per such step.
+    @Test func theResumePassChecksEachLaterStepAgainAfterAReplay() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolplay-resume-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let steps = [("One", "a == 1", "a = 1"), ("Two", "b == 2", "b = a + 1"), ("Three", "c == 3", "c = b + 1")]
+        let body = steps.map { "## \($0.0)\ncheck: \($0.1)\n\nsolution:\n```python\n\($0.2)\n```\n" }
+        let text = "---\nid: r\ntitle: R\nsummary: S\norder: 91\n---\n\n" + body.joined(separator: "\n")
+        try text.write(toFile: folder + "/91-r.md", atomically: true, encoding: .utf8)
+        var report = ""
+        let straight = await PlaygroundApp.verifyLessons(latencyScale: 0.25, directory: folder, only: ["r"]) {
+            report += $0
+        }
+        #expect(straight.passed == 6 && straight.failed == 0, "\(report)")
+        report = ""
+        let resumed = await PlaygroundApp.verifyLessons(
+            latencyScale: 0.25, directory: folder, only: ["r"], resume: true) { report += $0 }
+        #expect(resumed.passed == 10 && resumed.failed == 0, "\(report)")
+    }
+
     @Test func lintReportsEveryProblemWithItsLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolplay-lint-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -80,6 +80,48 @@ extension Session {
         return (passed, failures)
     }
 
+    /// The resume pass: for each checked step S after the first, starts `lesson` at S as `%lesson N S` does (which
+    /// replays the solutions of the steps before it), then asserts that the replay reached S, that S's check is false
+    /// before its solution and that it is true after.
+    func verifyResuming(_ lesson: Lesson) async -> (passed: Int, failures: [VerifyFailure]) {
+        var passed = 0
+        var failures: [VerifyFailure] = []
+        defer { scriptOutputGate.muted = false }
+        for (index, step) in lesson.steps.enumerated() where index > 0 {
+            guard let check = step.check, let solution = step.solution else { continue }
+            let name = "resuming at step \(index + 1) (\(step.title))"
+            func fail(_ line: Int, _ message: String) {
+                failures.append(VerifyFailure(location: "\(lesson.sourcePath):\(line)", message: "\(name): \(message)"))
+            }
+            await enterLessonScope(lesson)
+            let reached = await replay(lesson, before: index)
+            guard reached == index else {
+                let stopped = lesson.steps[reached]
+                fail(stopped.lines.check, "the replay stopped at step \(reached + 1): its check is false after its solution")
+                await leaveLessonScope(announce: false)
+                continue
+            }
+            show(lessons.start(lesson, at: reached))
+            beginLessonStep()
+            if await truthy(check) == true {
+                fail(step.lines.check, "the check passes before the step's solution has run")
+            } else {
+                passed += 1
+            }
+            beginLessonStep()
+            scriptOutputGate.muted = true
+            await runPython(solution)
+            scriptOutputGate.muted = false
+            if await truthy(check) == true {
+                passed += 1
+            } else {
+                fail(step.lines.solution, "the check is false after the solution (\(check))")
+            }
+            await leaveLessonScope(announce: false)
+        }
+        return (passed, failures)
+    }
+
     private func truthy(_ expression: String) async -> Bool? {
         do {
             return try await evaluateLessonExpression(expression).isTruthy
@@ -107,21 +149,25 @@ extension PlaygroundApp {
     ///     are not scaled, so a lesson whose numbers depend on timing states its latency there.
     ///   - directory: a folder of lesson files over the bundled ones.
     ///   - only: lesson numbers or ids; empty: all.
+    ///   - resume: also the resume pass (``Session/verifyResuming(_:)``): each checked step again, started as
+    ///     `%lesson N S` starts it, after a replay of the solutions before it.
     ///   - write: where the report goes.
     /// - Returns: the counts.
     public static func verifyLessons(
         language: String = "en", latencyScale: Double = 1, directory: String? = nil, only: [String] = [],
-        write: (String) -> Void
+        resume: Bool = false, write: (String) -> Void
     ) async -> (passed: Int, failed: Int) {
         await VerifyGate.shared.acquire()
         let result = await verifyLessonsAlone(
-            language: language, latencyScale: latencyScale, directory: directory, only: only, write: write)
+            language: language, latencyScale: latencyScale, directory: directory, only: only, resume: resume,
+            write: write)
         await VerifyGate.shared.release()
         return result
     }
 
     private static func verifyLessonsAlone(
-        language: String, latencyScale: Double, directory: String?, only: [String], write: (String) -> Void
+        language: String, latencyScale: Double, directory: String?, only: [String], resume: Bool,
+        write: (String) -> Void
     ) async -> (passed: Int, failed: Int) {
         let latency = Duration.milliseconds(200) * latencyScale
         let server: MockServer
@@ -153,6 +199,14 @@ extension PlaygroundApp {
             passed += ok
             failed += failures.count
             for failure in failures { write("\(failure.location): \(failure.message)\n") }
+        }
+        if resume {
+            for lesson in lessons {
+                let (ok, failures) = await session.verifyResuming(lesson)
+                passed += ok
+                failed += failures.count
+                for failure in failures { write("\(failure.location): \(failure.message)\n") }
+            }
         }
         await session.shutdown()
         try? await server.shutdown()
