@@ -68,3 +68,23 @@ import Testing
         #expect(text.contains("No connection 3 in any pool's log"))
     }
 }
+
+/// A pool created by the same statement that sends its requests is remembered for `%why` and `%timeline`.
+@Suite struct WhyAfterOneStatementTests {
+    @Test func aPoolMadeAndUsedInOneStatement() async throws {
+        let text = try await WhyMagicTests.run(
+            """
+            import asyncio, httpx, os
+            async def go():
+                c = httpx.AsyncClient(limits=httpx.Limits(max_connections=2), timeout=None)
+                return await asyncio.gather(*[c.get(os.environ["OPENAI_BASE_URL"] + "/models") for _ in range(4)])
+
+            r = await go()
+            %why
+            %timeline
+            """)
+        #expect(!text.contains("Nothing to explain yet"))
+        #expect(text.contains("Why, for pool 1 (httpcore 1.0.9, max_connections=2"))
+        #expect(!text.contains("No pool activity yet"))
+    }
+}

@@ -25,7 +25,8 @@ extension Session {
     func rememberTimeline(marks: [Int: Double?], before: [Int: PoolSnapshot]) -> Bool {
         var changed: [Int: Double?] = [:]
         for pool in context.pools where before[pool.id] != pool.engine.snapshot {
-            changed[pool.id] = marks[pool.id] ?? nil
+            // `.some`: a pool made during the statement has no mark (nil), and assigning a plain nil would drop its key.
+            changed[pool.id] = .some(marks[pool.id] ?? nil)
         }
         if !changed.isEmpty { lastTimeline = changed }
         return !changed.isEmpty
