@@ -24,15 +24,8 @@ extension Interpreter {
                 pending = error
             }
         }
-        if bodyCompleted, case .normal = flow, !orElse.isEmpty {
-            do { flow = try await exec(orElse, f) } catch { pending = error }
-        }
-        if !finally.isEmpty {
-            let finalFlow = try await exec(finally, f)
-            if case .normal = finalFlow {} else { return finalFlow }
-        }
-        if let pending { throw pending }
-        return flow
+        return try await finishTry(
+            flow: flow, pending: pending, bodyCompleted: bodyCompleted, orElse: orElse, finally: finally, f)
     }
 
     /// Runs the matching handlers; returns what is left to raise, if anything.

@@ -312,6 +312,17 @@ extension Interpreter {
                 pending = raised
             }
         }
+        return try await finishTry(
+            flow: flow, pending: pending, bodyCompleted: bodyCompleted, orElse: orElse, finally: finally, f)
+    }
+
+    /// The end of a `try` (and `try*`) once its handlers ran: `else` when the body completed normally, `finally`
+    /// (whose `return`/`break`/`continue` wins), then the pending exception, if any.
+    nonisolated(nonsending) func finishTry(
+        flow: Flow, pending: Error?, bodyCompleted: Bool, orElse: [Stmt], finally: [Stmt], _ f: Frame
+    ) async throws -> Flow {
+        var flow = flow
+        var pending = pending
         if bodyCompleted, case .normal = flow, !orElse.isEmpty {
             do { flow = try await exec(orElse, f) } catch { pending = error }
         }

@@ -3,7 +3,6 @@ extension Magic {
     static let autopool = Magic(
         names: ["autopool"],
         helpEntries: [.init("%autopool off|on", "the panel after each statement (on by default)")],
-        completions: ["%autopool "],
         arguments: .words(["off", "on"]),
         run: { session, invocation in
             switch invocation.arguments {

@@ -9,7 +9,6 @@ extension Magic {
     static let burst = Magic(
         names: ["burst"],
         helpEntries: [.init("%burst N [CALL]", "N concurrent calls (default: the newest client's models.list()); results in _burst")],
-        completions: ["%burst "],
         run: { session, invocation in await session.burstMagic(invocation.text) })
 }
 

@@ -3,7 +3,6 @@ extension Magic {
     static let help = Magic(
         names: ["help", ""],
         helpEntries: [.init("%help panel", "what the words of the pool panel mean")],
-        completions: ["%help"],
         arguments: .words(["panel"]),
         run: { session, invocation in
             switch invocation.arguments {

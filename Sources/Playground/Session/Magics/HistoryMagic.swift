@@ -3,7 +3,6 @@ extension Magic {
     static let history = Magic(
         names: ["history"],
         helpEntries: [.init("%history", "what you ran in this session")],
-        completions: ["%history"],
         run: { session, _ in
             for (index, entry) in session.history.enumerated() { session.output.write("\(index + 1): \(entry)\n") }
         })

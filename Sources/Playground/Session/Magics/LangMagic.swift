@@ -6,7 +6,6 @@ extension Magic {
     static let lang = Magic(
         names: ["lang"],
         helpEntries: [.init("%lang en|zh-Hans", "the lessons' language (default: from the locale)")],
-        completions: ["%lang ", "%lang en", "%lang zh-Hans"],
         arguments: .words(RunnerStrings.languages),
         run: { session, invocation in session.langMagic(invocation.arguments) })
 }

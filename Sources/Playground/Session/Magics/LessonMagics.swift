@@ -9,7 +9,6 @@ extension Magic {
     static let lessons = Magic(
         names: ["lessons"],
         helpEntries: [.init("%lessons", "the lessons, k/N passed")],
-        completions: ["%lessons", "%lessons reset"],
         run: { session, invocation in session.lessonsMagic(invocation.arguments) })
 
     static let lesson = Magic(
@@ -23,38 +22,32 @@ extension Magic {
             // Listed here, beside the other lesson lines; %lessons runs it.
             .init("%lessons reset", "clear lesson progress (a backup is kept)"),
         ],
-        completions: ["%lesson ", "%lesson restart", "%lesson off"],
         arguments: .facts { $0.lessonKeys + ["off", "restart"] },
         run: { session, invocation in await session.lessonMagic(invocation.arguments) })
 
     static let next = Magic(
         names: ["next"],
         helpEntries: [.init("%next / %back", "move between steps; after the last, %next goes on to the next lesson")],
-        completions: ["%next"],
         run: { session, _ in await session.nextMagic() })
 
     static let back = Magic(
         names: ["back"],
         helpEntries: [],
-        completions: ["%back"],
         run: { session, _ in session.show(session.lessons.perform { $0.back() }) })
 
     static let goal = Magic(
         names: ["goal"],
         helpEntries: [.init("%goal", "this step's goal")],
-        completions: ["%goal"],
         run: { session, _ in session.goalMagic() })
 
     static let check = Magic(
         names: ["check"],
         helpEntries: [.init("%check", "check now; says which part is false", placement: .besidePrevious)],
-        completions: ["%check"],
         run: { session, _ in await session.checkMagic() })
 
     static let hint = Magic(
         names: ["hint"],
         helpEntries: [.init("%hint", "a hint for this step")],
-        completions: ["%hint"],
         run: { session, _ in session.show(session.lessons.perform { $0.hint() }) })
 
     static let solution = Magic(
@@ -63,7 +56,6 @@ extension Magic {
             .init("%solution", "pre-type the step's solution (edit it, then Enter)", placement: .besidePrevious),
             .init("%solution run", "run the step's solution, echoed as typed"),
         ],
-        completions: ["%solution", "%solution run"],
         run: { session, invocation in await session.solutionMagic(invocation.arguments) })
 }
 

@@ -43,8 +43,6 @@ struct Magic: Sendable {
     var names: [String]
     /// Its entries in the `%help` table, in order; empty when a sibling's entry covers it (`%next / %back`).
     var helpEntries: [HelpEntry]
-    /// The words TAB offers for it at the prompt: `%lesson ` (a trailing space when arguments follow).
-    var completions: [String]
     /// What TAB offers after its name: lesson numbers, knob names, file names.
     var arguments: MagicArguments = .none
     /// Runs it in a session.

@@ -40,8 +40,6 @@ enum MagicRegistry {
         return table
     }()
 
-    /// What TAB offers for magics at the prompt.
-    static let completions: [String] = all.flatMap(\.completions)
 
     /// The `%help` text: the banner, the table of every magic's help lines, and the footer.
     /// The `%help` text for a terminal `width` columns wide: below ``sideBySideWidth`` (or piped at none) every

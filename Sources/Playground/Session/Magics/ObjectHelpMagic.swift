@@ -8,7 +8,6 @@ extension Magic {
     static let objectHelp = Magic(
         names: [],
         helpEntries: [.init("help(obj), obj?", "what an object is and which lesson covers it")],
-        completions: [],
         run: { session, invocation in await session.objectHelp(invocation.text) })
 }
 

@@ -5,7 +5,6 @@ extension Magic {
         helpEntries: [
             .init("%pool", "every pool in detail: each connection seen by the client and by the mock server")
         ],
-        completions: ["%pool"],
         run: { session, _ in session.poolMagic() })
 }
 

@@ -3,6 +3,5 @@ extension Magic {
     static let quit = Magic(
         names: ["quit", "exit"],
         helpEntries: [.init("%quit, exit(), Ctrl-D", "leave")],
-        completions: ["%quit"],
         run: { session, _ in session.wantsExit = true })
 }

@@ -7,7 +7,6 @@ extension Magic {
     static let save = Magic(
         names: ["save"],
         helpEntries: [.init("%save FILE", "write it to FILE (poolplay run FILE)", placement: .besidePrevious)],
-        completions: ["%save "],
         arguments: .files,
         run: { session, invocation in session.saveMagic(invocation.arguments) })
 }

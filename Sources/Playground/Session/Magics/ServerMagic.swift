@@ -5,7 +5,6 @@ extension Magic {
     static let server = Magic(
         names: ["server"],
         helpEntries: [.init("%server", "the mock endpoint's ledger; %server latency=300ms … changes it (%server help)")],
-        completions: ["%server"],
         arguments: .settings(keys: MockServerConfiguration.knobNames, extra: ["help", "reset"]) { knob in
             Session.knobExamples[knob] ?? []
         },

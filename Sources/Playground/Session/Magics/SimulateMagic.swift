@@ -14,7 +14,6 @@ extension Magic {
         helpEntries: [
             .init("%simulate --rate R --requests N", "the newest client against the mock's knobs, in virtual time")
         ],
-        completions: ["%simulate "],
         arguments: .words((SimulationOptions.valueOptions + SimulationOptions.flagOptions).map { "--" + $0 }),
         run: { session, invocation in await session.simulateMagic(invocation.arguments) })
 }

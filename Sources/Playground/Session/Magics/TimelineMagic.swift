@@ -8,7 +8,6 @@ extension Magic {
     static let timeline = Magic(
         names: ["timeline"],
         helpEntries: [.init("%timeline [all]", "each connection's activity during the last statement (all: everything kept)")],
-        completions: ["%timeline"],
         arguments: .words(["all"]),
         run: { session, invocation in session.timelineMagic(invocation.arguments) })
 }

@@ -9,7 +9,6 @@ extension Magic {
     static let why = Magic(
         names: ["why"],
         helpEntries: [.init("%why [conn N]", "why the pool did what it did in the last statement, rule by rule")],
-        completions: ["%why"],
         arguments: .words(["conn"]),
         run: { session, invocation in session.whyMagic(invocation.arguments) })
 }
