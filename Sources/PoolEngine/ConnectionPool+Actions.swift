@@ -82,9 +82,20 @@ extension ConnectionPool {
         }
     }
 
+    /// Dials, then reports the outcome through the pool's loop (``PoolEventLoop``).
     private func dial(_ id: Int, origin: Origin, connectTimeout: Duration?) async {
+        let outcome: Result<any PoolConnection, PoolError>
         do {
-            let connection = try await factory.makeConnection(to: origin, connectTimeout: connectTimeout)
+            outcome = .success(try await factory.makeConnection(to: origin, connectTimeout: connectTimeout))
+        } catch {
+            outcome = .failure(error as? PoolError ?? .connectError)
+        }
+        loop.post { self.dialEnded(id, outcome) }
+    }
+
+    private func dialEnded(_ id: Int, _ outcome: Result<any PoolConnection, PoolError>) {
+        switch outcome {
+        case .success(let connection):
             modifyStateAndRunActions { state, now in
                 state.dials[id] = nil
                 if state.abandoned.remove(id) != nil {
@@ -99,8 +110,7 @@ extension ConnectionPool {
                 }
                 return (actions, ())
             }
-        } catch {
-            let poolError = error as? PoolError ?? .connectError
+        case .failure(let poolError):
             modifyStateAndRunActions { state, now in
                 state.dials[id] = nil
                 state.abandoned.remove(id)
@@ -110,20 +120,27 @@ extension ConnectionPool {
     }
 
     /// Sends the request and hands the caller a streamed response as soon as the head is in. The request stays
-    /// started in the machine until the caller closes the response (``responseClosed(_:keepAlive:)``).
+    /// started in the machine until the caller closes the response (``responseClosed(_:keepAlive:)``). What the
+    /// network answers reaches the pool and the caller through the pool's loop.
     private func execute(_ id: Int, _ request: PoolRequest, on connection: any PoolConnection) async {
         do {
             let (head, body) = try await connection.send(request)
             let callbacks = PoolStreamedResponse.Pool(
                 closed: { [weak self] id, keepAlive in self?.responseClosed(id, keepAlive: keepAlive) },
-                failed: { [weak self] id, error in self?.responseFailed(id, error: error) },
-                cancelled: { [weak self] id in self?.cancel(id) }
+                failed: { [weak self] id, error in
+                    guard let pool = self else { return }
+                    pool.loop.post { pool.responseFailed(id, error: error) }
+                },
+                cancelled: { [weak self] id in
+                    guard let pool = self else { return }
+                    pool.loop.post { pool.cancel(id) }
+                }
             )
             let streamed = PoolStreamedResponse(id: id, head: head, body: body, pool: callbacks)
             guard let pending = state.withLock({ $0.requests[id]?.pending }) else { return }
             guard !pending.streaming else {
                 // The machine does not change: the request stays started until the caller closes the response.
-                pending.finish(.success(streamed))
+                loop.post { pending.finish(.success(streamed)) }
                 return
             }
             // httpx's `send(stream=False)`: read the body here, then deliver and close in one event.
@@ -131,17 +148,21 @@ extension ConnectionPool {
             let keepAlive = streamed.keepAliveAtEnd
             let buffered = PoolStreamedResponse(
                 id: id, head: head, body: BufferedBody(bytes: bytes, keepAlive: keepAlive), pool: .detached)
-            modifyStateAndRunActions { state, now in
-                state.executions[id] = nil
-                if let entry = state.requests[id] {
-                    state.unlocked.append(.finish(entry.pending, .success(buffered)))
+            loop.post {
+                self.modifyStateAndRunActions { state, now in
+                    state.executions[id] = nil
+                    if let entry = state.requests[id] {
+                        state.unlocked.append(.finish(entry.pending, .success(buffered)))
+                    }
+                    return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
                 }
-                return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
             }
         } catch {
             let poolError = error as? PoolError ?? .readError(String(describing: error))
-            modifyStateAndRunActions { state, now in
-                (state.machine.requestFailed(id, error: poolError, now: now), ())
+            loop.post {
+                self.modifyStateAndRunActions { state, now in
+                    (state.machine.requestFailed(id, error: poolError, now: now), ())
+                }
             }
         }
     }
@@ -166,9 +187,11 @@ extension ConnectionPool {
         } catch {
             return  // cancelled: the request got a connection or ended
         }
-        modifyStateAndRunActions { state, now in
-            state.timers[timer.id] = nil
-            return (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+        loop.post {
+            self.modifyStateAndRunActions { state, now in
+                state.timers[timer.id] = nil
+                return (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+            }
         }
     }
 }

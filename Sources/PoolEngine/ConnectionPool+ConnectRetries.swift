@@ -17,13 +17,14 @@ extension ConnectionPool {
         configuration: PoolConfiguration,
         factory: any ConnectionFactory,
         connectRetries: Int,
-        clock: any Clock<Duration> = ContinuousClock()
+        clock: any Clock<Duration> = ContinuousClock(),
+        loop: any PoolEventLoop = ImmediateEventLoop()
     ) {
         let relay = FailedAttemptRelay()
         let retrying = RetryingConnectionFactory(wrapping: factory, retries: connectRetries, clock: clock) {
             relay.deliver($0)
         }
-        self.init(configuration: configuration, factory: retrying, clock: clock)
+        self.init(configuration: configuration, factory: retrying, clock: clock, loop: loop)
         relay.attach(self)
     }
 
@@ -55,6 +56,7 @@ private final class FailedAttemptRelay: Sendable {
     }
 
     func deliver(_ failure: RetryingConnectionFactory.FailedAttempt) {
-        target.withLock { $0.pool }?.recordFailedConnectAttempt(failure)
+        guard let pool = target.withLock({ $0.pool }) else { return }
+        pool.loop.post { pool.recordFailedConnectAttempt(failure) }
     }
 }

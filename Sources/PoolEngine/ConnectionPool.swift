@@ -18,6 +18,8 @@ public final class ConnectionPool: Sendable {
     public let configuration: PoolConfiguration
     let factory: any ConnectionFactory
     let clock: ConnectionPoolClock
+    /// Where reports from the network are applied (``PoolEventLoop``).
+    let loop: any PoolEventLoop
     let state: Mutex<State>
 
     /// Creates an empty pool. Nothing is dialled until a request needs a connection.
@@ -26,14 +28,17 @@ public final class ConnectionPool: Sendable {
     ///   - configuration: raw `httpx.Limits` values and the algorithm.
     ///   - factory: opens connections (NIO in the product, a mock in tests).
     ///   - clock: drives pool timeouts and keep-alive expiry; tests inject a manual clock.
+    ///   - loop: applies what connections and timers report; an asyncio session passes its loop.
     public init(
         configuration: PoolConfiguration,
         factory: any ConnectionFactory,
-        clock: any Clock<Duration> = ContinuousClock()
+        clock: any Clock<Duration> = ContinuousClock(),
+        loop: any PoolEventLoop = ImmediateEventLoop()
     ) {
         self.configuration = configuration
         self.factory = factory
         self.clock = ConnectionPoolClock(clock)
+        self.loop = loop
         self.state = Mutex(State(machine: PoolStateMachine(configuration: configuration)))
     }
 

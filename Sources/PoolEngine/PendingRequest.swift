@@ -7,14 +7,14 @@ import Synchronization
 /// here starts it. ``streamedResponse()`` may be awaited by several tasks; all see the same response object.
 public final class PendingRequest: Sendable {
     private enum State {
-        case waiting([CheckedContinuation<PoolStreamedResponse, any Error>])
+        case waiting([CheckedContinuation<PoolStreamedResponse, any Error>], [@Sendable () -> Void])
         case finished(Result<PoolStreamedResponse, PoolError>)
     }
 
     /// The pool's ID for this request (1, 2, 3, … in submission order).
     public let id: Int
     private let onCancel: @Sendable (Int) -> Void
-    private let state = Mutex<State>(.waiting([]))
+    private let state = Mutex<State>(.waiting([], []))
 
     /// True when the caller reads the body itself (``ConnectionPool/submit(_:stream:)`` with `stream: true`).
     public let streaming: Bool
@@ -56,9 +56,9 @@ public final class PendingRequest: Sendable {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PoolStreamedResponse, any Error>) in
                 let finished: Result<PoolStreamedResponse, PoolError>? = state.withLock { state in
                     switch state {
-                    case .waiting(var waiters):
+                    case .waiting(var waiters, let callbacks):
                         waiters.append(continuation)
-                        state = .waiting(waiters)
+                        state = .waiting(waiters, callbacks)
                         return nil
                     case .finished(let result):
                         return result
@@ -78,26 +78,46 @@ public final class PendingRequest: Sendable {
     }
 
     /// True once a response or an error is available.
-    public var isFinished: Bool {
+    public var isFinished: Bool { result != nil }
+
+    /// The response (at its head) or the error, once the request has finished.
+    public var result: Result<PoolStreamedResponse, PoolError>? {
         state.withLock { state in
             switch state {
-            case .waiting: false
-            case .finished: true
+            case .waiting: nil
+            case .finished(let result): result
             }
         }
     }
 
-    /// Delivers the result to every waiter, once; later calls are ignored.
-    func finish(_ result: Result<PoolStreamedResponse, PoolError>) {
-        let waiters: [CheckedContinuation<PoolStreamedResponse, any Error>] = state.withLock { state in
+    /// Calls `callback` once the request has finished — at once if it has — on the thread that finishes it, before
+    /// any awaiting task resumes. An event loop uses it to make a task ready in the order the pool decided.
+    public func whenFinished(_ callback: @escaping @Sendable () -> Void) {
+        let now: Bool = state.withLock { state in
             switch state {
-            case .waiting(let waiters):
-                state = .finished(result)
-                return waiters
+            case .waiting(let waiters, var callbacks):
+                callbacks.append(callback)
+                state = .waiting(waiters, callbacks)
+                return false
             case .finished:
-                return []
+                return true
             }
         }
+        if now { callback() }
+    }
+
+    /// Delivers the result to every waiter, once; later calls are ignored.
+    func finish(_ result: Result<PoolStreamedResponse, PoolError>) {
+        let (waiters, callbacks) = state.withLock { state in
+            switch state {
+            case .waiting(let waiters, let callbacks):
+                state = .finished(result)
+                return (waiters, callbacks)
+            case .finished:
+                return ([], [])
+            }
+        }
+        for callback in callbacks { callback() }
         for waiter in waiters { waiter.resume(with: result.mapError { $0 as any Error }) }
     }
 }

@@ -34,6 +34,8 @@ SCENARIOS = {
     "requeue_timer": (1, None, True),
     "cancel_active": (1, None, True),
     "aclose_in_flight": (1, None, True),
+    "burst_2000": (1, None, False),
+    "burst_600_instant": (1, None, False),
 }
 
 

@@ -84,6 +84,7 @@ public final class Session {
         let host = PlaygroundHost(context: context, write: { if !gate.muted { output.write($0) } })
         self.host = host
         self.interpreter = Interpreter(host: host)
+        context.loop = interpreter.loop
         installBuiltins()
         refreshCompletions()
     }
@@ -264,6 +265,7 @@ public final class Session {
             if !scriptOutputGate.muted { output.write($0) }
         })
         interpreter = Interpreter(host: host)
+        context.loop = interpreter.loop
         installBuiltins()
     }
 }

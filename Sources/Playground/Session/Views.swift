@@ -73,7 +73,7 @@ enum PoolPanel {
         }
         let c = snapshot.counters
         text += "  since creation: opened \(c.opened) · reused \(c.reused) · closed \(c.closed) · completed \(c.completed)"
-            + " · PoolTimeout \(c.poolTimeouts) · re-queued \(c.requeues)\n"
+            + " · PoolTimeout \(c.poolTimeouts)\n"
         return text
     }
 

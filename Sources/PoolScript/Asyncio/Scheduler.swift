@@ -1,12 +1,19 @@
 import Synchronization
 
-/// The interpreter's asyncio loop: one turn, handed out in FIFO order.
+/// The interpreter's asyncio loop: one turn, handed out in FIFO order, and an inbox of I/O events applied
+/// between iterations.
 ///
 /// Exactly one Python task holds the turn at a time, as on asyncio's single-threaded loop. A task gives the
 /// turn up only in `release()` (via `TaskContext.suspend`, or while waiting for another task) and gets it
 /// back by enqueuing a ticket and waiting until the ticket is granted. Tickets of new tasks are enqueued
 /// synchronously when the task is created, so the order in which tasks run never depends on when Swift
 /// happens to start a `Task`.
+///
+/// **Iterations.** asyncio's `_run_once` (`asyncio/base_events.py`) polls the selector, then runs exactly the
+/// callbacks that were ready when the iteration began; what they make ready runs in the next iteration, after the
+/// next poll. The scheduler keeps the same rhythm: it counts the tickets of the current iteration, and only when
+/// they have all run does it apply what the network reported meanwhile (``post(_:)``). So the 2000 tasks a
+/// `gather` starts all enter the pool's queue before the first connect completes, as in CPython.
 final class Scheduler: Sendable {
     private struct State {
         var holder: Int?
@@ -15,7 +22,23 @@ final class Scheduler: Sendable {
         var granted: Set<Int> = []
         var parked: [Int: CheckedContinuation<Void, Never>] = [:]
         var nextTicket = 0
+        /// Tickets of the current iteration not yet granted.
+        var remainingInIteration = 0
+        /// I/O events posted since the last poll, oldest first.
+        var inbox: [@Sendable () -> Void] = []
+        /// True right after a poll: the next boundary starts an iteration before polling again.
+        var justPolled = false
     }
+
+    /// What the scheduler does next, decided under the lock and done outside it.
+    private enum Step {
+        case nothing
+        case resume(CheckedContinuation<Void, Never>)
+        case poll([@Sendable () -> Void])
+    }
+
+    /// The holder while the loop applies I/O events: no task runs meanwhile.
+    private static let pollingHolder = -1
 
     private let state = Mutex(State())
 
@@ -29,11 +52,11 @@ final class Scheduler: Sendable {
 
     /// Appends `ticket` to the ready queue; grants it at once if nobody holds the turn.
     func enqueue(_ ticket: Int) {
-        let wake = state.withLock { s -> CheckedContinuation<Void, Never>? in
+        let step = state.withLock { s -> Step in
             s.queue.append(ticket)
-            return Scheduler.grantNext(&s)
+            return Scheduler.next(&s)
         }
-        wake?.resume()
+        perform(step)
     }
 
     /// Waits until `ticket` holds the turn.
@@ -57,15 +80,58 @@ final class Scheduler: Sendable {
 
     /// Gives up the turn, granting it to the next ticket in the queue.
     func release() {
-        let wake = state.withLock { s -> CheckedContinuation<Void, Never>? in
+        let step = state.withLock { s -> Step in
             s.holder = nil
-            return Scheduler.grantNext(&s)
+            return Scheduler.next(&s)
         }
-        wake?.resume()
+        perform(step)
     }
 
-    private static func grantNext(_ s: inout State) -> CheckedContinuation<Void, Never>? {
-        guard s.holder == nil, s.head < s.queue.count else { return nil }
+    /// Queues an I/O event: it runs at the next poll, while no task holds the turn — at once if the loop is idle.
+    /// Events run in the order they were posted. They must not block; they may make tasks ready (``enqueue(_:)``).
+    func post(_ event: @escaping @Sendable () -> Void) {
+        let step = state.withLock { s -> Step in
+            s.inbox.append(event)
+            return Scheduler.next(&s)
+        }
+        perform(step)
+    }
+
+    private func perform(_ first: Step) {
+        var step = first
+        while true {
+            switch step {
+            case .nothing:
+                return
+            case .resume(let continuation):
+                continuation.resume()
+                return
+            case .poll(let events):
+                for event in events { event() }
+                step = state.withLock { s -> Step in
+                    s.holder = nil
+                    return Scheduler.next(&s)
+                }
+            }
+        }
+    }
+
+    private static func next(_ s: inout State) -> Step {
+        guard s.holder == nil else { return .nothing }
+        if s.remainingInIteration == 0 {
+            let ready = s.queue.count - s.head
+            if !s.inbox.isEmpty && (!s.justPolled || ready == 0) {
+                s.holder = pollingHolder
+                s.justPolled = true
+                let events = s.inbox
+                s.inbox.removeAll()
+                return .poll(events)
+            }
+            s.justPolled = false
+            s.remainingInIteration = ready
+            if ready == 0 { return .nothing }
+        }
+        s.remainingInIteration -= 1
         let ticket = s.queue[s.head]
         s.head += 1
         if s.head > 64 && s.head * 2 > s.queue.count {
@@ -73,9 +139,9 @@ final class Scheduler: Sendable {
             s.head = 0
         }
         s.holder = ticket
-        if let continuation = s.parked.removeValue(forKey: ticket) { return continuation }
+        if let continuation = s.parked.removeValue(forKey: ticket) { return .resume(continuation) }
         s.granted.insert(ticket)
-        return nil
+        return .nothing
     }
 }
 

@@ -39,6 +39,26 @@ public final class TaskContext {
         return try result.get()
     }
 
+    /// Gives up the turn until host work reports, through the callback `register` receives, that it is done —
+    /// an asyncio task awaiting a future. The callback makes the task ready at once, on the thread that calls it,
+    /// so tasks resume in the order the host finished their work (a pool handing out connections), as asyncio's
+    /// `call_soon` orders them.
+    ///
+    /// - Parameter cancel: called when the task is cancelled (`task.cancel()`, Ctrl-C) while it waits, to stop the
+    ///   work (a request cancelled in its pool). The task wakes either way, and `CancelledError` or
+    ///   `KeyboardInterrupt` is raised once it runs again.
+    nonisolated(nonsending) public func awaitHost(
+        _ register: (@escaping @Sendable () -> Void) -> Void,
+        cancel: @escaping @Sendable () -> Void
+    ) async throws {
+        let interrupted = await park(register, cancel: cancel)
+        if interrupted || interpreter.interruptHandle.isInterrupted { throw PythonError(.keyboardInterrupt, "") }
+        try deliverCancellation()
+    }
+
+    /// Where the host posts I/O events for this interpreter's loop (``EventLoopHandle``).
+    public var loop: EventLoopHandle { interpreter.loop }
+
     /// Raises `CancelledError` once if `task.cancel()` was called.
     func deliverCancellation() throws {
         if let task, task.cancelRequested {
@@ -65,6 +85,17 @@ public final class TaskContext {
     /// `await asyncio.gather(...)`, on a task or on a lock can always be stopped. Callers must not assume
     /// what they waited for has happened when this throws.
     nonisolated(nonsending) func block(_ register: (@escaping @Sendable () -> Void) -> Void) async throws {
+        if await park(register, cancel: nil) { throw PythonError(.keyboardInterrupt, "") }
+    }
+
+    /// Gives up the turn until `register`'s callback, Ctrl-C or — when `cancel` is given — `task.cancel()` wakes
+    /// the task; returns true when Ctrl-C (or, at the top level, cancelling the Swift task that runs the script)
+    /// woke it. `cancel` runs first in both of those cases. Without `cancel`, `task.cancel()` does not wake an
+    /// asyncio task here: CancelledError waits for its next suspension.
+    private nonisolated(nonsending) func park(
+        _ register: (@escaping @Sendable () -> Void) -> Void,
+        cancel: (@Sendable () -> Void)?
+    ) async -> Bool {
         let scheduler = interpreter.scheduler
         let interrupts = interpreter.interruptHandle
         let ticket = scheduler.makeTicket()
@@ -73,6 +104,7 @@ public final class TaskContext {
             if wake.claim(interrupted: false) { scheduler.enqueue(ticket) }
         }
         let stop: @Sendable () -> Void = {
+            cancel?()
             if wake.claim(interrupted: true) { scheduler.enqueue(ticket) }
         }
         let registration = interrupts.register(cancel: stop)
@@ -81,13 +113,18 @@ public final class TaskContext {
         if task == nil {
             // The top level is no asyncio task: Swift cancellation of `run`'s task means the REPL wants it stopped.
             await withTaskCancellationHandler { await scheduler.wait(ticket) } onCancel: { stop() }
+        } else if let cancel {
+            // `task.cancel()` cancels what the task awaits and wakes it, as cancelling an asyncio task cancels the
+            // future it waits on; CancelledError is raised when it runs.
+            await withTaskCancellationHandler { await scheduler.wait(ticket) } onCancel: {
+                cancel()
+                if wake.claim(interrupted: false) { scheduler.enqueue(ticket) }
+            }
         } else {
-            // An asyncio task's Swift task is also cancelled by `task.cancel()`, which asyncio delivers as
-            // CancelledError at the next suspension, not here.
             await scheduler.wait(ticket)
         }
         interrupts.unregister(registration)
-        if wake.wasInterrupted { throw PythonError(.keyboardInterrupt, "") }
+        return wake.wasInterrupted
     }
 }
 

@@ -57,6 +57,8 @@ public final class Interpreter {
     var userExceptionClasses: [ObjectIdentifier: ClassObject] = [:]
     /// Lets another task stop the running script (Ctrl-C): see `InterruptHandle`.
     public let interruptHandle = InterruptHandle()
+    /// Where the host posts I/O events (a pool's connects and responses) for this interpreter's loop.
+    public var loop: EventLoopHandle { EventLoopHandle(scheduler: scheduler) }
     /// The clock `asyncio.sleep` uses when the built-in asyncio module is imported.
     var clock: any Clock<Duration> = ContinuousClock()
 

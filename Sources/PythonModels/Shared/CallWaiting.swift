@@ -1,3 +1,4 @@
+import PoolEngine
 import PoolScript
 
 /// How a Python call waits for I/O. An async call (`AsyncOpenAI`, `httpx.AsyncClient`) suspends its asyncio task
@@ -7,6 +8,10 @@ protocol CallWaiting {
     nonisolated(nonsending) func wait<T: Sendable>(
         _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T
+
+    /// Waits until the pool has finished `pending` (its response head is in, or it failed). Read the outcome
+    /// from `pending` afterwards; that no longer waits.
+    nonisolated(nonsending) func waitUntilFinished(_ pending: PendingRequest) async throws
 }
 
 /// An asyncio task's wait: other tasks run meanwhile, and Ctrl-C cancels it.
@@ -18,6 +23,12 @@ struct Suspending: CallWaiting {
     ) async throws -> T {
         try await context.suspend(operation)
     }
+
+    /// The task is made ready by the pool itself, when it finishes the request: tasks resume in the order the pool
+    /// served them, as asyncio's futures wake their tasks. Cancelling the task cancels the request in its pool.
+    nonisolated(nonsending) func waitUntilFinished(_ pending: PendingRequest) async throws {
+        try await context.awaitHost({ wake in pending.whenFinished(wake) }, cancel: { pending.cancel() })
+    }
 }
 
 /// A sync call's wait, inside ``blockingCall(_:)``: the interpreter is already blocked, so the I/O is awaited as is.
@@ -26,6 +37,10 @@ struct Direct: CallWaiting {
         _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         try await operation()
+    }
+
+    nonisolated(nonsending) func waitUntilFinished(_ pending: PendingRequest) async throws {
+        _ = try? await pending.streamedResponse()
     }
 }
 

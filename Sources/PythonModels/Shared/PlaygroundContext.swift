@@ -17,6 +17,9 @@ package final class PlaygroundContext {
     package private(set) var pools: [PoolObject] = []
     /// Every pool's engine, readable from any thread (the live gauge reads snapshots while a statement runs).
     package let engines = EngineRegistry()
+    /// The interpreter's loop: async pools apply their I/O events there, between loop iterations, as under asyncio.
+    /// Without it (or for sync clients, whose I/O runs on the calling thread) events apply at once.
+    package var loop: EventLoopHandle?
     /// Ids for pools, in creation order (panel labels).
     private var nextPoolID = 1
 
@@ -32,7 +35,8 @@ package final class PlaygroundContext {
     {
         let pool = try PoolObject(
             id: nextPoolID, stack: stack, isAsync: isAsync, limits: limits, http1: http1, http2: http2,
-            retries: retries, factory: factory, clock: clock)
+            retries: retries, factory: factory, clock: clock,
+            loop: isAsync ? loop.map(InterpreterPoolLoop.init) ?? ImmediateEventLoop() : ImmediateEventLoop())
         nextPoolID += 1
         pools.append(pool)
         engines.add(pool.engine)
@@ -69,4 +73,11 @@ package final class EngineRegistry: Sendable {
     package func removeAll() { engines.withLock { $0.removeAll() } }
     /// Every engine's snapshot, in creation order.
     package func snapshots() -> [PoolSnapshot] { engines.withLock { $0 }.map(\.snapshot) }
+}
+
+/// An async pool's events, applied on the interpreter's loop (``PoolEventLoop`` over PoolScript's handle).
+struct InterpreterPoolLoop: PoolEventLoop {
+    let handle: EventLoopHandle
+
+    func post(_ work: @escaping @Sendable () -> Void) { handle.post(work) }
 }

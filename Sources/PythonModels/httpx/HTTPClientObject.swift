@@ -265,7 +265,8 @@ package final class HTTPClientObject: PyObject {
     func send(_ request: PoolRequest, url: URLParts, waiter: some CallWaiting) async throws -> ResponseObject {
         let pending = try submit(request)
         do {
-            let response = try await waiter.wait { try await pending.response() }
+            try await waiter.waitUntilFinished(pending)
+            let response = try await pending.response()
             return ResponseObject(stack: stack, response: response, method: request.method, url: url)
         } catch let error as PoolError {
             throw stack.pythonError(for: error)
@@ -296,7 +297,8 @@ package final class HTTPClientObject: PyObject {
     {
         let pending = try submit(request, stream: true)
         do {
-            let streamed = try await waiter.wait { try await pending.streamedResponse() }
+            try await waiter.waitUntilFinished(pending)
+            let streamed = try await pending.streamedResponse()
             return StreamedResponseObject(
                 stack: stack, streamed: streamed, method: request.method, url: url, isAsync: isAsync)
         } catch let error as PoolError {

@@ -23,7 +23,7 @@ package final class PoolObject: PyObject {
 
     init(
         id: Int, stack: HTTPStack, isAsync: Bool, limits: LimitsObject, http1: Value, http2: Value, retries: Value,
-        factory: any ConnectionFactory, clock: any Clock<Duration>
+        factory: any ConnectionFactory, clock: any Clock<Duration>, loop: any PoolEventLoop
     ) throws {
         self.id = id
         self.stack = stack
@@ -42,7 +42,8 @@ package final class PoolObject: PyObject {
             keepaliveExpiry: try Self.seconds(limits.keepaliveExpiry),
             algorithm: stack.algorithm)
         self.engine = ConnectionPool(
-            configuration: configuration, factory: factory, connectRetries: Self.retryCount(retries), clock: clock)
+            configuration: configuration, factory: factory, connectRetries: Self.retryCount(retries), clock: clock,
+            loop: loop)
     }
 
     /// The number of connect retries httpcore's loop makes for a `retries` value (`connection.py:105-161`):

@@ -70,7 +70,6 @@ extension Session {
             pair("opened", ours.opened, theirs.opened), pair("reused", ours.reused, theirs.reused),
             pair("closed for the keep-alive limit", ours.closed(.keepAliveLimit), theirs.closed(.keepAliveLimit)),
         ]
-        if ours.requeues + theirs.requeues > 0 { parts.append(pair("re-queued", ours.requeues, theirs.requeues)) }
         if ours.poolTimeouts + theirs.poolTimeouts > 0 {
             parts.append(pair("PoolTimeout", ours.poolTimeouts, theirs.poolTimeouts))
         }
