@@ -12,6 +12,10 @@
 public protocol PoolEventLoop: Sendable {
     /// Runs `work` when the loop next polls for I/O, while no Python code runs. `work` must not block.
     func post(_ work: @escaping @Sendable () -> Void)
+
+    /// Runs `work` where the next step of the task that is running now would run: at the back of the loop's ready
+    /// queue (asyncio's `call_soon`). Call it outside the pool's lock: ``ImmediateEventLoop`` runs it at once.
+    func callSoon(_ work: @escaping @Sendable () -> Void)
 }
 
 /// Applies every report at once, on the thread that made it (sync clients, and tests of the engine alone).
@@ -19,4 +23,6 @@ public struct ImmediateEventLoop: PoolEventLoop {
     public init() {}
 
     public func post(_ work: @escaping @Sendable () -> Void) { work() }
+
+    public func callSoon(_ work: @escaping @Sendable () -> Void) { work() }
 }

@@ -163,3 +163,42 @@ final class LoopProbe: Sendable {
         #expect(cancelled.withLock { $0 } == 1)
     }
 }
+
+/// `call_soon` from the host: the callback takes its turn in the ready queue, after the tasks already there.
+@Suite struct CallSoonTests {
+    @Test func aCallbackRunsInTheNextIterationAfterTheReadyTasks() async {
+        let host = TestHost()
+        let interpreter = Interpreter(host: host)
+        let probe = LoopProbe()
+        let loop = interpreter.loop
+        var attributes: [String: Value] = [:]
+        if case .object(let module as ModuleObject) = probe.module(loop: loop) {
+            for name in ["mark", "post"] { attributes[name] = try? module.getAttribute(name) }
+        }
+        attributes["soon"] = .object(
+            NativeFunction(name: "soon") { a in
+                let tag = a.positional[0].str()
+                loop.callSoon { probe.log.withLock { $0.append(tag) } }
+                return .none
+            })
+        host.modules["probe"] = .object(ModuleObject(name: "probe", attributes: attributes))
+        let result = await interpreter.run(
+            """
+            import asyncio, probe
+            async def t(i):
+                probe.mark(f"t{i}")
+                if i == 0:
+                    probe.soon("soon")
+                    probe.post("io")
+                await asyncio.sleep(0)
+                probe.mark(f"t{i}b")
+            async def main():
+                await asyncio.gather(t(0), t(1))
+            asyncio.run(main())
+            """, mode: .file)
+        #expect(render(result) == "")
+        // t0 queued the callback before its own sleep(0) queued t0's next step; the poll ("io") comes between the
+        // iterations, and the callback waited for it.
+        #expect(probe.entries == ["t0", "t1", "io", "soon", "t0b", "t1b"])
+    }
+}

@@ -8,4 +8,10 @@ public struct EventLoopHandle: Sendable {
     public func post(_ event: @escaping @Sendable () -> Void) {
         scheduler.post(event)
     }
+
+    /// Runs `callback` in its turn at the back of the ready queue, as asyncio's `call_soon` (a task's next step
+    /// would run there); no Python code runs meanwhile. It must not block.
+    public func callSoon(_ callback: @escaping @Sendable () -> Void) {
+        scheduler.callSoon(callback)
+    }
 }

@@ -28,6 +28,8 @@ final class Scheduler: Sendable {
         var inbox: [@Sendable () -> Void] = []
         /// True right after a poll: the next boundary starts an iteration before polling again.
         var justPolled = false
+        /// Host callbacks in the ready queue (``callSoon(_:)``), by ticket.
+        var callbacks: [Int: @Sendable () -> Void] = [:]
     }
 
     /// What the scheduler does next, decided under the lock and done outside it.
@@ -35,6 +37,8 @@ final class Scheduler: Sendable {
         case nothing
         case resume(CheckedContinuation<Void, Never>)
         case poll([@Sendable () -> Void])
+        /// A host callback's turn: run it, then give the turn on.
+        case run(@Sendable () -> Void)
     }
 
     /// The holder while the loop applies I/O events: no task runs meanwhile.
@@ -97,6 +101,18 @@ final class Scheduler: Sendable {
         perform(step)
     }
 
+    /// Queues `callback` at the back of the ready queue, as asyncio's `call_soon`: it runs in its turn (in the next
+    /// iteration when posted by a running task), holding the turn, with no Python code running. It must not block.
+    func callSoon(_ callback: @escaping @Sendable () -> Void) {
+        let step = state.withLock { s -> Step in
+            s.nextTicket += 1
+            s.callbacks[s.nextTicket] = callback
+            s.queue.append(s.nextTicket)
+            return Scheduler.next(&s)
+        }
+        perform(step)
+    }
+
     private func perform(_ first: Step) {
         var step = first
         while true {
@@ -108,6 +124,12 @@ final class Scheduler: Sendable {
                 return
             case .poll(let events):
                 for event in events { event() }
+                step = state.withLock { s -> Step in
+                    s.holder = nil
+                    return Scheduler.next(&s)
+                }
+            case .run(let callback):
+                callback()
                 step = state.withLock { s -> Step in
                     s.holder = nil
                     return Scheduler.next(&s)
@@ -139,6 +161,7 @@ final class Scheduler: Sendable {
             s.head = 0
         }
         s.holder = ticket
+        if let callback = s.callbacks.removeValue(forKey: ticket) { return .run(callback) }
         if let continuation = s.parked.removeValue(forKey: ticket) { return .resume(continuation) }
         s.granted.insert(ticket)
         return .nothing

@@ -80,4 +80,6 @@ struct InterpreterPoolLoop: PoolEventLoop {
     let handle: EventLoopHandle
 
     func post(_ work: @escaping @Sendable () -> Void) { handle.post(work) }
+
+    func callSoon(_ work: @escaping @Sendable () -> Void) { handle.callSoon(work) }
 }
