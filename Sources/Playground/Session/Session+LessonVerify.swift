@@ -247,9 +247,9 @@ extension PlaygroundApp {
     }
 }
 
-/// One verify run at a time in a process. A sync client's call (`OpenAI()`, a sync stream) blocks a thread of the
-/// cooperative pool until its I/O is done (`blockingWait`); two sessions blocked at once on a two-core machine
-/// would hold every thread of the pool, and the I/O they wait for could never run. Runs queue in arrival order.
+/// One verify run at a time in a process. Lessons check wall times (a burst through a pool of 5 takes
+/// ceil(20 / 5) × latency); two replays sharing a two-core machine would stretch each other's. Runs queue in
+/// arrival order.
 actor VerifyGate {
     static let shared = VerifyGate()
     private var busy = false

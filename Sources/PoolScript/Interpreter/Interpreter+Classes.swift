@@ -476,6 +476,16 @@ extension Interpreter {
     /// The items of a value for iteration: `__iter__` (and `__next__` until StopIteration) or `__getitem__` with
     /// 0, 1, 2… of user instances; everything else as `iterate` gives it.
     nonisolated(nonsending) func iterateAsync(_ value: Value, _ f: Frame) async throws -> [Value] {
+        if case .object(let o as any PyBlockingIterable) = value {
+            let iterator = try o.makeBlockingIterator()
+            var items: [Value] = []
+            while let item = try await iterator.next(f.context) {
+                try tick()
+                items.append(item)
+                try checkSize(items.count)
+            }
+            return items
+        }
         guard let cls = userClass(of: value) else { return try iterate(value) }
         var items: [Value] = []
         if let iterator = try await callDunder(value, "__iter__", [], f) {

@@ -262,10 +262,12 @@ extension Interpreter {
         case let s as StaticMethodObject:
             return try await call(s.function, arguments, f)
         case is InstanceObject:
-            guard let result = try await callDunderWith(callee, "__call__", arguments, f) else { return try o.call(arguments) }
+            guard let result = try await callDunderWith(callee, "__call__", arguments, f) else {
+                return try await completeBlocking(try o.call(arguments), f)
+            }
             return result
         default:
-            return try o.call(arguments)
+            return try await completeBlocking(try o.call(arguments), f)
         }
     }
 

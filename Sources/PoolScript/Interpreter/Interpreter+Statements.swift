@@ -112,6 +112,19 @@ extension Interpreter {
             return try await exec(orElse, f)
         case .forLoop(let target, let iterableExpr, let body, let orElse, false):
             let iterable = try await eval(iterableExpr, f)
+            if case .object(let o as any PyBlockingIterable) = iterable {
+                let iterator = try o.makeBlockingIterator()
+                while let item = try await iterator.next(f.context) {
+                    try tick()
+                    try await assign(target, item, f)
+                    switch try await exec(body, f) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    }
+                }
+                return try await exec(orElse, f)
+            }
             var index = 0
             let range = iterable.object(as: RangeObject.self)
             let items = range == nil ? try await iterateAsync(iterable, f) : []
@@ -389,7 +402,7 @@ extension Interpreter {
         guard case .object(let o) = manager, let cm = o as? PyContextManager else {
             throw PythonError.typeError("'\(manager.typeName)' object does not support the context manager protocol")
         }
-        let entered = try cm.enter()
+        let entered = try await completeBlocking(try cm.enter(), f)
         if let target = item.target { try await assign(target, entered, f) }
         let flow: Flow
         do {

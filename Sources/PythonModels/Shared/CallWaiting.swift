@@ -2,8 +2,9 @@ import PoolEngine
 import PoolScript
 
 /// How a Python call waits for I/O. An async call (`AsyncOpenAI`, `httpx.AsyncClient`) suspends its asyncio task
-/// (``Suspending``); a sync call runs its whole operation in ``blockingCall(_:)`` while the interpreter waits, and
-/// awaits I/O directly inside it (``Direct``). Code written once over this protocol serves both.
+/// (``Suspending``); a sync call returns a `BlockingCall`, which the interpreter runs holding the turn, and awaits
+/// I/O directly inside it (``Direct``): the event loop is blocked, as a sync call blocks it in CPython. Code written
+/// once over this protocol serves both.
 protocol CallWaiting {
     nonisolated(nonsending) func wait<T: Sendable>(
         _ operation: @escaping @Sendable () async throws -> T
@@ -31,7 +32,7 @@ struct Suspending: CallWaiting {
     }
 }
 
-/// A sync call's wait, inside ``blockingCall(_:)``: the interpreter is already blocked, so the I/O is awaited as is.
+/// A sync call's wait, inside a `BlockingCall`: the caller holds the turn, so the I/O is awaited as is.
 struct Direct: CallWaiting {
     nonisolated(nonsending) func wait<T: Sendable>(
         _ operation: @escaping @Sendable () async throws -> T
@@ -42,19 +43,4 @@ struct Direct: CallWaiting {
     nonisolated(nonsending) func waitUntilFinished(_ pending: PendingRequest) async throws {
         _ = try? await pending.streamedResponse()
     }
-}
-
-/// Carries interpreter objects into the work a sync call blocks on.
-///
-/// Sending them is safe: the interpreter has one logical thread of control, and during ``blockingCall(_:)`` that
-/// thread is parked on a semaphore until the work has ended. The objects are never used from two threads at once,
-/// and the semaphore orders the uses before, during and after the call.
-private struct BlockedCallerBox<T>: @unchecked Sendable {
-    var value: T
-}
-
-/// Runs `body` to completion for a sync Python call, blocking the interpreter as the call blocks in Python.
-func blockingCall<T>(_ body: @escaping () async throws -> T) throws -> T {
-    let work = BlockedCallerBox(value: body)
-    return try blockingWait { BlockedCallerBox(value: try await work.value()) }.value
 }

@@ -229,8 +229,11 @@ package final class HTTPClientObject: PyObject {
                     return .object(try await send(request, url: url, context: context))
                 })
         }
-        let (request, url) = try build()
-        return .object(try sendBlocking(request, url: url))
+        return .object(
+            BlockingCall { [self] _ in
+                let (request, url) = try build()
+                return .object(try await send(request, url: url, waiter: Direct()))
+            })
     }
 
     /// Resolves the URL and builds what the pool sends. Errors match httpx's for missing or unsupported schemes.
@@ -273,17 +276,6 @@ package final class HTTPClientObject: PyObject {
         }
     }
 
-    /// Sends through the pool and blocks the caller until the response is read (sync clients).
-    func sendBlocking(_ request: PoolRequest, url: URLParts) throws -> ResponseObject {
-        let pending = try submit(request)
-        do {
-            let response = try blockingWait { try await pending.response() }
-            return ResponseObject(stack: stack, response: response, method: request.method, url: url)
-        } catch let error as PoolError {
-            throw stack.pythonError(for: error)
-        }
-    }
-
     /// Sends with `stream=True`: returns at the response head; the request stays active until the body is closed.
     nonisolated(nonsending) func sendStreaming(_ request: PoolRequest, url: URLParts, context: TaskContext) async throws
         -> StreamedResponseObject
@@ -304,10 +296,6 @@ package final class HTTPClientObject: PyObject {
         } catch let error as PoolError {
             throw stack.pythonError(for: error)
         }
-    }
-
-    func submitForStream(_ request: PoolRequest) throws -> PendingRequest {
-        try submit(request, stream: true)
     }
 
     private func submit(_ request: PoolRequest, stream: Bool = false) throws -> PendingRequest {
@@ -355,21 +343,13 @@ final class StreamContextObject: PyObject, PyContextManager, PyAsyncContextManag
 
     func enter() throws -> Value {
         guard !client.isAsync else { throw PythonError(.attributeError, "__enter__") }
-        let (request, url) = try build()
-        let response = try syncStream(request, url: url)
-        self.response = response
-        return .object(response)
-    }
-
-    private func syncStream(_ request: PoolRequest, url: URLParts) throws -> StreamedResponseObject {
-        let pending = try client.submitForStream(request)
-        do {
-            let streamed = try blockingWait { try await pending.streamedResponse() }
-            return StreamedResponseObject(
-                stack: client.stack, streamed: streamed, method: request.method, url: url, isAsync: false)
-        } catch let error as PoolError {
-            throw client.stack.pythonError(for: error)
-        }
+        return .object(
+            BlockingCall { [self] _ in
+                let (request, url) = try build()
+                let response = try await client.sendStreaming(request, url: url, waiter: Direct())
+                self.response = response
+                return .object(response)
+            })
     }
 
     func exit(_ error: PythonError?) throws -> Bool {

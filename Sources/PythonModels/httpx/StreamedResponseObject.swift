@@ -97,7 +97,9 @@ final class StreamedResponseObject: PyObject {
                 })
             }
         case "read" where !isAsync:
-            return pyMethod("Response", "read") { [self] _ in .bytes(try readAllBlocking()) }
+            return pyMethod("Response", "read") { [self] _ in
+                .object(BlockingCall { [self] _ in .bytes(try await readAll(Direct())) })
+            }
         case "aclose" where isAsync:
             return pyMethod("Response", "aclose") { [self] _ in
                 .object(Coroutine(name: "Response.aclose") { [self] _ in
@@ -121,8 +123,11 @@ final class StreamedResponseObject: PyObject {
             guard !isAsync else { return nil }
             let mode = BodyIterator.Mode(rawValue: String(name.dropFirst("iter_".count)))!
             return pyMethod("Response", name) { [self] _ in
-                let body = try readAllBlocking()
-                return .list(PyList(BodyIterator.split([body], mode: mode, final: true)))
+                .object(
+                    BlockingCall { [self] _ in
+                        let body = try await readAll(Direct())
+                        return .list(PyList(BodyIterator.split([body], mode: mode, final: true)))
+                    })
             }
         default: return nil
         }
@@ -146,33 +151,20 @@ final class StreamedResponseObject: PyObject {
         }
     }
 
-    /// httpx's `read()` for sync clients.
-    func readAllBlocking() throws -> [UInt8] {
-        if let content { return content }
-        try startStreaming()
-        let streamed = self.streamed
-        do {
-            return finishRead(try blockingWait { try await streamed.readAll() })
-        } catch let error as PoolError {
-            close()
-            throw stack.pythonError(for: error)
-        }
-    }
-
     private func finishRead(_ body: [UInt8]) -> [UInt8] {
         content = body
         close()
         return body
     }
 
-    /// One read for an iterator; closes the response at the end, as `aiter_raw` does.
-    nonisolated(nonsending) func nextChunk(_ context: TaskContext) async throws -> [UInt8]? {
+    /// One read for an iterator, waiting as `waiter` waits; closes the response at the end, as `aiter_raw` does.
+    nonisolated(nonsending) func nextChunk(_ waiter: some CallWaiting) async throws -> [UInt8]? {
         guard !isClosed else {
             throw streamError("StreamClosed", "Attempted to read or stream content, but the stream has been closed.")
         }
         let streamed = self.streamed
         do {
-            let chunk = try await context.suspend { try await streamed.read() }
+            let chunk = try await waiter.wait { try await streamed.read() }
             if chunk == nil { close() }
             return chunk
         } catch let error as PoolError {
@@ -194,13 +186,16 @@ final class BodyIterator: PyAsyncIterable, PyAsyncIterator {
 
     let response: StreamedResponseObject
     let mode: Mode
+    /// True for a sync client's stream: each read holds the turn (``Direct``) instead of suspending the task.
+    let blocking: Bool
     private var pending: [Value] = []
     private var lineBuffer = ""
     private var finished = false
 
-    init(response: StreamedResponseObject, mode: Mode) {
+    init(response: StreamedResponseObject, mode: Mode, blocking: Bool = false) {
         self.response = response
         self.mode = mode
+        self.blocking = blocking
     }
 
     var pyTypeName: String { "async_generator" }
@@ -210,7 +205,9 @@ final class BodyIterator: PyAsyncIterable, PyAsyncIterator {
     nonisolated(nonsending) func next(_ context: TaskContext) async throws -> Value? {
         while pending.isEmpty {
             if finished { return nil }
-            if let chunk = try await response.nextChunk(context) {
+            let chunk = blocking
+                ? try await response.nextChunk(Direct()) : try await response.nextChunk(Suspending(context: context))
+            if let chunk {
                 pending = mode == .lines ? splitLines(String(decoding: chunk, as: UTF8.self), final: false)
                     : BodyIterator.split([chunk], mode: mode, final: false)
             } else {

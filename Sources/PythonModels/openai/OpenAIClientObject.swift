@@ -146,10 +146,10 @@ package final class OpenAIClientObject: PyObject {
                     return try parse(try await perform(verb, path: path, body: body, options: options, waiter: waiter))
                 })
         }
-        let value = try blockingCall {
-            try await self.perform(verb, path: path, body: body, options: options, waiter: Direct())
-        }
-        return try parse(value)
+        return .object(
+            BlockingCall { [self] _ in
+                try parse(try await perform(verb, path: path, body: body, options: options, waiter: Direct()))
+            })
     }
 
     /// The request of attempt `retriesTaken` (its `x-stainless-retry-count` header differs per attempt).

@@ -11,7 +11,7 @@ extension OpenAIClientObject {
     }
 
     /// The SDK's retry loop (`_base_client.py`, `request` and `_retry_request`), once for every call shape: plain
-    /// and streamed, sync (``Direct`` inside ``blockingCall(_:)``) and async (``Suspending``).
+    /// and streamed, sync (``Direct`` inside a `BlockingCall`) and async (``Suspending``).
     ///
     /// Transport errors (`httpx.TransportError`) and the answers ``OpenAIRetryPolicy`` retries are tried again
     /// `max_retries` times after the policy's delay; then the SDK's error is raised: `APITimeoutError`,

@@ -7,10 +7,13 @@ import PoolScript
 /// Iterating parses the server-sent events into `ChatCompletionChunk` objects. The response holds its connection
 /// (ACTIVE in the pool) until `data: [DONE]`, where the SDK drains the body and closes the response, or until
 /// `close()` / the end of an `async with` block.
-final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyAsyncContextManager, PyContextManager {
+final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyBlockingIterable, PyAsyncContextManager,
+    PyContextManager
+{
     let response: StreamedResponseObject
     let isAsync: Bool
     private lazy var lines = BodyIterator(response: response, mode: .lines)
+    private lazy var syncLines = BodyIterator(response: response, mode: .lines, blocking: true)
     private var done = false
 
     init(response: StreamedResponseObject, isAsync: Bool) {
@@ -42,32 +45,38 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyAsyncContext
 
     func makeAsyncIterator() throws -> any PyAsyncIterator { self }
 
-    /// `for chunk in stream` (sync `Stream`): reads up to `data: [DONE]`, closes, then yields the chunks.
+    /// `for chunk in stream` (sync `Stream`): lazily, one chunk per read, the loop body running in between.
+    func makeBlockingIterator() throws -> any PyBlockingIterator {
+        guard !isAsync else { throw PythonError.typeError("'AsyncStream' object is not iterable") }
+        return SyncStreamIterator(stream: self)
+    }
+
+    /// The next chunk of a sync `Stream`, each read holding the turn.
     ///
     /// Like openai 3.57's sync `Stream.__stream__`, it closes the response at `[DONE]` without reading the
     /// chunked terminator, so httpcore closes the connection instead of pooling it (openai-python#3440).
-    func iterate() throws -> [Value] {
-        guard !isAsync else { throw PythonError.typeError("'AsyncStream' object is not iterable") }
-        let streamed = response.streamed
-        var body: [UInt8] = []
-        do {
-            while !String(decoding: body, as: UTF8.self).contains("data: [DONE]") {
-                guard let chunk = try blockingWait({ try await streamed.read() }) else { break }
-                body += chunk
+    nonisolated(nonsending) func nextBlocking(_ context: TaskContext) async throws -> Value? {
+        while !done {
+            guard let line = try await syncLines.next(context) else {
+                done = true
+                break
             }
-        } catch let error as PoolError {
-            response.close()
-            throw response.stack.pythonError(for: error)
+            guard let data = Self.data(of: line) else { continue }
+            if data.hasPrefix("[DONE]") {
+                done = true
+                break
+            }
+            return Self.chunk(try JSON.parse(String(data)))
         }
         response.close()
-        var chunks: [Value] = []
-        for case .str(let text) in BodyIterator.split([body], mode: .lines, final: true) where text.hasPrefix("data:") {
-            var data = Substring(text.dropFirst(5))
-            if data.hasPrefix(" ") { data = data.dropFirst() }
-            if data.hasPrefix("[DONE]") { break }
-            chunks.append(Self.chunk(try JSON.parse(String(data))))
-        }
-        return chunks
+        return nil
+    }
+
+    /// The payload of a server-sent `data:` line; nil for any other line.
+    static func data(of line: Value) -> Substring? {
+        guard case .str(let text) = line, text.hasPrefix("data:") else { return nil }
+        let data = Substring(text.dropFirst(5))
+        return data.hasPrefix(" ") ? data.dropFirst() : data
     }
 
     /// The next chunk; at `[DONE]` the rest of the body is drained and the response closed (`__stream__`).
@@ -77,9 +86,7 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyAsyncContext
                 done = true
                 break
             }
-            guard case .str(let text) = line, text.hasPrefix("data:") else { continue }
-            var data = Substring(text.dropFirst(5))
-            if data.hasPrefix(" ") { data = data.dropFirst() }
+            guard let data = Self.data(of: line) else { continue }
             if data.hasPrefix("[DONE]") {
                 try await Self.drain(response.streamed, context: context)
                 done = true
@@ -167,9 +174,10 @@ extension OpenAIClientObject {
     /// arrives the stream is handed over and nothing more is retried, as in `_base_client.py`.
     func stream(path: String, body: Value, name: String, options: OpenAIRequestOptions = .init()) throws -> Value {
         guard isAsync else {
-            return try blockingCall {
-                try await self.performStream(path: path, body: body, options: options, waiter: Direct())
-            }
+            return .object(
+                BlockingCall { [self] _ in
+                    try await performStream(path: path, body: body, options: options, waiter: Direct())
+                })
         }
         return .object(
             Coroutine(name: name) { [self] context in
@@ -198,5 +206,18 @@ extension OpenAIClientObject {
                 status: head.status, reason: head.reason, httpVersion: head.httpVersion, headers: head.headers,
                 body: body, keepAlive: false),
             method: "POST", url: url)
+    }
+}
+
+/// The iterator of `for chunk in stream` over a sync `Stream`.
+final class SyncStreamIterator: PyBlockingIterator {
+    let stream: OpenAIStreamObject
+
+    init(stream: OpenAIStreamObject) {
+        self.stream = stream
+    }
+
+    nonisolated(nonsending) func next(_ context: TaskContext) async throws -> Value? {
+        try await stream.nextBlocking(context)
     }
 }
