@@ -77,22 +77,13 @@ extension Interpreter {
                         "'async for' received an object from __aiter__ that does not implement __anext__: \(iterator.typeName)"
                     )
                 }
-                while true {
-                    try tick()
-                    let item: Value
+                return try await runFor(target, body, orElse, f) {
                     do {
-                        item = try await awaitValue(try await callDunder(iterator, "__anext__", [], f) ?? .none, f)
+                        return try await self.awaitValue(try await self.callDunder(iterator, "__anext__", [], f) ?? .none, f)
                     } catch let e as PythonError where e.type.isSubclass(of: .stopAsyncIteration) {
-                        break
-                    }
-                    try await assign(target, item, f)
-                    switch try await exec(body, f) {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returned(let v): return .returned(v)
+                        return nil
                     }
                 }
-                return try await exec(orElse, f)
             }
             guard case .object(let o) = iterable, let source = o as? PyAsyncIterable else {
                 throw PythonError.typeError(
@@ -100,47 +91,22 @@ extension Interpreter {
                 )
             }
             let iterator = try source.makeAsyncIterator()
-            while let item = try await iterator.next(f.context) {
-                try tick()
-                try await assign(target, item, f)
-                switch try await exec(body, f) {
-                case .normal, .continueLoop: continue
-                case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
-                }
-            }
-            return try await exec(orElse, f)
+            return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
         case .forLoop(let target, let iterableExpr, let body, let orElse, false):
             let iterable = try await eval(iterableExpr, f)
             if case .object(let o as any PyBlockingIterable) = iterable {
                 let iterator = try o.makeBlockingIterator()
-                while let item = try await iterator.next(f.context) {
-                    try tick()
-                    try await assign(target, item, f)
-                    switch try await exec(body, f) {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returned(let v): return .returned(v)
-                    }
-                }
-                return try await exec(orElse, f)
+                return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
             }
             var index = 0
             let range = iterable.object(as: RangeObject.self)
             let items = range == nil ? try await iterateAsync(iterable, f) : []
             let count = range?.count ?? items.count
-            while index < count {
-                try tick()
-                let item = range.map { Value.int($0[index]) } ?? items[index]
-                index += 1
-                try await assign(target, item, f)
-                switch try await exec(body, f) {
-                case .normal, .continueLoop: continue
-                case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
-                }
+            return try await runFor(target, body, orElse, f) {
+                guard index < count else { return nil }
+                defer { index += 1 }
+                return range.map { Value.int($0[index]) } ?? items[index]
             }
-            return try await exec(orElse, f)
         case .breakLoop: return .breakLoop
         case .continueLoop: return .continueLoop
         case .pass: break
@@ -234,6 +200,25 @@ extension Interpreter {
             values.append((try await eval(d, f), d.location.line))
         }
         return values
+    }
+
+    /// A `for` loop over items `next` produces (nil: exhausted): binds each, runs the body, and runs `orElse` when the
+    /// items run out without a `break`.
+    nonisolated(nonsending) func runFor(
+        _ target: Expr, _ body: [Stmt], _ orElse: [Stmt], _ f: Frame,
+        next: nonisolated(nonsending) () async throws -> Value?
+    ) async throws -> Flow {
+        while true {
+            try tick()
+            guard let item = try await next() else { break }
+            try await assign(target, item, f)
+            switch try await exec(body, f) {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            case .returned(let v): return .returned(v)
+            }
+        }
+        return try await exec(orElse, f)
     }
 
     /// Applies decorators to a new function or class, innermost (last written) first.
