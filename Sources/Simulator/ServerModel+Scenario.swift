@@ -14,7 +14,7 @@ extension ServerModel {
     }
 
     /// The knobs of `scenario`'s phases (and of its ``scenarioRoute``) that the simulator cannot model, as
-    /// `name=value`, each once; other routes' knobs are named `routes.NAME`, since simulated calls never take them.
+    /// `name=value`, each once. Other routes' knobs are not listed: the simulated calls never take them.
     public static func unmodelledKnobs(in scenario: Scenario) -> [String] {
         var names: [String] = []
         func note(_ text: String) { if !names.contains(text) { names.append(text) } }
@@ -22,7 +22,6 @@ extension ServerModel {
         for knob in scenario.phases.flatMap(\.knobs) + (scenario.routes[scenarioRoute] ?? []) {
             do { try scratch.apply(knob.name, knob.value) } catch { note("\(knob.name)=\(knob.value)") }
         }
-        for route in scenario.routes.keys.sorted() where route != scenarioRoute { note("routes.\(route)") }
         return names
     }
 }
