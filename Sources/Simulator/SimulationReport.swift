@@ -46,13 +46,16 @@ public enum SimulationReport {
 
     /// One row per run of a `--sweep`, so the knee shows.
     public static func sweep(_ results: [(value: Int, result: SimulationResult)], knob: String) -> String {
-        let header = [knob, "throughput", "p50 ms", "p99 ms", "wait p99 ms", "opened", "timeouts", "peak queue"]
+        // `failed` and `429s` beside the speed: past a server's limit the fast rows are fast because they fail.
+        let header = [knob, "throughput", "failed", "429s", "p50 ms", "p99 ms", "wait p99 ms", "opened", "timeouts",
+            "peak queue"]
         var lines = [header]
         for (value, r) in results {
             lines.append([
-                "\(value)", format(r.throughput), format(r.latency.seconds(atPercentile: 50) * 1000),
-                format(r.latency.seconds(atPercentile: 99) * 1000), format(r.poolWait.seconds(atPercentile: 99) * 1000),
-                "\(r.pool.opened)", "\(r.pool.poolTimeouts)", "\(r.peakQueued)",
+                "\(value)", format(r.throughput), "\(r.failedTotal)", "\(r.rateLimited)",
+                format(r.latency.seconds(atPercentile: 50) * 1000), format(r.latency.seconds(atPercentile: 99) * 1000),
+                format(r.poolWait.seconds(atPercentile: 99) * 1000), "\(r.pool.opened)", "\(r.pool.poolTimeouts)",
+                "\(r.peakQueued)",
             ])
         }
         let widths = header.indices.map { i in lines.map { $0[i].count }.max() ?? 0 }
