@@ -29,7 +29,7 @@ extension Session {
             output.writeError(
                 "UsageError: %simulate: \(error.message)\n  e.g. %simulate --rate 300 --requests 100000 "
                     + "(options as for poolplay simulate: --burst N, --workers W, --phases, --limits, --server k=v, "
-                    + "--compare, --sweep max_connections=1..64, --json)\n")
+                    + "--scenario FILE|NAME, --compare, --sweep max_connections=1..64, --json)\n")
             return
         }
         let (defaults, described, unmodelled) = simulationDefaults()
@@ -54,6 +54,13 @@ extension Session {
             output.write("  server: \(Self.describe(configuration.server))\n")
             if let scenario = configuration.scenario {
                 output.write("  scenario: \(describe(scenario, live: options.scenario == nil))\n")
+            }
+            var unmodelled = unmodelled
+            let scenarioKnobs = configuration.scenario?.phases.flatMap(\.knobs) ?? []
+            if configuration.server.tokensPerMinute != nil || scenarioKnobs.contains(where: { $0.name == "tpm" }),
+                configuration.server.requestTokens == 0, !scenarioKnobs.contains(where: { $0.name == "request_tokens" })
+            {
+                unmodelled.append("tpm counts no tokens unless --server request_tokens=N (simulated calls carry no prompt)")
             }
             if !unmodelled.isEmpty {
                 output.write("  not modelled (live mock knobs the simulator ignores): \(unmodelled.joined(separator: ", "))\n")
