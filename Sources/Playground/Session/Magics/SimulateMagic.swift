@@ -56,6 +56,9 @@ extension Session {
                 output.write("  scenario: \(describe(scenario, live: options.scenario == nil))\n")
             }
             var unmodelled = unmodelled
+            if let scenario = configuration.scenario {
+                unmodelled += ServerModel.unmodelledKnobs(in: scenario).map { "scenario \($0)" }
+            }
             let scenarioKnobs = configuration.scenario?.phases.flatMap(\.knobs) ?? []
             if configuration.server.tokensPerMinute != nil || scenarioKnobs.contains(where: { $0.name == "tpm" }),
                 configuration.server.requestTokens == 0, !scenarioKnobs.contains(where: { $0.name == "request_tokens" })
@@ -69,8 +72,8 @@ extension Session {
         output.write(report + "\n")
     }
 
-    /// The newest pool's client as a starting configuration, a phrase saying where it came from, and the live mock's
-    /// knobs the simulator cannot model.
+    /// The newest pool's client as a starting configuration (with the mock's live scenario, if one is loaded), a phrase
+    /// saying where it came from, and the live mock's knobs the simulator cannot model.
     private func simulationDefaults() -> (SimulationConfiguration, String, [String]) {
         var configuration = SimulationConfiguration.commandLineDefaults
         var described = "no client yet: httpx's defaults"
@@ -97,7 +100,6 @@ extension Session {
             unmodelled = ignored
             if let loaded {
                 configuration.scenario = loaded.scenario
-                unmodelled += ServerModel.unmodelledKnobs(in: loaded.scenario).map { "scenario \($0)" }
             }
             configuration.origin = Origin(scheme: "http", host: server.host, port: server.port)
         }
