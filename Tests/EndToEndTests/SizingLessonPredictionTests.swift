@@ -21,7 +21,7 @@ struct SizingLessonPredictionTests {
 
             sized = pool_of(8)
             results_sized, t_sized = await job(sized)
-            print("real", sized._client._transport._pool._max_connections, round(t_sized, 2))
+            print("real", t_sized >= 1.75, 56 / t_sized <= 32)
             %simulate --burst 56 --no-chart
             %simulate --burst 56 --limits 10,none --no-chart
             %simulate --burst 56 --sweep max_connections=4..10
@@ -30,7 +30,9 @@ struct SizingLessonPredictionTests {
         let result = try await PoolplayBinary.run([], input: input)
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
         let text = result.stdout.replacing(/\ +/, with: " ")
-        #expect(text.contains("real 8 1.7") || text.contains("real 8 1.8"), "\(result)")
+        // The real run: 8 connections for 56 calls, 7 rounds of 250 ms at least (how much more depends on the load).
+        #expect(text.contains("+56 requests · opened 8 · reused 48"), "\(result)")
+        #expect(text.contains("real True True"), "\(result)")
         for line in [
             "simulated time 1.75 s", "throughput 32 req/s", "latency p50/p90/p99/max 1000 / 1750 / 1750 / 1750 ms",
             "connections opened 8", "connections reused 48", "429s / retries 0 / 0",
