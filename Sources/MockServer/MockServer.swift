@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import TrafficModels
 
 /// A mock OpenAI endpoint: a real HTTP/1.1 server on loopback that records every TCP connection and
 /// request in a ``Ledger``.

@@ -77,3 +77,25 @@ extension MockServerState {
         return (snapshot.scenario.name, phase)
     }
 }
+
+/// The loaded scenario as `%simulate` models it: the scenario, how long ago it was loaded, and the
+/// configuration in force when it was loaded (what its phases change).
+public struct LoadedScenario: Sendable {
+    public var scenario: Scenario
+    public var elapsed: Duration
+    public var base: MockServerConfiguration
+}
+
+extension MockServer {
+    /// The loaded scenario, if any (see ``LoadedScenario``).
+    public var loadedScenario: LoadedScenario? {
+        guard state.hasScenario.load(ordering: .acquiring) else { return nil }
+        let now = NIODeadline.now()
+        return state.scenarioRun.withLock { run in
+            run.map {
+                LoadedScenario(
+                    scenario: $0.scenario, elapsed: .nanoseconds((now - $0.loadedAt).nanoseconds), base: $0.base)
+            }
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import TrafficModels
+
 /// The scenarios that ship inside the binary (`poolplay serve --scenario list`), as YAML text.
 extension Scenario {
     /// Built-in names, in listing order.

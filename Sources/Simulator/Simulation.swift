@@ -32,6 +32,8 @@ public struct Simulation: Sendable {
         case responded(request: Int)
         case poolTimer(PoolTimer)
         case serverIdleClose(connection: Int, generation: Int)
+        /// The scenario's phase `index` (of ``scenario``) begins.
+        case phase(Int)
     }
 
     enum Outcome: Sendable {
@@ -80,13 +82,19 @@ public struct Simulation: Sendable {
     private var latencyRandom: SeededRandom
     private var jitterRandom: SeededRandom
     private var faultRandom: SeededRandom
-    private let latency: LatencySampler
+    /// The server's knobs in force (the scenario's phase changes them) and its latency, ready to sample.
+    private var server: ServerModel
+    private var latency: LatencySampler
     private var limits: RequestLimits?
     private var faults: FaultSchedule
     private let policy: OpenAIRetryPolicy?
     /// Phased workloads: the phase under way and when it started.
     private var phaseIndex = 0
     private var phaseStart = 0.0
+    /// The scenario's phases (each with the server model in force from its start), and the one under way;
+    /// empty and -1 without a scenario.
+    private let scenario: [ScenarioSchedule.Entry]
+    private var scenarioPhase = -1
     /// Scripted arrival times (``Workload/arrivals(_:)``), sorted.
     private var scheduled: [Double] = []
     /// ∫ calls in the system dt and ∫ queued requests dt, for the time averages (Little's law).
@@ -103,8 +111,14 @@ public struct Simulation: Sendable {
         latencyRandom = SeededRandom(seed: seed &+ 0x1000_0000_0000_0001)
         jitterRandom = SeededRandom(seed: seed &+ 0x2000_0000_0000_0002)
         faultRandom = SeededRandom(seed: seed &+ 0x3000_0000_0000_0003)
-        latency = LatencySampler(configuration.server.latency)
-        let server = configuration.server
+        scenario = configuration.scenario.map { ScenarioSchedule($0, base: configuration.server).entries } ?? []
+        let server = scenario.first?.server ?? configuration.server
+        if !scenario.isEmpty {
+            scenarioPhase = 0
+            result.phases = scenario.map { PhaseSummary(name: $0.name, start: $0.start) }
+        }
+        self.server = server
+        latency = LatencySampler(server.latency)
         if server.requestsPerSecond != nil || server.maxConcurrent != nil || server.requestsPerMinute != nil
             || server.tokensPerMinute != nil
         {
@@ -127,6 +141,8 @@ public struct Simulation: Sendable {
     public mutating func run() -> SimulationResult {
         let clock = ContinuousClock()
         let started = clock.now
+        // Phase changes come first among events at the same time (they are pushed first).
+        for index in scenario.indices.dropFirst() { queue.push(.phase(index), at: scenario[index].start) }
         scheduleWorkload()
         while !isDone, let (time, event) = queue.pop() {
             let dt = time - now
@@ -144,6 +160,10 @@ public struct Simulation: Sendable {
         if now > 0 {
             result.meanInSystem = inSystemArea / now
             result.meanQueued = queuedArea / now
+        }
+        if scenarioPhase >= 0 {
+            result.phases[scenarioPhase].end = now
+            result.phases.removeLast(result.phases.count - scenarioPhase - 1)  // phases the run never reached
         }
         let elapsed = clock.now - started
         result.wallSeconds = ServerLatency.seconds(elapsed)
@@ -242,7 +262,34 @@ public struct Simulation: Sendable {
             }
         case .serverIdleClose(let id, let generation):
             if connections[id]?.generation == generation { machine.peerClosed(id) }
+        case .phase(let index):
+            enterPhase(index)
         }
+    }
+
+    /// The scenario's next phase: its knobs apply from now on, as the mock applies a changed configuration
+    /// (a new `rps` starts a fresh window, a new per-minute limit a full bucket, requests in progress keep
+    /// their answers and their concurrency slots, a new fault list counts its `every n-th` afresh).
+    private mutating func enterPhase(_ index: Int) {
+        result.phases[scenarioPhase].end = now
+        scenarioPhase = index
+        let next = scenario[index].server
+        if next.latency != server.latency { latency = LatencySampler(next.latency) }
+        if next.faults != server.faults { faults.setRules(next.faults) }
+        let anyLimit = next.requestsPerSecond != nil || next.maxConcurrent != nil || next.requestsPerMinute != nil
+            || next.tokensPerMinute != nil
+        if limits != nil || anyLimit {
+            if limits == nil { limits = RequestLimits() }
+            limits?.configure(
+                requestsPerSecond: next.requestsPerSecond, maxConcurrent: next.maxConcurrent,
+                requestsPerMinute: next.requestsPerMinute, tokensPerMinute: next.tokensPerMinute)
+        }
+        server = next
+    }
+
+    /// Counts into the phase under way (nothing without a scenario).
+    @inline(__always) private mutating func countPhase(_ body: (inout PhaseSummary) -> Void) {
+        if scenarioPhase >= 0 { body(&result.phases[scenarioPhase]) }
     }
 
     private mutating func startCall() {
@@ -292,6 +339,7 @@ public struct Simulation: Sendable {
             case .createConnection(let id, _, _):
                 connections[id] = ConnectionState()
                 result.peakConnections = max(result.peakConnections, connections.count)
+                countPhase { $0.opened += 1 }
                 queue.push(.connected(connection: id), at: now)
             case .attemptStart(let request, _):
                 machine.startAttempted(request, now: now, into: &pending)
@@ -338,7 +386,7 @@ public struct Simulation: Sendable {
     private mutating func execute(_ request: Int, on connection: Int) {
         guard var attempt = attempts[request] else { return }
         result.poolWait.record(now - attempt.arrival)
-        let server = configuration.server
+        countPhase { $0.attempts += 1 }
         var state = connections[connection] ?? ConnectionState()
         var delay = state.served == 0 ? server.connectCost : 0
         state.served += 1
@@ -350,6 +398,7 @@ public struct Simulation: Sendable {
             let rejection = limits?.admit(request, tokens: server.requestTokens, at: Self.duration(now)).rejection
         {
             result.rateLimited += 1
+            countPhase { $0.rateLimited += 1 }
             outcome = .status(
                 429, retryAfterMilliseconds: Self.milliseconds(rejection.retryAfter), shouldRetry: nil,
                 keepAlive: keepAlive)
@@ -361,7 +410,10 @@ public struct Simulation: Sendable {
             case nil, .malformedChunk?:
                 outcome = .success(keepAlive: keepAlive)
             case .status(let code, let shouldRetry)?:
-                if code == 429 { result.rateLimited += 1 }
+                if code == 429 {
+                    result.rateLimited += 1
+                    countPhase { $0.rateLimited += 1 }
+                }
                 outcome = .status(
                     code, retryAfterMilliseconds: code == 429 ? 1000 : nil, shouldRetry: shouldRetry,
                     keepAlive: keepAlive)
@@ -377,6 +429,7 @@ public struct Simulation: Sendable {
                 outcome = .success(keepAlive: keepAlive)
             }
         }
+        if case .success = outcome {} else { countPhase { $0.errors += 1 } }
         attempt.outcome = outcome
         attempts[request] = attempt
         queue.push(.responded(request: request), at: now + delay)
@@ -400,6 +453,7 @@ public struct Simulation: Sendable {
             state.retriesTaken += 1
             calls[call] = state
             result.retries += 1
+            countPhase { $0.retries += 1 }
             queue.push(.retry(call: call), at: now + delay)
         case .giveUp:
             finishCall(call, failure: name)
@@ -415,6 +469,12 @@ public struct Simulation: Sendable {
             result.completed += 1
         }
         result.latency.record(now - state.start)
+        let took = now - state.start
+        countPhase { phase in
+            phase.callsEnded += 1
+            if failure != nil { phase.callsFailed += 1 }
+            phase.latency.record(took)
+        }
         if case .closedLoop(_, let n) = configuration.workload, callsIssued < n {
             startCall()
         }

@@ -17,6 +17,9 @@ public struct SimulationConfiguration: Sendable, Hashable {
     public var seed: UInt64
     /// Where the requests go (one origin, as against the mock).
     public var origin: Origin
+    /// Phases that change the server's knobs at set times, counted in simulated seconds from t = 0, on top of
+    /// ``server`` (the same files and built-ins as `poolplay serve --scenario`); `nil`: the server never changes.
+    public var scenario: Scenario?
 
     public init(
         pool: PoolConfiguration,
@@ -25,7 +28,8 @@ public struct SimulationConfiguration: Sendable, Hashable {
         workload: Workload,
         server: ServerModel = ServerModel(),
         seed: UInt64 = 1,
-        origin: Origin = Origin(scheme: "http", host: "127.0.0.1", port: 8000)
+        origin: Origin = Origin(scheme: "http", host: "127.0.0.1", port: 8000),
+        scenario: Scenario? = nil
     ) {
         self.pool = pool
         self.poolTimeout = poolTimeout
@@ -34,6 +38,7 @@ public struct SimulationConfiguration: Sendable, Hashable {
         self.server = server
         self.seed = seed
         self.origin = origin
+        self.scenario = scenario
     }
 
     /// The Python library whose pool this is: `httpx` (httpcore 1.0.9) or `httpx2` (httpcore2).

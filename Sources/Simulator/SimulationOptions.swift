@@ -1,4 +1,5 @@
 import PoolCore
+import TrafficModels
 
 /// The options of `poolplay simulate` and `%simulate`, parsed the same way for both: `--rate 300 --requests 100000`,
 /// `--limits=10,5`, `--server latency=200ms` (repeatable), flags `--json`, `--compare`, `--no-chart`.
@@ -27,6 +28,9 @@ public struct SimulationOptions: Sendable, Hashable {
     public var knobs: [String] = []
     public var latency: String?
     public var connectTime: String?
+    /// `--scenario FILE|NAME`: a scenario file or built-in name, as `poolplay serve --scenario` takes. The
+    /// Simulator cannot read YAML; the caller's `loadScenario` (MockServer's reader, through Playground) does.
+    public var scenario: String?
     public var seed: UInt64?
     public var sweep: String?
     public var json = false
@@ -38,7 +42,7 @@ public struct SimulationOptions: Sendable, Hashable {
     /// Options taking a value, by their long name.
     public static let valueOptions = [
         "lib", "limits", "keepalive-expiry", "pool-timeout", "max-retries", "burst", "rate", "workers", "requests",
-        "phases", "server", "latency", "connect-time", "seed", "sweep",
+        "phases", "server", "latency", "connect-time", "scenario", "seed", "sweep",
     ]
     /// Options without a value.
     public static let flagOptions = ["json", "compare", "no-chart"]
@@ -96,6 +100,7 @@ public struct SimulationOptions: Sendable, Hashable {
         case "server": knobs.append(value)
         case "latency": latency = value
         case "connect-time": connectTime = value
+        case "scenario": scenario = value
         case "seed": seed = try number { UInt64($0) }
         case "sweep": sweep = value
         case "json": json = true
@@ -108,9 +113,16 @@ public struct SimulationOptions: Sendable, Hashable {
     /// Whether any workload option was given.
     public var hasWorkload: Bool { burst != nil || rate != nil || workers != nil || phases != nil }
 
-    /// `defaults` with every given option applied on top.
-    public func configuration(defaults: SimulationConfiguration) throws(UsageError) -> SimulationConfiguration {
+    /// `defaults` with every given option applied on top; `loadScenario` reads `--scenario`'s file or built-in
+    /// name (without one, `--scenario` is a usage error).
+    public func configuration(
+        defaults: SimulationConfiguration, loadScenario: ((String) throws(UsageError) -> Scenario)? = nil
+    ) throws(UsageError) -> SimulationConfiguration {
         var configuration = defaults
+        if let scenario {
+            guard let loadScenario else { throw UsageError("--scenario: no scenario reader here") }
+            configuration.scenario = try loadScenario(scenario)
+        }
         if let lib {
             switch lib.lowercased() {
             case "httpx", "httpcore", "httpcore1": configuration.pool.algorithm = .httpcore1
@@ -206,6 +218,11 @@ public struct SimulationOptions: Sendable, Hashable {
                 : "[" + results.map(SimulationReport.json).joined(separator: ",\n") + "]"
         }
         var text = SimulationReport.table(results)
+        for result in results where !result.phases.isEmpty {
+            let name = result.configuration.scenario?.name ?? ""
+            let library = results.count > 1 ? " (\(result.configuration.libraryName))" : ""
+            text += "\n\nscenario \(name)\(library), phase by phase:\n" + SimulationReport.phases(result)
+        }
         if !noChart {
             for result in results {
                 text += "\n\n\(result.configuration.libraryName):\n" + SimulationReport.chart(result)

@@ -46,13 +46,16 @@ public enum SimulationReport {
 
     /// One row per run of a `--sweep`, so the knee shows.
     public static func sweep(_ results: [(value: Int, result: SimulationResult)], knob: String) -> String {
-        let header = [knob, "throughput", "p50 ms", "p99 ms", "wait p99 ms", "opened", "timeouts", "peak queue"]
+        // `failed` and `429s` beside the speed: past a server's limit the fast rows are fast because they fail.
+        let header = [knob, "throughput", "failed", "429s", "p50 ms", "p99 ms", "wait p99 ms", "opened", "timeouts",
+            "peak queue"]
         var lines = [header]
         for (value, r) in results {
             lines.append([
-                "\(value)", format(r.throughput), format(r.latency.seconds(atPercentile: 50) * 1000),
-                format(r.latency.seconds(atPercentile: 99) * 1000), format(r.poolWait.seconds(atPercentile: 99) * 1000),
-                "\(r.pool.opened)", "\(r.pool.poolTimeouts)", "\(r.peakQueued)",
+                "\(value)", format(r.throughput), "\(r.failedTotal)", "\(r.rateLimited)",
+                format(r.latency.seconds(atPercentile: 50) * 1000), format(r.latency.seconds(atPercentile: 99) * 1000),
+                format(r.poolWait.seconds(atPercentile: 99) * 1000), "\(r.pool.opened)", "\(r.pool.poolTimeouts)",
+                "\(r.peakQueued)",
             ])
         }
         let widths = header.indices.map { i in lines.map { $0[i].count }.max() ?? 0 }
@@ -69,11 +72,40 @@ public enum SimulationReport {
             return String(values.map { $0 == 0 ? " " : bars[min(7, ($0 * 8 - 1) / top)] })
         }
         let width = format(result.simulatedSeconds) + " s"
-        return """
+        var text = """
             queue        │\(line(levels.map(\.queued)))│ peak \(levels.map(\.queued).max() ?? 0)
             connections  │\(line(levels.map(\.connections)))│ peak \(levels.map(\.connections).max() ?? 0)
-                         0 s\(String(repeating: " ", count: max(1, levels.count - 2 - width.count)))\(width)
             """
+        if result.phases.count > 1 {
+            // Each phase's number at the column where it starts.
+            var marks = Array(repeating: Character(" "), count: levels.count)
+            for (number, phase) in result.phases.enumerated() {
+                let column = min(levels.count - 1, Int(phase.start / result.timeline.bucketWidth))
+                marks[column] = number < 9 ? Character(String(number + 1)) : "+"
+            }
+            let legend = result.phases.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: ", ")
+            text += "\nphases       │\(String(marks))│ \(legend)"
+        }
+        return text + "\n             0 s\(String(repeating: " ", count: max(1, levels.count - 2 - width.count)))\(width)"
+    }
+
+    /// One row per phase of the run's scenario: what happened while it was in force.
+    public static func phases(_ result: SimulationResult) -> String {
+        let header = ["phase", "from s", "to s", "attempts", "errors", "429s", "retries", "opened", "ended", "failed",
+            "ok/s", "p99 ms"]
+        var lines = [header]
+        for p in result.phases {
+            lines.append([
+                p.name, format(p.start), format(p.end), "\(p.attempts)", "\(p.errors)", "\(p.rateLimited)",
+                "\(p.retries)", "\(p.opened)", "\(p.callsEnded)", "\(p.callsFailed)", format(p.throughput),
+                format(p.latency.seconds(atPercentile: 99) * 1000),
+            ])
+        }
+        let widths = header.indices.map { i in lines.map { $0[i].count }.max() ?? 0 }
+        return lines.map { line in
+            line.enumerated().map { $0 == 0 ? pad($1, widths[0]) : pad($1, widths[$0], right: true) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n")
     }
 
     /// One JSON object with the run's figures (the fields `--json` promises).
@@ -99,7 +131,42 @@ public enum SimulationReport {
             ("latency_ms", stats(r.latency)), ("pool_wait_ms", stats(r.poolWait)),
             ("peak_connections", "\(r.peakConnections)"), ("peak_queued", "\(r.peakQueued)"),
             ("events", "\(r.events)"), ("wall_seconds", number(r.wallSeconds)),
-        ])
+        ] + scenarioFields(r))
+    }
+
+    /// `scenario` (its name) and `phases` (one object per phase reached), only for a run with a scenario.
+    static func scenarioFields(_ r: SimulationResult) -> [(String, String)] {
+        guard let scenario = r.configuration.scenario else { return [] }
+        func object(_ pairs: [(String, String)]) -> String {
+            "{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+        }
+        let phases = r.phases.map { p in
+            object([
+                ("name", string(p.name)), ("start_seconds", number(p.start)), ("end_seconds", number(p.end)),
+                ("attempts", "\(p.attempts)"), ("errors", "\(p.errors)"), ("rate_limited", "\(p.rateLimited)"),
+                ("retries", "\(p.retries)"), ("connections_opened", "\(p.opened)"), ("calls_ended", "\(p.callsEnded)"),
+                ("calls_failed", "\(p.callsFailed)"), ("throughput_rps", number(p.throughput)),
+                ("latency_ms", object(p.latency.summaryMilliseconds.map { ($0.name, number($0.value)) })),
+            ])
+        }
+        return [("scenario", string(scenario.name)), ("phases", "[" + phases.joined(separator: ", ") + "]")]
+    }
+
+    /// A JSON string literal.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// A JSON number: at most six decimals, no exponent.

@@ -37,6 +37,8 @@ public struct SimulationResult: Sendable {
     public var poolWait = DurationStatistics()
     /// Queue length and open connections over time.
     public var timeline = Timeline()
+    /// One entry per phase of the configuration's scenario, in order (empty without one).
+    public var phases: [PhaseSummary] = []
 
     public init(configuration: SimulationConfiguration) {
         self.configuration = configuration

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Playground
 import PoolCore
 import Simulator
 
@@ -10,6 +11,8 @@ struct Simulate: ParsableCommand {
             Workload: --burst N, or --rate R --requests N (Poisson), or --workers W --requests N (closed loop).
             Server: --server KNOB=VALUE in the mock's syntax (latency, connect_cost, idle_timeout, rps,
             max_concurrent, max_requests_per_connection, fault); latency also takes exp:100ms.
+            --scenario FILE|NAME: phases that change those knobs at set times, as poolplay serve --scenario
+            takes them (list: the built-ins); the phases count in simulated seconds from t=0.
             """)
 
     @Option(help: "httpx (httpcore 1.0.9) or httpx2 (httpcore2); default httpx.") var lib: String?
@@ -25,6 +28,8 @@ struct Simulate: ParsableCommand {
     @Option(name: .customLong("server"), help: "A server knob, KNOB=VALUE (repeatable).") var knobs: [String] = []
     @Option(help: "Shorthand for --server latency=….") var latency: String?
     @Option(help: "Shorthand for --server connect_cost=….") var connectTime: String?
+    @Option(help: "A scenario: a YAML file or a built-in name, as serve takes (list: show the built-ins).")
+    var scenario: String?
     @Option(help: "Seed of arrivals, latencies, faults and jitter; default 1.") var seed: UInt64?
     @Flag(help: "Print one JSON object.") var json = false
     @Flag(help: "Run httpx and httpx2 side by side.") var compare = false
@@ -47,6 +52,7 @@ struct Simulate: ParsableCommand {
         options.knobs = knobs
         options.latency = latency
         options.connectTime = connectTime
+        options.scenario = scenario
         options.seed = seed
         options.sweep = sweep
         options.json = json
@@ -57,9 +63,13 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let options = options
+        if scenario == "list" {
+            print("Built-in scenarios (poolplay simulate --scenario NAME):\n" + SimulationOptions.builtInScenarios)
+            return
+        }
         do {
             guard options.hasWorkload else { _ = try options.workload(); return }
-            print(try options.report(base: try options.configuration(defaults: .commandLineDefaults)))
+            print(try options.report(base: try options.configuration(readingScenarioOver: .commandLineDefaults)))
         } catch {
             throw ValidationError(error.message)
         }

@@ -1,4 +1,5 @@
 import NIOCore
+import TrafficModels
 import Testing
 
 @testable import MockServer

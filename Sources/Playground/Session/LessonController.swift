@@ -3,6 +3,7 @@ import Lessons
 import MockServer
 import PoolScript
 import PythonModels
+import TrafficModels
 
 /// Runs the lesson in progress against the live session: shows steps, evaluates each step's check after every
 /// statement, answers `%hint`, `%solution`, `%next`, `%back`, and saves where the learner is.

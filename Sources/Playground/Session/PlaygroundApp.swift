@@ -3,6 +3,7 @@ import Synchronization
 import LineEditing
 import MockServer
 import TerminalUI
+import TrafficModels
 
 /// The entry points the `poolplay` command calls.
 public enum PlaygroundApp {

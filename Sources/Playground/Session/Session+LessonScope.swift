@@ -2,6 +2,7 @@ import Lessons
 import MockServer
 import PoolScript
 import PythonModels
+import TrafficModels
 
 /// Entering and leaving a lesson's namespace, and replaying earlier steps when a lesson resumes mid-way.
 extension Session {

@@ -1,4 +1,5 @@
 import MockServer
+import TrafficModels
 
 /// `%server [KNOB=VALUE …]`: the built-in mock endpoint's ledger, and its knobs changed live (`%server help`).
 extension Magic {

@@ -3,6 +3,7 @@ import PoolCore
 import PoolScript
 import PythonModels
 import Simulator
+import TrafficModels
 
 /// `%simulate WORKLOAD [OPTIONS]`: "what would *this* client do?" — the newest client's pool (limits, algorithm,
 /// keep-alive expiry), its `Timeout.pool` and (openai) `max_retries`, against the live mock's knobs, run in virtual
@@ -28,14 +29,14 @@ extension Session {
             output.writeError(
                 "UsageError: %simulate: \(error.message)\n  e.g. %simulate --rate 300 --requests 100000 "
                     + "(options as for poolplay simulate: --burst N, --workers W, --phases, --limits, --server k=v, "
-                    + "--compare, --sweep max_connections=1..64, --json)\n")
+                    + "--scenario FILE|NAME, --compare, --sweep max_connections=1..64, --json)\n")
             return
         }
         let (defaults, described, unmodelled) = simulationDefaults()
         let configuration: SimulationConfiguration
         let report: String
         do {
-            configuration = try options.configuration(defaults: defaults)
+            configuration = try options.configuration(readingScenarioOver: defaults)
             report = try options.report(base: configuration)
         } catch {
             output.writeError("UsageError: %simulate: \(error.message)\n")
@@ -51,6 +52,19 @@ extension Session {
                     + "Timeout.pool=\(Self.python(configuration.poolTimeout)), "
                     + "max_retries=\(configuration.maxRetries.map(String.init) ?? "none (plain httpx)")\n")
             output.write("  server: \(Self.describe(configuration.server))\n")
+            if let scenario = configuration.scenario {
+                output.write("  scenario: \(describe(scenario, live: options.scenario == nil))\n")
+            }
+            var unmodelled = unmodelled
+            if let scenario = configuration.scenario {
+                unmodelled += ServerModel.unmodelledKnobs(in: scenario).map { "scenario \($0)" }
+            }
+            let scenarioKnobs = configuration.scenario?.phases.flatMap(\.knobs) ?? []
+            if configuration.server.tokensPerMinute != nil || scenarioKnobs.contains(where: { $0.name == "tpm" }),
+                configuration.server.requestTokens == 0, !scenarioKnobs.contains(where: { $0.name == "request_tokens" })
+            {
+                unmodelled.append("tpm counts no tokens unless --server request_tokens=N (simulated calls carry no prompt)")
+            }
             if !unmodelled.isEmpty {
                 output.write("  not modelled (live mock knobs the simulator ignores): \(unmodelled.joined(separator: ", "))\n")
             }
@@ -58,8 +72,8 @@ extension Session {
         output.write(report + "\n")
     }
 
-    /// The newest pool's client as a starting configuration, a phrase saying where it came from, and the live mock's
-    /// knobs the simulator cannot model.
+    /// The newest pool's client as a starting configuration (with the mock's live scenario, if one is loaded), a phrase
+    /// saying where it came from, and the live mock's knobs the simulator cannot model.
     private func simulationDefaults() -> (SimulationConfiguration, String, [String]) {
         var configuration = SimulationConfiguration.commandLineDefaults
         var described = "no client yet: httpx's defaults"
@@ -79,9 +93,14 @@ extension Session {
         }
         var unmodelled: [String] = []
         if let server {
-            let (model, ignored) = Self.serverModel(server.configuration)
+            // A live scenario is modelled whole, from its start, over the knobs it was loaded on.
+            let loaded = server.loadedScenario
+            let (model, ignored) = Self.serverModel(loaded?.base ?? server.configuration)
             configuration.server = model
             unmodelled = ignored
+            if let loaded {
+                configuration.scenario = loaded.scenario
+            }
             configuration.origin = Origin(scheme: "http", host: server.host, port: server.port)
         }
         return (configuration, described, unmodelled)
@@ -119,10 +138,12 @@ extension Session {
             let (whole, atto) = duration.components
             return Double(whole) + Double(atto) / 1e18
         }
-        let model = ServerModel(
+        var model = ServerModel(
             latency: .model(mock.latencyModel), connectCost: seconds(mock.connectCost),
             idleTimeout: mock.idleTimeout.map(seconds), maxRequestsPerConnection: mock.maxRequestsPerConnection,
             requestsPerSecond: mock.requestsPerSecond, maxConcurrent: mock.maxConcurrentRequests, faults: mock.faults)
+        model.requestsPerMinute = mock.requestsPerMinute
+        model.tokensPerMinute = mock.tokensPerMinute
         let defaults = MockServerConfiguration()
         var ignored: [String] = []
         if let cap = mock.maxConcurrentConnections {
@@ -138,6 +159,18 @@ extension Session {
         return (model, ignored)
     }
 
+    /// The scenario's name, phases and where it came from: `--scenario`, or the live mock (then also where the
+    /// mock is in it now, since the simulation replays it from its start).
+    private func describe(_ scenario: Scenario, live: Bool) -> String {
+        let phases = scenario.phases.map { "\($0.name) at \(DurationText.formatReset($0.at))" }.joined(separator: ", ")
+        var text = "\(scenario.name) (\(phases)), in simulated time from t=0"
+        if live, let server, let loaded = server.loadedScenario {
+            let phase = server.scenario?.phase.map { "phase '\($0)', " } ?? ""
+            text += "; the live mock's scenario, now at \(phase)\(DurationText.formatReset(loaded.elapsed)) in"
+        }
+        return text
+    }
+
     static func describe(_ server: ServerModel) -> String {
         var parts = ["latency=\(server.latency)"]
         if server.connectCost > 0 { parts.append("connect_cost=\(python(server.connectCost))s") }
@@ -145,6 +178,8 @@ extension Session {
         if let n = server.maxRequestsPerConnection { parts.append("max_requests_per_connection=\(n)") }
         if let n = server.requestsPerSecond { parts.append("rps=\(n)") }
         if let n = server.maxConcurrent { parts.append("max_concurrent=\(n)") }
+        if let n = server.requestsPerMinute { parts.append("rpm=\(n)") }
+        if let n = server.tokensPerMinute { parts.append("tpm=\(n)") }
         if !server.faults.isEmpty { parts.append("fault=" + server.faults.map(\.description).joined(separator: ",")) }
         return parts.joined(separator: " ")
     }
