@@ -17,6 +17,8 @@ package final class PlaygroundContext {
     package private(set) var pools: [PoolObject] = []
     /// Every pool's engine, readable from any thread (the live gauge reads snapshots while a statement runs).
     package let engines = EngineRegistry()
+    /// The session's Python classes, shared by the modules that expose them.
+    package let classes = ClassRegistry()
     /// Ids for pools, in creation order (panel labels).
     private var nextPoolID = 1
 

@@ -3,7 +3,8 @@ import PoolScript
 /// A class implemented in Swift: calling it constructs an instance. repr `<class 'httpx.Limits'>`.
 package final class PythonClass: PyClass {
     package let name: String
-    package let module: String
+    /// `__module__`; openai rewrites it on the httpx2 classes it re-exports (see ``ClassRegistry``).
+    package var module: String
     private let construct: (Arguments) throws -> Value
     /// `isinstance(x, cls)`; by default an object whose type name is the class name. Classes with Swift
     /// subclasses (openai's `DefaultAsyncHttpxClient` is an `httpx2.AsyncClient`) pass their own test.

@@ -138,6 +138,12 @@ package final class PoolObject: PyObject {
     }
 }
 
+extension PoolObject: PyModuleQualified {
+    /// `type(pool)` is `<class 'httpcore.ConnectionPool'>` (httpcore re-exports its classes at the top level and
+    /// sets their `__module__`), or `httpcore2.…` under httpx2.
+    package var pyModuleName: String { stack === HTTPStack.httpx ? "httpcore" : "httpcore2" }
+}
+
 /// `pool.connections[i]`: a frozen view of one connection, with httpcore's repr.
 final class ConnectionObject: PyObject {
     let snapshot: ConnectionSnapshot
