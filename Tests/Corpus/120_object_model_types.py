@@ -1,5 +1,6 @@
 # What type() shows for the objects of real client code, and which classes are the same object: openai
 # re-exports httpx2's Timeout and renames its module once imported; its own clients subclass httpx2's.
+import os
 import httpx
 import httpx2
 print(type(httpx2.Timeout(1)), httpx2.Timeout.__module__)
@@ -29,3 +30,6 @@ for make in [lambda: AsyncOpenAI._client, lambda: httpx.Client.get_pool,
         make()
     except (AttributeError, TypeError) as e:
         print(type(e).__name__, e)
+pooled = httpx2.Client()
+pooled.get(os.environ["OPENAI_BASE_URL"] + "/models")
+print(type(pooled._transport._pool.connections[0]), len(pooled._transport._pool.connections))

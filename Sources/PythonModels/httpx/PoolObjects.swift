@@ -127,7 +127,9 @@ package final class PoolObject: PyObject {
         case "_http2": return http2
         case "_retries": return retries
         case "connections", "_connections":
-            let objects = engine.snapshot.connections.map { Value.object(ConnectionObject(snapshot: $0, className: connectionClassName)) }
+            let objects = engine.snapshot.connections.map {
+                Value.object(ConnectionObject(snapshot: $0, className: connectionClassName, module: pyModuleName))
+            }
             return .list(PyList(objects))
         case "_requests":
             let snapshot = engine.snapshot
@@ -145,13 +147,16 @@ extension PoolObject: PyModuleQualified {
 }
 
 /// `pool.connections[i]`: a frozen view of one connection, with httpcore's repr.
-final class ConnectionObject: PyObject {
+final class ConnectionObject: PyModuleQualified {
     let snapshot: ConnectionSnapshot
     let className: String
+    /// `httpcore` or `httpcore2`: `type(conn)` is `<class 'httpcore.HTTPConnection'>`.
+    let pyModuleName: String
 
-    init(snapshot: ConnectionSnapshot, className: String) {
+    init(snapshot: ConnectionSnapshot, className: String, module: String) {
         self.snapshot = snapshot
         self.className = className
+        self.pyModuleName = module
     }
 
     var pyTypeName: String { className }
