@@ -117,6 +117,22 @@ import Testing
         #expect(harness.output.stdout == "<class 'httpx2.Timeout'>\n<class 'openai.Timeout'>\n")
     }
 
+    /// `%reset` starts over as a fresh process would: the rename waits for the next `import openai`.
+    @Test func resetForgetsTheRename() async throws {
+        let harness = try await Self.session()
+        await harness.pipe(
+            """
+            type(httpx2.Timeout(1))
+            %reset
+            import httpx2
+            type(httpx2.Timeout(1))
+            """)
+        try await harness.stop()
+        #expect(harness.output.stderr == "")
+        #expect(harness.output.stdout.hasPrefix("<class 'openai.Timeout'>\n"))
+        #expect(harness.output.stdout.hasSuffix("<class 'httpx2.Timeout'>\n"))
+    }
+
     /// Client reprs carry an address that stays with the object and differs between live objects.
     @Test func clientReprsCarryAnAddress() async throws {
         let harness = try await Self.session()

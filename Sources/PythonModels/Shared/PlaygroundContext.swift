@@ -18,7 +18,7 @@ package final class PlaygroundContext {
     /// Every pool's engine, readable from any thread (the live gauge reads snapshots while a statement runs).
     package let engines = EngineRegistry()
     /// The session's Python classes, shared by the modules that expose them.
-    package let classes = ClassRegistry()
+    package private(set) var classes = ClassRegistry()
     /// Ids for pools, in creation order (panel labels).
     private var nextPoolID = 1
 
@@ -56,9 +56,12 @@ package final class PlaygroundContext {
         for pool in pools { await pool.engine.close() }
     }
 
+    /// `%reset`: forgets the pools, and the classes with them, so the next imports start as a fresh process would
+    /// (httpx2's Timeout is `httpx2.Timeout` again until openai is imported).
     package func forgetPools() {
         pools.removeAll()
         engines.removeAll()
+        classes = ClassRegistry()
     }
 }
 
