@@ -34,3 +34,14 @@ try:
     httpx.get("http://127.0.0.1:9/nothing-listens-here")
 except httpx.ConnectError as e:
     print("ConnectError", isinstance(e, httpx.NetworkError), isinstance(e, httpx2.NetworkError))
+# httpx.request passes method= and url= by name to Client.request; a client takes them either way.
+client = httpx.Client()
+url = base + "/models"
+print(client.request(method="GET", url=url).status_code, client.request(url=url, method="get").status_code)
+with client.stream(method="GET", url=url) as response:
+    print(response.status_code)
+for call in [lambda: client.request(), lambda: client.request(url=url), lambda: httpx2.AsyncClient().stream(url=url)]:
+    try:
+        call()
+    except TypeError as e:
+        print(e)

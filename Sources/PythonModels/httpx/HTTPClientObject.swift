@@ -162,23 +162,11 @@ package final class HTTPClientObject: PyObject {
             return requestMethod(name.uppercased(), name: name, hasBody: false)
         case "post", "put", "patch":
             return requestMethod(name.uppercased(), name: name, hasBody: true)
-        case "request":
-            return pyMethod(methodOwner, "request") { [self] arguments in
-                var rest = arguments
-                guard !rest.positional.isEmpty else {
-                    throw PythonError.typeError("\(methodOwner).request() missing 2 required positional arguments: 'method' and 'url'")
-                }
-                let verb = rest.positional.removeFirst().str().uppercased()
-                return try perform(verb, name: "request", arguments: rest, hasBody: true)
-            }
-        case "stream":
-            return pyMethod(methodOwner, "stream") { [self] arguments in
-                var rest = arguments
-                guard !rest.positional.isEmpty else {
-                    throw PythonError.typeError("\(methodOwner).stream() missing 2 required positional arguments: 'method' and 'url'")
-                }
-                let verb = rest.positional.removeFirst().str().uppercased()
-                return try perform(verb, name: "stream", arguments: rest, hasBody: true, stream: true)
+        case "request", "stream":
+            return pyMethod(methodOwner, name, parameters: [Parameter("method")] + Self.requestParameters(hasBody: true)) {
+                [self] arguments in
+                let (verb, rest) = try Self.splitMethod(arguments, "\(methodOwner).\(name)")
+                return try perform(verb, name: name, arguments: rest, hasBody: true, stream: name == "stream")
             }
         case "aclose" where isAsync:
             return pyMethod(methodOwner, "aclose") { [self] _ in
@@ -202,6 +190,25 @@ package final class HTTPClientObject: PyObject {
     func closeNow(context: TaskContext) async throws {
         isClosed = true
         transport.pool.engine.acloseConnections()
+    }
+
+    /// `request(method, url, …)` / `stream(method, url, …)`: takes `method` (by position or by name, as httpx's own
+    /// `httpx.request` passes it) off the arguments; `url` stays for the request's own binding.
+    static func splitMethod(_ arguments: Arguments, _ function: String) throws -> (String, Arguments) {
+        var rest = arguments
+        let method: Value
+        if let index = rest.keywords.firstIndex(where: { $0.name == "method" }), rest.positional.isEmpty {
+            method = rest.keywords.remove(at: index).value
+        } else if !rest.positional.isEmpty {
+            method = rest.positional.removeFirst()
+        } else {
+            let missingURL = !rest.keywords.contains { $0.name == "url" }
+            throw PythonError.typeError(
+                missingURL
+                    ? "\(function)() missing 2 required positional arguments: 'method' and 'url'"
+                    : "\(function)() missing 1 required positional argument: 'method'")
+        }
+        return (method.str().uppercased(), rest)
     }
 
     /// `get(url, *, params=…, headers=…, …)`; methods with a body add `content`, `data`, `files` and `json`.
