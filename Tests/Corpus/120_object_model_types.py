@@ -33,3 +33,12 @@ for make in [lambda: AsyncOpenAI._client, lambda: httpx.Client.get_pool,
 pooled = httpx2.Client()
 pooled.get(os.environ["OPENAI_BASE_URL"] + "/models")
 print(type(pooled._transport._pool.connections[0]), len(pooled._transport._pool.connections))
+# The class hierarchy: openai's clients derive from httpx2's; httpx and httpx2 classes are unrelated.
+for check in [lambda: issubclass(openai.DefaultHttpxClient, httpx2.Client), lambda: issubclass(httpx2.Client, openai.DefaultHttpxClient),
+              lambda: issubclass(type(async_client._client), httpx2.AsyncClient), lambda: issubclass(type(async_client._client), openai.DefaultAsyncHttpxClient),
+              lambda: issubclass(httpx.Client, httpx2.Client), lambda: issubclass(openai.DefaultHttpxClient, httpx2.AsyncClient),
+              lambda: issubclass(openai.DefaultAsyncHttpxClient, (httpx.AsyncClient, httpx2.AsyncClient)),
+              lambda: isinstance(httpx.Timeout(1), openai.Timeout), lambda: isinstance(sync_client.timeout, httpx2.Timeout),
+              lambda: isinstance(httpx2.Limits(), httpx.Limits), lambda: isinstance(httpx.AsyncHTTPTransport(), httpx.HTTPTransport),
+              lambda: isinstance(httpx.Client()._transport, httpx.HTTPTransport)]:
+    print(check())

@@ -30,7 +30,7 @@ final class LimitsObject: PyModuleQualified {
     /// The constructor: `Limits(*, max_connections=None, max_keepalive_connections=None, keepalive_expiry=5.0)`.
     static func pythonClass(_ stack: HTTPStack, context: PlaygroundContext) -> PythonClass {
         context.classes.named("\(stack.module).Limits") {
-            PythonClass(name: "Limits", module: stack.module, parameters: parameters) { arguments in
+            let cls = PythonClass(name: "Limits", module: stack.module, parameters: parameters) { arguments in
                 let bound = try arguments.bind("Limits.__init__", parameters, selfCounted: true)
                 return .object(
                     LimitsObject(
@@ -38,6 +38,11 @@ final class LimitsObject: PyModuleQualified {
                         maxKeepaliveConnections: bound["max_keepalive_connections"],
                         keepaliveExpiry: bound["keepalive_expiry"]))
             }
+            cls.instanceCheck = { value in
+                guard case .object(let object) = value, let limits = object as? LimitsObject else { return false }
+                return limits.stack === stack
+            }
+            return cls
         }
     }
 

@@ -33,7 +33,12 @@ final class TimeoutObject: PyModuleQualified {
     /// The session's `httpx.Timeout` / `httpx2.Timeout` class (openai 3.57 re-exports httpx2's as `openai.Timeout`).
     static func pythonClass(_ stack: HTTPStack, context: PlaygroundContext) -> PythonClass {
         context.classes.named("\(stack.module).Timeout") {
-            PythonClass(name: "Timeout", module: stack.module, parameters: parameters) { try make(stack, $0) }
+            let cls = PythonClass(name: "Timeout", module: stack.module, parameters: parameters) { try make(stack, $0) }
+            cls.instanceCheck = { value in
+                guard case .object(let object) = value, let timeout = object as? TimeoutObject else { return false }
+                return timeout.stack === stack
+            }
+            return cls
         }
     }
 

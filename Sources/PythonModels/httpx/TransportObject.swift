@@ -38,7 +38,7 @@ package final class TransportObject: PyObject {
     static func pythonClass(_ stack: HTTPStack, isAsync: Bool, context: PlaygroundContext) -> PythonClass {
         let name = isAsync ? "AsyncHTTPTransport" : "HTTPTransport"
         return context.classes.named("\(stack.module).\(name)") {
-            PythonClass(name: name, module: stack.module, parameters: parameters(stack)) { arguments in
+            let cls = PythonClass(name: name, module: stack.module, parameters: parameters(stack)) { arguments in
                 let bound = try arguments.bind("\(name).__init__", parameters(stack), selfCounted: true)
                 guard case .object(let object) = bound["limits"], let limits = object as? LimitsObject else {
                     throw PythonError.attributeError(
@@ -49,6 +49,11 @@ package final class TransportObject: PyObject {
                     retries: bound["retries"])
                 return .object(TransportObject(stack: stack, isAsync: isAsync, pool: pool))
             }
+            cls.instanceCheck = { value in
+                guard case .object(let object) = value, let transport = object as? TransportObject else { return false }
+                return transport.stack === stack && transport.isAsync == isAsync
+            }
+            return cls
         }
     }
 }

@@ -51,6 +51,7 @@ package enum OpenAIModule {
             isAsync ? "_DefaultAsyncHttpxClient" : "_DefaultHttpxClient", module: "openai", isAsync: isAsync,
             context: context
         ) { $0.classModule.hasPrefix("openai") }
+        .derived(from: HTTPXModule.clientClass(.httpx2, isAsync: isAsync, context: context))
     }
 
     /// `SyncHttpxClientWrapper` / `AsyncHttpxClientWrapper` (`openai/_base_client.py`): what `OpenAI()` makes for
@@ -60,6 +61,7 @@ package enum OpenAIModule {
         return clientSubclass(name, module: "openai._base_client", isAsync: isAsync, context: context) {
             $0.className == name
         }
+        .derived(from: defaultClientClass(isAsync: isAsync, context: context))
     }
 
     /// One of openai's subclasses of httpx2's clients, made once per session; `isMember` tells its instances.
