@@ -42,3 +42,6 @@ for check in [lambda: issubclass(openai.DefaultHttpxClient, httpx2.Client), lamb
               lambda: isinstance(httpx2.Limits(), httpx.Limits), lambda: isinstance(httpx.AsyncHTTPTransport(), httpx.HTTPTransport),
               lambda: isinstance(httpx.Client()._transport, httpx.HTTPTransport)]:
     print(check())
+answer = pooled.get(os.environ["OPENAI_BASE_URL"] + "/models")
+print(type(pooled.base_url), type(pooled.headers), type(answer.url), type(answer.headers), type(sync_client.base_url))
+print(type(httpx.Client().base_url), type(httpx.get(os.environ["OPENAI_BASE_URL"] + "/models").headers))

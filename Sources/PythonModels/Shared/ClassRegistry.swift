@@ -43,8 +43,20 @@ extension PlaygroundContext {
             case let response as StreamedResponseObject: HTTPXModule.responseClass(response.stack, context: self)
             case let client as OpenAIClientObject:
                 OpenAIModule.clientClass(isAsync: client.isAsync, context: self)
+            case let url as URLObject: url.module.map { dataClass("URL", module: $0) }
+            case let headers as HeadersObject: headers.module.map { dataClass("Headers", module: $0) }
             default: nil
             }
         return cls.map { .object($0) }
+    }
+
+    /// `httpx.URL` / `httpx.Headers` as `type()` shows them; the playground's values come from clients and
+    /// responses, so the class itself does not construct.
+    private func dataClass(_ name: String, module: String) -> PythonClass {
+        classes.named("\(module).\(name)") {
+            PythonClass(name: name, module: module) { _ in
+                throw PythonError(.notImplementedError, "\(module).\(name)(...) by hand is not supported in PoolPlay")
+            }
+        }
     }
 }

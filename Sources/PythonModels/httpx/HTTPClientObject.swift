@@ -154,8 +154,8 @@ package final class HTTPClientObject: PyObject {
         switch name {
         case "_transport": return .object(transport)
         case "timeout": return .object(timeout)
-        case "base_url": return .object(URLObject(baseURLShown))
-        case "headers": return .object(HeadersObject(headers))
+        case "base_url": return .object(URLObject(baseURLShown, module: stack.module))
+        case "headers": return .object(HeadersObject(headers, module: stack.module))
         case "is_closed": return .bool(isClosed)
         case "follow_redirects": return .bool(followRedirects)
         case "get", "head", "options", "delete":

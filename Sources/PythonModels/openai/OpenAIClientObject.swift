@@ -58,7 +58,7 @@ package final class OpenAIClientObject: PyObject {
         switch name {
         case "_client": return .object(httpClient)
         case "api_key": return .str(apiKey)
-        case "base_url": return .object(URLObject(baseURL))
+        case "base_url": return .object(URLObject(baseURL, module: "httpx2"))
         case "organization": return organization
         case "project": return project
         case "timeout": return timeoutShown ?? .object(timeout)
