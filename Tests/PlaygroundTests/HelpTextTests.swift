@@ -27,7 +27,7 @@ struct HelpTextTests {
         ("client.embeddings", "embeddings"), ("client.responses", "responses"),
         ("client.embeddings.create", "embeddings"), ("client.responses.create", "responses"),
         ("client.chat.completions.create", "chat.completions"), ("client.models.list", "models"),
-        ("client.with_options", "OpenAI"),
+        ("client.with_options", "OpenAI"), ("httpx.get", "httpx.request"), ("httpx2.stream", "httpx.request"),
         ("resp", "openai.Response"), ("emb", "CreateEmbeddingResponse"), ("page", "page"), ("page.data[0]", "model object"),
         ("openai.APITimeoutError", "openai.APIConnectionError"), ("openai.RateLimitError", "openai.APIError"),
         ("asyncio.CancelledError", "exception"), ("caught", "PoolTimeout"), ("ValueError('x')", "exception"),

@@ -17,6 +17,15 @@ final class PlaygroundHost: ScriptHost {
     static let moduleNames = ["httpx", "httpx2", "openai", "asyncio", "os", "time", "poolplay"]
 
     func importModule(_ name: String) throws -> Value? {
+        let module = try self.module(named: name)
+        if name == "openai", module != nil { OpenAIModule.didImport(context: context) }
+        return module
+    }
+
+    /// A module for TAB completion: made as an import makes it, without an import's side effects on other modules.
+    func moduleForCompletion(_ name: String) -> Value? { try? module(named: name) }
+
+    private func module(named name: String) throws -> Value? {
         if let module = modules[name] { return module }
         let made: ModuleObject
         switch name {
@@ -34,4 +43,6 @@ final class PlaygroundHost: ScriptHost {
     }
 
     func write(_ text: String) { writeOutput(text) }
+
+    func pythonClass(of object: any PyObject) -> Value? { context.pythonClass(of: object) }
 }

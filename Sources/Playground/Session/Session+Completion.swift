@@ -9,7 +9,7 @@ extension Session {
     func refreshCompletions() {
         var modules: [String: any PyObject] = [:]
         for name in PlaygroundHost.moduleNames {
-            if case .object(let module)? = try? host.importModule(name) { modules[name] = module }
+            if case .object(let module)? = host.moduleForCompletion(name) { modules[name] = module }
         }
         var facts = CompletionFacts()
         facts.lessonKeys =

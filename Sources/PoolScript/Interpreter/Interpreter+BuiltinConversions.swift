@@ -73,6 +73,7 @@ extension Interpreter {
             if t.name == "BaseException", c is ExceptionClass { return true }
             return false
         case .object(let base as PyClass):
+            if let sub = c as? PyClass { return sub.isSubclass(of: base) }
             return c === base
         default:
             throw PythonError.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")

@@ -354,6 +354,9 @@ extension Interpreter {
                 e = PythonError.attributeError("module '\(m.name)' has no attribute '\(name)'")
             } else if let c = o as? ClassObject {
                 e = PythonError.attributeError("type object '\(c.name)' has no attribute '\(name)'")
+            } else if o is PyClass, case .str(let className)? = try? o.getAttribute("__name__") {
+                // A host class (`AsyncOpenAI._client`): CPython's `type_getattro` message.
+                e = PythonError.attributeError("type object '\(className)' has no attribute '\(name)'")
             } else {
                 e = PythonError.attributeError("'\(o.pyTypeName)' object has no attribute '\(name)'")
             }
@@ -481,6 +484,7 @@ extension Interpreter {
     func typeObject(of value: Value) -> Value {
         if let cls = userClass(of: value) { return .object(cls) }
         if case .object(let o) = value, let e = o as? ExceptionInstance { return .object(e.type) }
+        if case .object(let o) = value, let cls = host.pythonClass(of: o) { return cls }
         if case .object(let o) = value, let q = o as? PyModuleQualified {
             return .object(TypeObject(q.pyModuleName + "." + o.pyTypeName, shortName: o.pyTypeName))
         }

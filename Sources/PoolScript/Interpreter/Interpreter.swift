@@ -7,6 +7,13 @@ public protocol ScriptHost: AnyObject {
     func importModule(_ name: String) throws -> Value?
     /// Where `print` writes (already formatted, including the trailing "\n").
     func write(_ text: String)
+    /// `type(obj)` of a host object: the class object the host's modules expose, so that `type(x) is httpx.Client`
+    /// holds; nil (the default) falls back to ``PyModuleQualified`` or the bare type name.
+    func pythonClass(of object: any PyObject) -> Value?
+}
+
+extension ScriptHost {
+    public func pythonClass(of object: any PyObject) -> Value? { nil }
 }
 
 /// interactive: expression statements' non-None values are echoed as repr + "\n" (like `python -i`).

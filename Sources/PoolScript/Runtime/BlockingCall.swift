@@ -13,6 +13,13 @@ public final class BlockingCall: PyObject {
     }
 
     public var pyTypeName: String { "builtin_function_or_method" }
+
+    /// For hosts composing sync calls: runs `value` if it is a ``BlockingCall`` (holding the turn, as the
+    /// interpreter would), or returns it as it is.
+    nonisolated(nonsending) public static func resolve(_ value: Value, _ context: TaskContext) async throws -> Value {
+        guard case .object(let call as BlockingCall) = value else { return value }
+        return try await call.body(context)
+    }
 }
 
 /// Optional protocol: sync iteration that reads lazily and may wait for I/O between items (`for chunk in stream`

@@ -114,10 +114,16 @@ enum HashKey: Hashable {
         case .object(let o as InstanceObject)
         where o.cls.lookup("__eq__") != nil && o.cls.lookup("__hash__") == nil:
             throw PythonError.typeError("unhashable type: '\(o.cls.name)'")
+        case .object(let o as PyUnhashable): throw PythonError.typeError("unhashable type: '\(o.pyTypeName)'")
         case .object(let o as PySetObject):
             guard o.frozen else { throw PythonError.typeError("unhashable type: 'set'") }
             self = .frozenset(Set(try o.storage.pairs.map { try HashKey($0.key) }))
         case .object(let o): self = .object(ObjectIdentifier(o))
         }
     }
+}
+
+extension Value {
+    /// Raises CPython's `TypeError: unhashable type: '…'` unless the value could be a set member or dict key.
+    public func requireHashable() throws { _ = try HashKey(self) }
 }

@@ -78,6 +78,17 @@ public protocol PyModuleQualified: PyObject {
     var pyModuleName: String { get }
 }
 
+/// Optional protocol: an object whose repr can raise, as a Python `__repr__` can (`httpx.Timeout([1, 2])` prints
+/// nothing but `TypeError: unhashable type: 'list'`). `repr()`, `str()`, `print` and f-strings call it;
+/// ``PyObject/pyRepr()`` stays the non-throwing fallback for views.
+public protocol PyCheckedRepr: PyObject {
+    func checkedRepr() throws -> String
+}
+
+/// Optional marker: instances of a class that defines `__eq__` without `__hash__`, so `hash(obj)`, set members
+/// and dict keys raise `TypeError: unhashable type: 'Limits'` as CPython does.
+public protocol PyUnhashable: PyObject {}
+
 /// Optional protocol: objects `help(obj)` can describe (a docstring).
 protocol PyDocumented: PyObject {
     var pyDoc: String { get }

@@ -54,6 +54,17 @@ public struct PythonError: Error {
         self.hint = hint
     }
 
+    /// `raise self from cause` in host code: `__cause__` (and `__context__`) is `cause`, and a traceback prints
+    /// it first, then "The above exception was the direct cause of the following exception:".
+    public mutating func setCause(_ cause: PythonError) {
+        var cause = cause
+        // One instance, so `e.__cause__ is e.__context__` and repeated reads give the same object.
+        if cause.instance == nil { cause.instance = ExceptionInstance(cause) }
+        context = [cause]
+        contextIsCause = true
+        causeIsNone = false
+    }
+
     public static func typeError(_ m: String) -> PythonError { PythonError(.typeError, m) }
     public static func valueError(_ m: String) -> PythonError { PythonError(.valueError, m) }
     public static func attributeError(_ m: String) -> PythonError { PythonError(.attributeError, m) }

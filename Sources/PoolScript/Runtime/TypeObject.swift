@@ -42,7 +42,13 @@ final class TypeObject: PyObject {
     }
 }
 
-/// Optional protocol: a host class object usable with `isinstance(x, cls)`.
+/// Optional protocol: a host class object usable with `isinstance(x, cls)` and `issubclass(cls, other)`.
 public protocol PyClass: PyObject {
     func isInstance(_ value: Value) -> Bool
+    /// `issubclass(self, other)` for another host class; by default only the class itself.
+    func isSubclass(of other: any PyClass) -> Bool
+}
+
+extension PyClass {
+    public func isSubclass(of other: any PyClass) -> Bool { self === other }
 }

@@ -37,12 +37,14 @@ extension Value {
     /// `str()` that raises CPython's ValueError for an int beyond 4300 digits (`str()` itself cannot throw).
     func checkedStr() throws -> String {
         if case .object(let o as BigIntObject) = self { return try o.checkedDecimal() }
+        if case .object(let o as PyCheckedRepr) = self { _ = try o.checkedRepr() }
         return str()
     }
 
     /// `repr()` with the same 4300-digit check as `checkedStr()`.
     func checkedRepr() throws -> String {
         if case .object(let o as BigIntObject) = self { return try o.checkedDecimal() }
+        if case .object(let o as PyCheckedRepr) = self { return try o.checkedRepr() }
         return repr()
     }
 

@@ -45,6 +45,8 @@ package struct HelpTopic {
         case let module as ModuleObject: return "module " + module.name
         case let type as PythonClass: return classKey(type)
         case let method as NativeFunction where methodKey(method.name) != nil: return methodKey(method.name)
+        case let function as PythonFunction:
+            return function.module == "openai" ? "DefaultHttpxClient" : "httpx.request"
         default:
             if case .str(let name)? = try? object.getAttribute("__name__"), topic("asyncio." + name) != nil {
                 return "asyncio." + name

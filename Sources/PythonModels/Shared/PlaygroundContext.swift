@@ -20,6 +20,8 @@ package final class PlaygroundContext {
     /// The interpreter's loop: async pools apply their I/O events there, between loop iterations, as under asyncio.
     /// Without it (or for sync clients, whose I/O runs on the calling thread) events apply at once.
     package var loop: EventLoopHandle?
+    /// The session's Python classes, shared by the modules that expose them.
+    package private(set) var classes = ClassRegistry()
     /// Ids for pools, in creation order (panel labels).
     private var nextPoolID = 1
 
@@ -58,9 +60,12 @@ package final class PlaygroundContext {
         for pool in pools { await pool.engine.close() }
     }
 
+    /// `%reset`: forgets the pools, and the classes with them, so the next imports start as a fresh process would
+    /// (httpx2's Timeout is `httpx2.Timeout` again until openai is imported).
     package func forgetPools() {
         pools.removeAll()
         engines.removeAll()
+        classes = ClassRegistry()
     }
 }
 

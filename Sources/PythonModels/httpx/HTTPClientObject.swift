@@ -8,7 +8,7 @@ import PoolScript
 package final class HTTPClientObject: PyObject {
     let stack: HTTPStack
     let isAsync: Bool
-    /// The class name Python shows: `AsyncClient`, `Client`, `AsyncHttpxClientWrapper`, `DefaultAsyncHttpxClient`, …
+    /// The class name Python shows: `AsyncClient`, `Client`, `AsyncHttpxClientWrapper`, `_DefaultAsyncHttpxClient`, …
     let className: String
     /// The module of that class, for `type(x)`-style reprs.
     let classModule: String
@@ -57,8 +57,10 @@ package final class HTTPClientObject: PyObject {
         _ stack: HTTPStack, isAsync: Bool, className: String, classModule: String, arguments: Arguments,
         defaults: [String: Value] = [:], context: PlaygroundContext
     ) throws -> HTTPClientObject {
-        let bound = try arguments.bind("\(className).__init__", parameters(stack, defaults: defaults), selfCounted: true)
-        let timeout = try coerceTimeout(stack, bound["timeout"])
+        // openai's subclasses pass `**kwargs` on, so a bad keyword names httpx's `Client.__init__()`.
+        let bound = try arguments.bind(
+            "\(baseClassName(isAsync)).__init__", parameters(stack, defaults: defaults), selfCounted: true)
+        let timeout = try copyTimeout(stack, bound["timeout"])
         var transport: TransportObject
         if case .object(let object) = bound["transport"], let given = object as? TransportObject {
             transport = given
@@ -98,6 +100,19 @@ package final class HTTPClientObject: PyObject {
             baseURLText: baseURLText, headers: headers, followRedirects: follow, transport: transport)
     }
 
+    /// `Client` or `AsyncClient`: the httpx class that defines the methods, which CPython's TypeErrors name even on
+    /// openai's subclasses (`Client.get() missing 1 required positional argument: 'url'`).
+    static func baseClassName(_ isAsync: Bool) -> String { isAsync ? "AsyncClient" : "Client" }
+
+    /// `self._timeout = Timeout(timeout)` (`httpx/_client.py`, `BaseClient.__init__`): the client keeps a copy, so
+    /// `httpx.Client(timeout=t).timeout is t` is False.
+    static func copyTimeout(_ stack: HTTPStack, _ value: Value) throws -> TimeoutObject {
+        guard case .object(let made) = try TimeoutObject.make(stack, Arguments(positional: [value])),
+            let timeout = made as? TimeoutObject
+        else { throw PythonError.typeError("invalid timeout") }
+        return timeout
+    }
+
     /// httpx accepts a `Timeout`, a number, None or a tuple wherever a timeout goes.
     static func coerceTimeout(_ stack: HTTPStack, _ value: Value) throws -> TimeoutObject {
         if case .object(let object) = value, let timeout = object as? TimeoutObject { return timeout }
@@ -108,7 +123,25 @@ package final class HTTPClientObject: PyObject {
     }
 
     package var pyTypeName: String { className }
-    package func pyRepr() -> String { "<\(classModule).\(className) object>" }
+    package func pyRepr() -> String { "<\(classModule).\(className) object at \(fakeAddressOf(self))>" }
+    private var methodOwner: String { Self.baseClassName(isAsync) }
+
+    /// `client.base_url` as httpx keeps it: the text given, with a trailing slash added to a non-empty path
+    /// (`_enforce_trailing_slash`, `httpx/_client.py`); `http://127.0.0.1:8000` has path `/`, so it stays as typed.
+    var baseURLShown: String {
+        guard let schemeEnd = baseURLText.range(of: "://") else { return baseURLText }
+        let afterAuthority = baseURLText[schemeEnd.upperBound...].drop { $0 != "/" }
+        return afterAuthority.isEmpty || afterAuthority.hasSuffix("/") ? baseURLText : baseURLText + "/"
+    }
+
+    /// `type(client)`: httpx's class, openai's `_DefaultHttpxClient`, or the wrapper openai makes for itself.
+    func pythonClass(context: PlaygroundContext) -> PythonClass {
+        switch (classModule, className) {
+        case ("openai", _): OpenAIModule.defaultClientClass(isAsync: isAsync, context: context)
+        case ("openai._base_client", _): OpenAIModule.wrapperClass(isAsync: isAsync, context: context)
+        default: HTTPXModule.clientClass(stack, isAsync: isAsync, context: context)
+        }
+    }
 
     package var attributeNames: [String] {
         [
@@ -121,42 +154,30 @@ package final class HTTPClientObject: PyObject {
         switch name {
         case "_transport": return .object(transport)
         case "timeout": return .object(timeout)
-        case "base_url": return .object(URLObject(baseURL?.description ?? ""))
-        case "headers": return .object(HeadersObject(headers))
+        case "base_url": return .object(URLObject(baseURLShown, module: stack.module))
+        case "headers": return .object(HeadersObject(headers, module: stack.module))
         case "is_closed": return .bool(isClosed)
         case "follow_redirects": return .bool(followRedirects)
         case "get", "head", "options", "delete":
             return requestMethod(name.uppercased(), name: name, hasBody: false)
         case "post", "put", "patch":
             return requestMethod(name.uppercased(), name: name, hasBody: true)
-        case "request":
-            return pyMethod(className, "request") { [self] arguments in
-                var rest = arguments
-                guard !rest.positional.isEmpty else {
-                    throw PythonError.typeError("\(className).request() missing 2 required positional arguments: 'method' and 'url'")
-                }
-                let verb = rest.positional.removeFirst().str().uppercased()
-                return try perform(verb, name: "request", arguments: rest, hasBody: true)
-            }
-        case "stream":
-            return pyMethod(className, "stream") { [self] arguments in
-                var rest = arguments
-                guard !rest.positional.isEmpty else {
-                    throw PythonError.typeError("\(className).stream() missing 2 required positional arguments: 'method' and 'url'")
-                }
-                let verb = rest.positional.removeFirst().str().uppercased()
-                return try perform(verb, name: "stream", arguments: rest, hasBody: true, stream: true)
+        case "request", "stream":
+            return pyMethod(methodOwner, name, parameters: [Parameter("method")] + Self.requestParameters(hasBody: true)) {
+                [self] arguments in
+                let (verb, rest) = try Self.splitMethod(arguments, "\(methodOwner).\(name)")
+                return try perform(verb, name: name, arguments: rest, hasBody: true, stream: name == "stream")
             }
         case "aclose" where isAsync:
-            return pyMethod(className, "aclose") { [self] _ in
+            return pyMethod(methodOwner, "aclose") { [self] _ in
                 .object(
-                    Coroutine(name: "\(className).aclose") { [self] context in
+                    Coroutine(name: "\(methodOwner).aclose") { [self] context in
                         try await closeNow(context: context)
                         return .none
                     })
             }
         case "close" where !isAsync:
-            return pyMethod(className, "close") { [self] _ in
+            return pyMethod(methodOwner, "close") { [self] _ in
                 _ = try exit(nil)
                 return .none
             }
@@ -169,6 +190,25 @@ package final class HTTPClientObject: PyObject {
     func closeNow(context: TaskContext) async throws {
         isClosed = true
         transport.pool.engine.acloseConnections()
+    }
+
+    /// `request(method, url, …)` / `stream(method, url, …)`: takes `method` (by position or by name, as httpx's own
+    /// `httpx.request` passes it) off the arguments; `url` stays for the request's own binding.
+    static func splitMethod(_ arguments: Arguments, _ function: String) throws -> (String, Arguments) {
+        var rest = arguments
+        let method: Value
+        if let index = rest.keywords.firstIndex(where: { $0.name == "method" }), rest.positional.isEmpty {
+            method = rest.keywords.remove(at: index).value
+        } else if !rest.positional.isEmpty {
+            method = rest.positional.removeFirst()
+        } else {
+            let missingURL = !rest.keywords.contains { $0.name == "url" }
+            throw PythonError.typeError(
+                missingURL
+                    ? "\(function)() missing 2 required positional arguments: 'method' and 'url'"
+                    : "\(function)() missing 1 required positional argument: 'method'")
+        }
+        return (method.str().uppercased(), rest)
     }
 
     /// `get(url, *, params=…, headers=…, …)`; methods with a body add `content`, `data`, `files` and `json`.
@@ -184,7 +224,7 @@ package final class HTTPClientObject: PyObject {
     }
 
     private func requestMethod(_ verb: String, name: String, hasBody: Bool) -> Value {
-        pyMethod(className, name, parameters: Self.requestParameters(hasBody: hasBody)) { [self] arguments in
+        pyMethod(methodOwner, name, parameters: Self.requestParameters(hasBody: hasBody)) { [self] arguments in
             try perform(verb, name: name, arguments: arguments, hasBody: hasBody)
         }
     }
@@ -193,7 +233,7 @@ package final class HTTPClientObject: PyObject {
     private func perform(
         _ verb: String, name: String, arguments: Arguments, hasBody: Bool, stream: Bool = false
     ) throws -> Value {
-        let bound = try arguments.bind("\(className).\(name)", Self.requestParameters(hasBody: hasBody), selfCounted: true)
+        let bound = try arguments.bind("\(methodOwner).\(name)", Self.requestParameters(hasBody: hasBody), selfCounted: true)
         var body: [UInt8] = []
         var extraHeaders: [(name: String, value: String)] = []
         if hasBody {
@@ -224,7 +264,7 @@ package final class HTTPClientObject: PyObject {
         }
         if isAsync {
             return .object(
-                Coroutine(name: "\(className).\(name)") { [self] context in
+                Coroutine(name: "\(methodOwner).\(name)") { [self] context in
                     let (request, url) = try build()
                     return .object(try await send(request, url: url, context: context))
                 })
@@ -315,11 +355,11 @@ extension HTTPClientObject: PyContextManager, PyAsyncContextManager {
         return false
     }
 
-    package func asyncEnter() throws -> Value { .object(Coroutine(name: "\(className).__aenter__") { [self] _ in .object(self) }) }
+    package func asyncEnter() throws -> Value { .object(Coroutine(name: "\(methodOwner).__aenter__") { [self] _ in .object(self) }) }
 
     package func asyncExit(_ error: PythonError?) throws -> Value {
         .object(
-            Coroutine(name: "\(className).__aexit__") { [self] context in
+            Coroutine(name: "\(methodOwner).__aexit__") { [self] context in
                 try await closeNow(context: context)
                 return .bool(false)
             })

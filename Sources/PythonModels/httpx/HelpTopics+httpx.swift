@@ -57,6 +57,18 @@ extension HelpTopic {
             ],
             lessonMarkers: [".status_code", ".json()"]),
         HelpTopic(
+            key: "httpx.request",
+            summary: "a one-off request (httpx.get, httpx.post, …, httpx.request, httpx.stream): a fresh Client with a "
+                + "pool of its own for this call alone, closed before it returns.",
+            parameters: [
+                ("url", "where to send it"), ("json / content", "the body (post, put, patch, request)"),
+                ("timeout", "the temporary client's Timeout (default 5 seconds each)"),
+                ("follow_redirects", "follow 3xx answers (default False)"),
+            ],
+            note: "Every call opens a new connection and closes it: nothing is reused. For many requests, make one "
+                + "Client and share it.",
+            lessonMarkers: ["httpx.get(", "httpx.post(", "httpx2.get(", "httpx2.post(", "httpx.stream("]),
+        HelpTopic(
             key: "PoolTimeout",
             summary: "raised when a request waited longer than Timeout(pool=...) for a free connection.",
             parameters: [("request", "the request that gave up")],

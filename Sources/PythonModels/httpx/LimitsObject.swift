@@ -28,16 +28,22 @@ final class LimitsObject: PyModuleQualified {
     }
 
     /// The constructor: `Limits(*, max_connections=None, max_keepalive_connections=None, keepalive_expiry=5.0)`.
-    static func constructor(_ stack: HTTPStack) -> Value {
-        .object(
-            PythonClass(name: "Limits", module: stack.module, parameters: parameters) { arguments in
+    static func pythonClass(_ stack: HTTPStack, context: PlaygroundContext) -> PythonClass {
+        context.classes.named("\(stack.module).Limits") {
+            let cls = PythonClass(name: "Limits", module: stack.module, parameters: parameters) { arguments in
                 let bound = try arguments.bind("Limits.__init__", parameters, selfCounted: true)
                 return .object(
                     LimitsObject(
                         stack: stack, maxConnections: bound["max_connections"],
                         maxKeepaliveConnections: bound["max_keepalive_connections"],
                         keepaliveExpiry: bound["keepalive_expiry"]))
-            })
+            }
+            cls.instanceCheck = { value in
+                guard case .object(let object) = value, let limits = object as? LimitsObject else { return false }
+                return limits.stack === stack
+            }
+            return cls
+        }
     }
 
     var pyTypeName: String { "Limits" }
@@ -61,13 +67,16 @@ final class LimitsObject: PyModuleQualified {
     }
 
     func pyEquals(_ other: Value) -> Bool {
-        guard case .object(let object) = other, let limits = object as? LimitsObject else { return false }
+        // `isinstance(other, Limits)` (`_config.py:186`): httpx's and httpx2's Limits never compare equal.
+        guard case .object(let object) = other, let limits = object as? LimitsObject, limits.stack === stack else {
+            return false
+        }
         return limits.maxConnections == maxConnections && limits.maxKeepaliveConnections == maxKeepaliveConnections
             && limits.keepaliveExpiry == keepaliveExpiry
     }
 }
 
-extension LimitsObject {
+extension LimitsObject: PyUnhashable {
     /// `type(limits)` is `<class 'httpx.Limits'>`: httpx and httpx2 set `__module__` of their public classes.
     var pyModuleName: String { stack.module }
 }

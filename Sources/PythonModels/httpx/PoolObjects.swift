@@ -128,7 +128,9 @@ package final class PoolObject: PyObject {
         case "_http2": return http2
         case "_retries": return retries
         case "connections", "_connections":
-            let objects = engine.snapshot.connections.map { Value.object(ConnectionObject(snapshot: $0, className: connectionClassName)) }
+            let objects = engine.snapshot.connections.map {
+                Value.object(ConnectionObject(snapshot: $0, className: connectionClassName, module: pyModuleName))
+            }
             return .list(PyList(objects))
         case "_requests":
             let snapshot = engine.snapshot
@@ -139,14 +141,23 @@ package final class PoolObject: PyObject {
     }
 }
 
+extension PoolObject: PyModuleQualified {
+    /// `type(pool)` is `<class 'httpcore.ConnectionPool'>` (httpcore re-exports its classes at the top level and
+    /// sets their `__module__`), or `httpcore2.…` under httpx2.
+    package var pyModuleName: String { stack === HTTPStack.httpx ? "httpcore" : "httpcore2" }
+}
+
 /// `pool.connections[i]`: a frozen view of one connection, with httpcore's repr.
-final class ConnectionObject: PyObject {
+final class ConnectionObject: PyModuleQualified {
     let snapshot: ConnectionSnapshot
     let className: String
+    /// `httpcore` or `httpcore2`: `type(conn)` is `<class 'httpcore.HTTPConnection'>`.
+    let pyModuleName: String
 
-    init(snapshot: ConnectionSnapshot, className: String) {
+    init(snapshot: ConnectionSnapshot, className: String, module: String) {
         self.snapshot = snapshot
         self.className = className
+        self.pyModuleName = module
     }
 
     var pyTypeName: String { className }

@@ -33,12 +33,12 @@ final class ResponseObject: PyObject {
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "status_code": return .int(response.status)
-        case "headers": return .object(HeadersObject(response.headers))
+        case "headers": return .object(HeadersObject(response.headers, module: stack.module))
         case "text": return .str(text)
         case "content": return .bytes(response.body)
         case "http_version": return .str(response.httpVersion)
         case "reason_phrase": return .str(reasonPhrase)
-        case "url": return .object(URLObject(url.description))
+        case "url": return .object(URLObject(url.description, module: stack.module))
         case "is_success": return .bool((200..<300).contains(response.status))
         case "is_error": return .bool(response.status >= 400)
         case "is_closed": return .bool(true)
@@ -76,8 +76,13 @@ final class ResponseObject: PyObject {
 /// `httpx.Headers`: case-insensitive lookup, repr `Headers({'content-type': 'application/json', …})`.
 final class HeadersObject: PyObject {
     let items: [(name: String, value: String)]
+    /// `httpx` or `httpx2`, for `type(headers)`; nil where the maker does not know its library.
+    let module: String?
 
-    init(_ items: [(name: String, value: String)]) { self.items = items }
+    init(_ items: [(name: String, value: String)], module: String? = nil) {
+        self.items = items
+        self.module = module
+    }
 
     var pyTypeName: String { "Headers" }
 
@@ -124,7 +129,12 @@ final class HeadersObject: PyObject {
 /// `httpx.URL`: repr `URL('http://127.0.0.1:8000/v1/')`; `str()` gives the URL.
 final class URLObject: PyObject {
     let text: String
-    init(_ text: String) { self.text = text }
+    /// `httpx` or `httpx2`, for `type(url)`; nil where the maker does not know its library.
+    let module: String?
+    init(_ text: String, module: String? = nil) {
+        self.text = text
+        self.module = module
+    }
     var pyTypeName: String { "URL" }
     func pyRepr() -> String { "URL(\(Value.str(text).repr()))" }
     func pyStr() -> String { text }

@@ -30,8 +30,16 @@ final class TimeoutObject: PyModuleQualified {
         TimeoutObject(stack: stack, connect: .float(5), read: .int(600), write: .int(600), pool: .int(600))
     }
 
-    static func constructor(_ stack: HTTPStack) -> Value {
-        .object(PythonClass(name: "Timeout", module: stack.module, parameters: parameters) { try make(stack, $0) })
+    /// The session's `httpx.Timeout` / `httpx2.Timeout` class (openai 3.57 re-exports httpx2's as `openai.Timeout`).
+    static func pythonClass(_ stack: HTTPStack, context: PlaygroundContext) -> PythonClass {
+        context.classes.named("\(stack.module).Timeout") {
+            let cls = PythonClass(name: "Timeout", module: stack.module, parameters: parameters) { try make(stack, $0) }
+            cls.instanceCheck = { value in
+                guard case .object(let object) = value, let timeout = object as? TimeoutObject else { return false }
+                return timeout.stack === stack
+            }
+            return cls
+        }
     }
 
     /// `Timeout(timeout=None, *, connect=None, read=None, write=None, pool=None)`.
@@ -79,8 +87,17 @@ final class TimeoutObject: PyModuleQualified {
     var pyTypeName: String { "Timeout" }
 
     /// `Timeout(timeout=X)` when all four are equal (a set of one), otherwise all four listed.
+    ///
+    /// The test is `len({self.connect, self.read, self.write, self.pool}) == 1` (`httpx/_config.py:150`), so a
+    /// Timeout built from a list (`Timeout([1, 2])`, accepted by `__init__`) fails only when printed:
+    /// `TypeError: unhashable type: 'list'`, which ``checkedRepr()`` raises; `pyRepr` (views) falls back.
     func pyRepr() -> String {
+        (try? checkedRepr()) ?? "Timeout(timeout=\(connect.str()))"
+    }
+
+    func checkedRepr() throws -> String {
         let values = [connect, read, write, pool]
+        for value in values { try value.requireHashable() }
         if values.allSatisfy({ $0 == connect }) { return "Timeout(timeout=\(connect.str()))" }
         return "Timeout(connect=\(connect.str()), read=\(read.str()), write=\(write.str()), pool=\(pool.str()))"
     }
@@ -102,8 +119,9 @@ final class TimeoutObject: PyModuleQualified {
         }
     }
 
+    /// Field-wise `__eq__` for the same class only: `isinstance(other, Timeout)` fails across httpx and httpx2.
     func pyEquals(_ other: Value) -> Bool {
-        guard case .object(let object) = other, let t = object as? TimeoutObject else { return false }
+        guard case .object(let object) = other, let t = object as? TimeoutObject, t.stack === stack else { return false }
         return t.connect == connect && t.read == read && t.write == write && t.pool == pool
     }
 
@@ -125,9 +143,8 @@ final class TimeoutObject: PyModuleQualified {
     }
 }
 
-extension TimeoutObject {
-    /// `type(timeout)` is `<class 'httpx.Timeout'>`. (Once `openai` is imported, CPython shows httpx2's
-    /// Timeout as `openai.Timeout`, because openai re-exports it and rewrites `__module__`; not modelled.)
+extension TimeoutObject: PyCheckedRepr, PyUnhashable {
+    /// `type(timeout)` without a session (the class registry answers first): `<class 'httpx.Timeout'>`.
     var pyModuleName: String { stack.module }
 }
 

@@ -13,7 +13,7 @@ package final class TransportObject: PyObject {
     }
 
     package var pyTypeName: String { isAsync ? "AsyncHTTPTransport" : "HTTPTransport" }
-    package func pyRepr() -> String { "<\(stack.module).\(pyTypeName) object>" }
+    package func pyRepr() -> String { "<\(stack.module).\(pyTypeName) object at \(fakeAddressOf(self))>" }
     package var attributeNames: [String] { ["_pool"] }
 
     package func getAttribute(_ name: String) throws -> Value? {
@@ -35,10 +35,10 @@ package final class TransportObject: PyObject {
 
     /// `httpx.AsyncHTTPTransport(verify=True, cert=None, trust_env=True, http1=True, http2=False, limits=DEFAULT_LIMITS,
     /// proxy=None, uds=None, local_address=None, retries=0, socket_options=None)`.
-    static func constructor(_ stack: HTTPStack, isAsync: Bool, context: PlaygroundContext) -> Value {
+    static func pythonClass(_ stack: HTTPStack, isAsync: Bool, context: PlaygroundContext) -> PythonClass {
         let name = isAsync ? "AsyncHTTPTransport" : "HTTPTransport"
-        return .object(
-            PythonClass(name: name, module: stack.module, parameters: parameters(stack)) { arguments in
+        return context.classes.named("\(stack.module).\(name)") {
+            let cls = PythonClass(name: name, module: stack.module, parameters: parameters(stack)) { arguments in
                 let bound = try arguments.bind("\(name).__init__", parameters(stack), selfCounted: true)
                 guard case .object(let object) = bound["limits"], let limits = object as? LimitsObject else {
                     throw PythonError.attributeError(
@@ -48,6 +48,12 @@ package final class TransportObject: PyObject {
                     stack: stack, isAsync: isAsync, limits: limits, http1: bound["http1"], http2: bound["http2"],
                     retries: bound["retries"])
                 return .object(TransportObject(stack: stack, isAsync: isAsync, pool: pool))
-            })
+            }
+            cls.instanceCheck = { value in
+                guard case .object(let object) = value, let transport = object as? TransportObject else { return false }
+                return transport.stack === stack && transport.isAsync == isAsync
+            }
+            return cls
+        }
     }
 }

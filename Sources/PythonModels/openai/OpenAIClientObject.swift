@@ -17,8 +17,8 @@ package final class OpenAIClientObject: PyObject {
     package let httpClient: HTTPClientObject
     let exceptions: OpenAIExceptions
     let clock: any Clock<Duration>
-    /// What `client.timeout` shows when the caller gave a plain number (`OpenAI(timeout=3).timeout` is `3`); nil:
-    /// the Timeout object.
+    /// What `client.timeout` holds: the value the caller gave, as given (`OpenAI(timeout=3).timeout` is `3`,
+    /// `OpenAI(timeout=t).timeout is t`, None stays None); nil: the Timeout object.
     var timeoutShown: Value?
     /// `webhook_secret` and `websocket_base_url` as given (None by default).
     var webhookSecret: Value = .none
@@ -44,7 +44,7 @@ package final class OpenAIClientObject: PyObject {
 
     var className: String { isAsync ? "AsyncOpenAI" : "OpenAI" }
     package var pyTypeName: String { className }
-    package func pyRepr() -> String { "<openai.\(className) object>" }
+    package func pyRepr() -> String { "<openai.\(className) object at \(fakeAddressOf(self))>" }
 
     package var attributeNames: [String] {
         [
@@ -58,7 +58,7 @@ package final class OpenAIClientObject: PyObject {
         switch name {
         case "_client": return .object(httpClient)
         case "api_key": return .str(apiKey)
-        case "base_url": return .object(URLObject(baseURL))
+        case "base_url": return .object(URLObject(baseURL, module: "httpx2"))
         case "organization": return organization
         case "project": return project
         case "timeout": return timeoutShown ?? .object(timeout)
@@ -119,14 +119,16 @@ package final class OpenAIClientObject: PyObject {
             let added = dict.pairs.map { (name: $0.key.str(), value: $0.value.str()) }
             headers = headers.filter { old in !added.contains { $0.name.lowercased() == old.name.lowercased() } } + added
         }
-        let newTimeout = try given("timeout").map { try HTTPClientObject.coerceTimeout(http.stack, $0) } ?? timeout
+        // `timeout=self.timeout if isinstance(timeout, NotGiven) else timeout`: an explicit None is kept.
+        let timeoutGiven = bound.isGiven("timeout") ? bound["timeout"] : nil
+        let newTimeout = try timeoutGiven.map { try HTTPClientObject.coerceTimeout(.httpx2, $0) } ?? timeout
         let copy = OpenAIClientObject(
             isAsync: isAsync, apiKey: given("api_key")?.str() ?? apiKey, baseURL: base,
             organization: given("organization") ?? organization, project: given("project") ?? project,
             timeout: newTimeout,
             maxRetries: try given("max_retries").map { try intValue($0, "max_retries") } ?? maxRetries,
             defaultHeaders: headers, httpClient: http, exceptions: exceptions, clock: clock)
-        copy.timeoutShown = given("timeout").map { v in v.asSeconds != nil ? v : .object(newTimeout) } ?? timeoutShown
+        copy.timeoutShown = timeoutGiven ?? timeoutShown
         copy.webhookSecret = given("webhook_secret") ?? webhookSecret
         copy.websocketBaseURL = given("websocket_base_url") ?? websocketBaseURL
         return .object(copy)

@@ -3,21 +3,30 @@ import PoolScript
 /// Builds the `openai` module (openai 3.57.0).
 package enum OpenAIModule {
     package static func make(context: PlaygroundContext) -> ModuleObject {
-        let exceptions = OpenAIExceptions()
+        let exceptions = context.classes.openAIExceptions
+        let openAI = Value.object(clientClass(isAsync: false, context: context))
+        let asyncOpenAI = Value.object(clientClass(isAsync: true, context: context))
         var attributes: [String: Value] = [
-            "OpenAI": clientClass(isAsync: false, context: context, exceptions: exceptions),
-            "AsyncOpenAI": clientClass(isAsync: true, context: context, exceptions: exceptions),
-            "DefaultHttpxClient": defaultHTTPClient("DefaultHttpxClient", isAsync: false, context: context),
-            "DefaultAsyncHttpxClient": defaultHTTPClient("DefaultAsyncHttpxClient", isAsync: true, context: context),
-            "DefaultHttpx2Client": defaultHTTPClient("DefaultHttpx2Client", isAsync: false, context: context),
-            "DefaultAsyncHttpx2Client": defaultHTTPClient("DefaultAsyncHttpx2Client", isAsync: true, context: context),
+            "OpenAI": openAI, "Client": openAI,
+            "AsyncOpenAI": asyncOpenAI, "AsyncClient": asyncOpenAI,
+            "DefaultHttpxClient": .object(defaultClientClass(isAsync: false, context: context)),
+            "DefaultAsyncHttpxClient": .object(defaultClientClass(isAsync: true, context: context)),
+            "DefaultHttpx2Client": defaultHttpx2Function("DefaultHttpx2Client", isAsync: false, context: context),
+            "DefaultAsyncHttpx2Client": defaultHttpx2Function("DefaultAsyncHttpx2Client", isAsync: true, context: context),
+            "Timeout": .object(TimeoutObject.pythonClass(.httpx2, context: context)),
             "DEFAULT_MAX_RETRIES": .int(2),
-            "DEFAULT_TIMEOUT": .object(TimeoutObject.openAIDefault(.httpx2)),
+            "DEFAULT_TIMEOUT": .object(context.classes.openAIDefaultTimeout),
             "DEFAULT_CONNECTION_LIMITS": .object(openAILimits),
             "__version__": .str("3.57.0"),
         ]
         for exception in exceptions.all { attributes[exception.name] = .object(exception) }
         return ModuleObject(name: "openai", attributes: attributes)
+    }
+
+    /// What running `import openai` does to other modules: its `__init__.py` sets `__module__ = "openai"` on the
+    /// names in its `__all__`, which include httpx2's `Timeout` (see ``ClassRegistry``).
+    package static func didImport(context: PlaygroundContext) {
+        context.classes.rewriteModulesForOpenAI(context: context)
     }
 
     /// `DEFAULT_CONNECTION_LIMITS = Limits(max_connections=1000, max_keepalive_connections=100)`.
@@ -33,16 +42,70 @@ package enum OpenAIModule {
         ]
     }
 
-    /// `DefaultHttpxClient` and friends: in openai 3.57 they subclass `httpx2.Client` / `httpx2.AsyncClient`, so their
-    /// pool is httpcore2's.
-    static func defaultHTTPClient(_ name: String, isAsync: Bool, context: PlaygroundContext) -> Value {
-        .object(
-            PythonClass(
-                name: name, module: "openai", parameters: HTTPClientObject.parameters(.httpx2, defaults: defaultClientDefaults)
+    /// `DefaultHttpxClient` / `DefaultAsyncHttpxClient`: in openai 3.57 the classes `_DefaultHttpxClient` /
+    /// `_DefaultAsyncHttpxClient`, subclasses of `httpx2.Client` / `httpx2.AsyncClient` (so their pool is httpcore2's)
+    /// whose `__init__(self, **kwargs)` fills in openai's defaults and calls httpx2's: a positional argument names
+    /// the subclass, a bad keyword names `Client.__init__()`.
+    static func defaultClientClass(isAsync: Bool, context: PlaygroundContext) -> PythonClass {
+        clientSubclass(
+            isAsync ? "_DefaultAsyncHttpxClient" : "_DefaultHttpxClient", module: "openai", isAsync: isAsync,
+            context: context
+        ) { $0.classModule.hasPrefix("openai") }
+        .derived(from: HTTPXModule.clientClass(.httpx2, isAsync: isAsync, context: context))
+    }
+
+    /// `SyncHttpxClientWrapper` / `AsyncHttpxClientWrapper` (`openai/_base_client.py`): what `OpenAI()` makes for
+    /// itself when no `http_client=` is given, a subclass of `_DefaultHttpxClient` that closes itself on `__del__`.
+    static func wrapperClass(isAsync: Bool, context: PlaygroundContext) -> PythonClass {
+        let name = isAsync ? "AsyncHttpxClientWrapper" : "SyncHttpxClientWrapper"
+        return clientSubclass(name, module: "openai._base_client", isAsync: isAsync, context: context) {
+            $0.className == name
+        }
+        .derived(from: defaultClientClass(isAsync: isAsync, context: context))
+    }
+
+    /// One of openai's subclasses of httpx2's clients, made once per session; `isMember` tells its instances.
+    private static func clientSubclass(
+        _ name: String, module: String, isAsync: Bool, context: PlaygroundContext,
+        isMember: @escaping (HTTPClientObject) -> Bool
+    ) -> PythonClass {
+        context.classes.named("\(module).\(name)") {
+            let initOwner = isAsync ? "_DefaultAsyncHttpxClient" : "_DefaultHttpxClient"
+            let cls = PythonClass(
+                name: name, module: module, parameters: HTTPClientObject.parameters(.httpx2, defaults: defaultClientDefaults)
             ) { arguments in
-                .object(
+                if !arguments.positional.isEmpty {
+                    throw PythonError.typeError(
+                        "\(initOwner).__init__() takes 1 positional argument but \(arguments.positional.count + 1) were given")
+                }
+                return .object(
                     try HTTPClientObject.make(
-                        .httpx2, isAsync: isAsync, className: name, classModule: "openai", arguments: arguments,
+                        .httpx2, isAsync: isAsync, className: name, classModule: module, arguments: arguments,
+                        defaults: defaultClientDefaults, context: context))
+            }
+            cls.instanceCheck = { value in
+                guard case .object(let object) = value, let client = object as? HTTPClientObject else { return false }
+                return client.isAsync == isAsync && isMember(client)
+            }
+            return cls
+        }
+    }
+
+    /// `DefaultHttpx2Client(**kwargs)`: in openai 3.57 a function that returns a plain `httpx2.Client` with openai's
+    /// defaults (`_set_httpx2_defaults`).
+    static func defaultHttpx2Function(_ name: String, isAsync: Bool, context: PlaygroundContext) -> Value {
+        let parameters = HTTPClientObject.parameters(.httpx2, defaults: defaultClientDefaults)
+        return .object(
+            PythonFunction(name: name, module: "openai", parameters: parameters) { arguments in
+                if !arguments.positional.isEmpty {
+                    let count = arguments.positional.count
+                    throw PythonError.typeError(
+                        "\(name)() takes 0 positional arguments but \(count) \(count == 1 ? "was" : "were") given")
+                }
+                let baseName = HTTPClientObject.baseClassName(isAsync)
+                return .object(
+                    try HTTPClientObject.make(
+                        .httpx2, isAsync: isAsync, className: baseName, classModule: "httpx2", arguments: arguments,
                         defaults: defaultClientDefaults, context: context))
             })
     }
@@ -64,10 +127,10 @@ package enum OpenAIModule {
         "proxy", "proxies", "verify",
     ]
 
-    static func clientClass(isAsync: Bool, context: PlaygroundContext, exceptions: OpenAIExceptions) -> Value {
+    static func clientClass(isAsync: Bool, context: PlaygroundContext) -> PythonClass {
         let name = isAsync ? "AsyncOpenAI" : "OpenAI"
         let httpClass = isAsync ? "httpx.AsyncClient" : "httpx.Client"
-        return .object(
+        return context.classes.named("openai.\(name)") {
             PythonClass(name: name, module: "openai", parameters: constructorParameters) { arguments in
                 let bound: BoundArguments
                 do {
@@ -82,13 +145,15 @@ package enum OpenAIModule {
                     }
                     throw error
                 }
-                return .object(try makeClient(isAsync: isAsync, bound: bound, context: context, exceptions: exceptions))
-            })
+                return .object(try makeClient(isAsync: isAsync, bound: bound, context: context))
+            }
+        }
     }
 
     private static func makeClient(
-        isAsync: Bool, bound: BoundArguments, context: PlaygroundContext, exceptions: OpenAIExceptions
+        isAsync: Bool, bound: BoundArguments, context: PlaygroundContext
     ) throws -> OpenAIClientObject {
+        let exceptions = context.classes.openAIExceptions
         var apiKey = bound["api_key"]
         if apiKey == .none, let key = context.environment["OPENAI_API_KEY"] { apiKey = .str(key) }
         guard case .str(let key) = apiKey else {
@@ -115,7 +180,11 @@ package enum OpenAIModule {
         if case .str(let project) = bound["project"] { headers.append(("OpenAI-Project", project)) }
 
         let httpClient: HTTPClientObject
-        var timeout: TimeoutObject
+        // What `client.timeout` holds: the value given, as given (`OpenAI(timeout=t).timeout is t`, and None stays
+        // None); else the http_client's timeout unless it is httpx2's default `Timeout(5.0)`; else DEFAULT_TIMEOUT
+        // (`_base_client.py:1017-1030`, 3.57).
+        var timeoutValue: Value = .object(context.classes.openAIDefaultTimeout)
+        if bound.isGiven("timeout") { timeoutValue = bound["timeout"] }
         if case .object(let object) = bound["http_client"] {
             guard let given = object as? HTTPClientObject, given.isAsync == isAsync else {
                 let expected = isAsync ? "`httpx.AsyncClient` or `httpx2.AsyncClient`" : "`httpx.Client` or `httpx2.Client`"
@@ -124,24 +193,24 @@ package enum OpenAIModule {
                         + "<class '\((object as? HTTPClientObject).map { "\($0.classModule).\($0.className)" } ?? object.pyTypeName)'>")
             }
             httpClient = given
-            // `_base_client.py:1017-1029`: keep the client's timeout unless it equals httpx's default Timeout(5.0).
-            // `is_given(timeout)`: an explicit None (no timeout at all) counts as given.
-            if bound.isGiven("timeout") {
-                timeout = try HTTPClientObject.coerceTimeout(given.stack, bound["timeout"])
-            } else if given.timeout.pyEquals(.object(TimeoutObject.defaultTimeout(given.stack))) {
-                timeout = TimeoutObject.openAIDefault(given.stack)
-            } else {
-                timeout = given.timeout
+            if !bound.isGiven("timeout") {
+                // `normalize_httpx_timeout`: an httpx (legacy) Timeout becomes an httpx2 one with the same values.
+                let clientTimeout =
+                    given.stack === HTTPStack.httpx2
+                    ? given.timeout
+                    : TimeoutObject(
+                        stack: .httpx2, connect: given.timeout.connect, read: given.timeout.read,
+                        write: given.timeout.write, pool: given.timeout.pool)
+                if !clientTimeout.pyEquals(.object(TimeoutObject.defaultTimeout(.httpx2))) {
+                    timeoutValue = .object(clientTimeout)
+                }
             }
         } else if bound["http_client"] != .none {
             throw PythonError.attributeError("'\(bound["http_client"].typeName)' object has no attribute 'timeout'")
         } else {
-            timeout =
-                bound.isGiven("timeout")
-                ? try HTTPClientObject.coerceTimeout(.httpx2, bound["timeout"]) : TimeoutObject.openAIDefault(.httpx2)
             let wrapper = isAsync ? "AsyncHttpxClientWrapper" : "SyncHttpxClientWrapper"
             var defaults = defaultClientDefaults
-            defaults["timeout"] = .object(timeout)
+            defaults["timeout"] = timeoutValue
             defaults["base_url"] = .str(base)
             httpClient = try HTTPClientObject.make(
                 .httpx2, isAsync: isAsync, className: wrapper, classModule: "openai._base_client", arguments: Arguments(),
@@ -149,9 +218,9 @@ package enum OpenAIModule {
         }
         let client = OpenAIClientObject(
             isAsync: isAsync, apiKey: key, baseURL: base, organization: bound["organization"], project: bound["project"],
-            timeout: timeout, maxRetries: maxRetries, defaultHeaders: headers, httpClient: httpClient,
-            exceptions: exceptions, clock: context.clock)
-        if bound["timeout"].asSeconds != nil { client.timeoutShown = bound["timeout"] }  // `OpenAI(timeout=3).timeout` is 3
+            timeout: try HTTPClientObject.coerceTimeout(.httpx2, timeoutValue), maxRetries: maxRetries,
+            defaultHeaders: headers, httpClient: httpClient, exceptions: exceptions, clock: context.clock)
+        client.timeoutShown = timeoutValue
         client.webhookSecret = bound["webhook_secret"]
         client.websocketBaseURL = bound["websocket_base_url"]
         return client

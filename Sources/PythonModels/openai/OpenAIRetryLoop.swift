@@ -14,8 +14,9 @@ extension OpenAIClientObject {
     /// and streamed, sync (``Direct`` inside a `BlockingCall`) and async (``Suspending``).
     ///
     /// Transport errors (`httpx.TransportError`) and the answers ``OpenAIRetryPolicy`` retries are tried again
-    /// `max_retries` times after the policy's delay; then the SDK's error is raised: `APITimeoutError`,
-    /// `APIConnectionError`, or the status error for the last answer. Other errors pass through untouched.
+    /// `max_retries` times after the policy's delay; then the SDK's error is raised: `APITimeoutError` or
+    /// `APIConnectionError` with the last httpx error as `__cause__`, or the status error for the last answer.
+    /// Other errors pass through untouched.
     func retrying(
         _ waiter: some CallWaiting, attempt: (_ retriesTaken: Int) async throws -> AttemptOutcome
     ) async throws -> Value {
@@ -25,7 +26,7 @@ extension OpenAIClientObject {
         var retriesTaken = 0
         while true {
             let failure: OpenAIRetryPolicy.Failure
-            let finalError: PythonError
+            var finalError: PythonError
             do {
                 switch try await attempt(retriesTaken) {
                 case .done(let value):
@@ -42,6 +43,9 @@ extension OpenAIClientObject {
                     failure = .connectionError
                     finalError = PythonError(exceptions.apiConnectionError, "Connection error.")
                 }
+                // `raise APITimeoutError(request=request) from err` (`_base_client.py:1201`, `:1218`): the httpx
+                // error of the last attempt is the cause.
+                finalError.setCause(error)
             }
             guard case .retry(let seconds) = policy.decide(failure, retriesTaken: retriesTaken) else {
                 throw finalError
