@@ -32,8 +32,8 @@ final class PlaygroundHost: ScriptHost {
         case "httpx": made = HTTPXModule.make(.httpx, context: context)
         case "httpx2": made = HTTPXModule.make(.httpx2, context: context)
         case "openai": made = OpenAIModule.make(context: context)
-        case "asyncio": made = makeAsyncioModule()
-        case "time": made = makeTimeModule()
+        case "asyncio": made = makeAsyncioModule(clock: context.clock)
+        case "time": made = makeTimeModule(clock: context.clock)
         case "os": made = OSModule.make(context: context)
         case "poolplay": made = PoolplayModule.make(context: context)
         default: return nil

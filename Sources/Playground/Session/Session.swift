@@ -84,6 +84,7 @@ public final class Session {
         let host = PlaygroundHost(context: context, write: { if !gate.muted { output.write($0) } })
         self.host = host
         self.interpreter = Interpreter(host: host)
+        interpreter.clock = clock
         context.loop = interpreter.loop
         installBuiltins()
         refreshCompletions()
@@ -265,6 +266,7 @@ public final class Session {
             if !scriptOutputGate.muted { output.write($0) }
         })
         interpreter = Interpreter(host: host)
+        interpreter.clock = context.clock
         context.loop = interpreter.loop
         installBuiltins()
     }

@@ -4,7 +4,8 @@ import BigInt
 /// `CancelledError` and `TimeoutError`. The host's `importModule` returns it for "asyncio" (the interpreter also falls back to
 /// one built on `Interpreter.clock` when the host returns nil).
 ///
-/// - Parameter clock: what `asyncio.sleep` sleeps on; tests pass a manual clock to drive virtual time.
+/// - Parameter clock: the interpreter's clock (`Interpreter.clock`), which `asyncio.sleep` and `wait_for` deadlines run on
+///   through the loop's timers; pass the same clock.
 public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) -> ModuleObject {
     var attributes: [String: Value] = [:]
     attributes["gather"] = .object(
@@ -60,15 +61,14 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
                     if seconds <= 0 {
                         try await context.yieldTurn()
                     } else {
-                        let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
-                        try await context.suspend { try await clock.sleep(for: .nanoseconds(nanoseconds)) }
+                        try await context.sleep(seconds)
                     }
                     return result
                 }
             )
         }
     )
-    attributes["wait_for"] = makeWaitFor(clock: clock)
+    attributes["wait_for"] = makeWaitFor()
     attributes["run"] = .object(
         InterpBuiltin("run") { i, a, f in
             let b = try a.bind("run", [Parameter("main"), Parameter("debug", kind: .keywordOnly, default: Value.none)])
@@ -199,6 +199,14 @@ public func makeTimeModule(
             ),
         ]
     )
+}
+
+/// Builds the `time` module on `clock`: `monotonic()` and `perf_counter()` advance with it (a manual clock in
+/// tests), starting from the process's monotonic reading; `sleep` blocks the loop on the interpreter's clock.
+public func makeTimeModule(clock: any Clock<Duration>) -> ModuleObject {
+    let loopClock = LoopClock(clock)
+    let base = defaultMonotonicSeconds()
+    return makeTimeModule(monotonic: { base + loopClock.now() })
 }
 
 private let processStart = ContinuousClock.now

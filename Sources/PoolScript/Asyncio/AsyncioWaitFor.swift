@@ -3,9 +3,9 @@ import Synchronization
 /// `asyncio.wait_for(aw, timeout)` as in CPython 3.11 (`Lib/asyncio/tasks.py`, `wait_for`): the awaitable
 /// runs as a task; if it has not finished when `timeout` seconds have passed it is cancelled, awaited to the
 /// end of its cancellation, and `TimeoutError` (which is `asyncio.TimeoutError` since 3.11) is raised with an
-/// empty message. `timeout=None` waits as long as it takes. The deadline is a timer on `clock`, not a task,
+/// empty message. `timeout=None` waits as long as it takes. The deadline is a loop timer (`LoopTimers`), not a task,
 /// so task names (`Task-N`) advance exactly as in CPython, which creates one task for the awaitable.
-func makeWaitFor(clock: any Clock<Duration>) -> Value {
+func makeWaitFor() -> Value {
     .object(
         InterpBuiltin("wait_for") { i, a, _ in
             let b = try a.bind("wait_for", [Parameter("fut"), Parameter("timeout")])
@@ -30,30 +30,28 @@ func makeWaitFor(clock: any Clock<Duration>) -> Value {
             }
             return .object(
                 Coroutine(name: "wait_for") { context in
-                    try await waitForTask(task, seconds: seconds, clock: clock, context)
+                    try await waitForTask(task, seconds: seconds, context)
                 })
         })
 }
 
 private nonisolated(nonsending) func waitForTask(
-    _ task: PyTask, seconds: Double?, clock: any Clock<Duration>, _ context: TaskContext
+    _ task: PyTask, seconds: Double?, _ context: TaskContext
 ) async throws -> Value {
     guard let seconds else { return try await task.awaitValue(context) }
     if task.result == nil {
         let deadline = Deadline()
         if seconds > 0 {
-            let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
+            let timers = context.interpreter.timers
             try await context.block { wake in
                 task.callbacks.append(wake)
-                deadline.timer.withLock {
-                    $0 = Task {
-                        guard (try? await clock.sleep(for: .nanoseconds(nanoseconds))) != nil else { return }
-                        deadline.fired.store(true, ordering: .sequentiallyConsistent)
-                        wake()
-                    }
+                let id = timers.schedule(after: seconds) {
+                    deadline.fired.store(true, ordering: .sequentiallyConsistent)
+                    wake()
                 }
+                deadline.timer.withLock { $0 = id }
             }
-            deadline.timer.withLock { $0?.cancel() }
+            if let id = deadline.timer.withLock({ $0 }) { timers.cancel(id) }
         } else {
             deadline.fired.store(true, ordering: .sequentiallyConsistent)
         }
@@ -66,8 +64,8 @@ private nonisolated(nonsending) func waitForTask(
     return try await task.awaitValue(context)
 }
 
-/// The timer of one `wait_for`: whether it fired, and the Swift task sleeping until it does.
+/// The timer of one `wait_for`: whether it fired, and its id among the loop's timers.
 private final class Deadline: Sendable {
     let fired = Atomic<Bool>(false)
-    let timer = Mutex<Task<Void, Never>?>(nil)
+    let timer = Mutex<Int?>(nil)
 }

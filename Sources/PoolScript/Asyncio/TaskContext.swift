@@ -56,6 +56,16 @@ public final class TaskContext {
         try deliverCancellation()
     }
 
+    /// `await asyncio.sleep(seconds)` for `seconds > 0`: a loop timer wakes the task (see `LoopTimers`); cancelling
+    /// the task cancels the timer.
+    nonisolated(nonsending) func sleep(_ seconds: Double) async throws {
+        let timers = interpreter.timers
+        let id = Mutex<Int?>(nil)
+        try await awaitHost(
+            { wake in id.withLock { $0 = timers.schedule(after: seconds, wake) } },
+            cancel: { if let timer = id.withLock({ $0 }) { timers.cancel(timer) } })
+    }
+
     /// Where the host posts I/O events for this interpreter's loop (``EventLoopHandle``).
     public var loop: EventLoopHandle { interpreter.loop }
 

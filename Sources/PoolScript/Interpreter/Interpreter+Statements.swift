@@ -241,7 +241,7 @@ extension Interpreter {
         } else if name == "asyncio" {
             module = .object(makeAsyncioModule(clock: clock))
         } else if name == "time" {
-            module = .object(makeTimeModule())
+            module = .object(makeTimeModule(clock: clock))
         } else {
             throw PythonError(.moduleNotFoundError, "No module named '\(name)'")
         }

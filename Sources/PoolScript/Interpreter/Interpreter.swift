@@ -66,8 +66,12 @@ public final class Interpreter {
     public let interruptHandle = InterruptHandle()
     /// Where the host posts I/O events (a pool's connects and responses) for this interpreter's loop.
     public var loop: EventLoopHandle { EventLoopHandle(scheduler: scheduler) }
-    /// The clock `asyncio.sleep` uses when the built-in asyncio module is imported.
-    var clock: any Clock<Duration> = ContinuousClock()
+    /// The session's one clock: `asyncio.sleep` and `wait_for` deadlines (the loop's timers), `time.sleep`, and
+    /// `time.monotonic` in the built-in `time` module. Hosts pass the same clock to their pools. Set it before the
+    /// first script runs (tests use a manual clock to drive virtual time).
+    public var clock: any Clock<Duration> = ContinuousClock()
+    /// The loop's timers, on ``clock`` (made when first used).
+    lazy var timers = LoopTimers(scheduler: scheduler, clock: clock)
 
     public init(host: ScriptHost, limits: ExecutionLimits = .default) {
         self.host = host

@@ -10,7 +10,8 @@ package final class PlaygroundContext {
     /// The environment `os.environ` shows and openai reads (`OPENAI_BASE_URL`, `OPENAI_API_KEY`).
     package var environment: [String: String]
     let factory: any ConnectionFactory
-    let clock: any Clock<Duration>
+    /// The session's one clock: pools, `asyncio` and `time` (a manual clock in tests).
+    package let clock: any Clock<Duration>
     /// The built-in mock endpoint (`poolplay.server`), when the session has one.
     package var mockServer: MockServer?
     /// Every pool created in this session, in creation order.

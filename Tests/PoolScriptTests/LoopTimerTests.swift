@@ -1,0 +1,71 @@
+@testable import PoolScript
+import Testing
+
+/// The loop's timers on virtual time: due timers fire at a poll, in deadline order (ties in the order they were
+/// scheduled), never while a task runs; `time.monotonic` reads the same clock.
+@Suite struct LoopTimerTests {
+    private func start(_ source: String, clock: ManualClock) -> Task<String, Never> {
+        Task {
+            let host = TestHost()
+            let interpreter = Interpreter(host: host)
+            interpreter.clock = clock
+            let result = await interpreter.run(source, mode: .file)
+            return host.output + render(result)
+        }
+    }
+
+    @Test func dueTimersFireInDeadlineOrderThenSchedulingOrder() async {
+        let clock = ManualClock()
+        let task = start(
+            """
+            import asyncio, time
+            order = []
+            async def nap(name, seconds):
+                await asyncio.sleep(seconds)
+                order.append(name)
+            t0 = time.monotonic()
+            await asyncio.gather(nap("a", 0.3), nap("b", 0.1), nap("c", 0.2), nap("d", 0.1))
+            print(order, round(time.monotonic() - t0, 3))
+            """, clock: clock)
+        await clock.waitForSleepers(4)
+        // All four are due at once: the sleepers wake in any order, the loop fires them by deadline.
+        clock.advance(by: .milliseconds(300))
+        #expect(await task.value == "['b', 'd', 'c', 'a'] 0.3\n")
+    }
+
+    @Test func aCancelledSleepNeverFires() async {
+        let clock = ManualClock()
+        let task = start(
+            """
+            import asyncio
+            async def nap():
+                try:
+                    await asyncio.sleep(10)
+                    print("woke")
+                except asyncio.CancelledError:
+                    print("cancelled")
+            t = asyncio.create_task(nap())
+            await asyncio.sleep(0)
+            t.cancel()
+            await asyncio.sleep(1)
+            print(t.done())
+            """, clock: clock)
+        await clock.waitForSleepers(2)
+        clock.advance(by: .seconds(20))
+        #expect(await task.value == "cancelled\nTrue\n")
+    }
+
+    @Test func timeMonotonicFollowsTheInterpretersClock() async {
+        let clock = ManualClock()
+        let task = start(
+            """
+            import asyncio, time
+            t0 = time.monotonic()
+            await asyncio.sleep(2.5)
+            print(round(time.monotonic() - t0, 6))
+            """, clock: clock)
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(2500))
+        #expect(await task.value == "2.5\n")
+    }
+}
