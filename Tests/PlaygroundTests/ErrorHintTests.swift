@@ -40,9 +40,21 @@ import Testing
 
     @Test func anAttributeOfACoroutine() async throws {
         let text = try await Self.stderr(
-            of: "from openai import AsyncOpenAI\nclient = AsyncOpenAI()\nclient.models.list().data")
-        #expect(text.contains("AttributeError: 'coroutine' object has no attribute 'data'\n"))
+            of: """
+                from openai import AsyncOpenAI
+                client = AsyncOpenAI()
+                client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices
+                """)
+        #expect(text.contains("AttributeError: 'coroutine' object has no attribute 'choices'\n"))
         #expect(text.contains("  hint: \(ErrorHints.forgottenAwait)\n"))
+    }
+
+    /// `AsyncOpenAI().models.list()` is an `AsyncPaginator` in the real SDK, not a coroutine.
+    @Test func anAttributeOfAPaginator() async throws {
+        let text = try await Self.stderr(
+            of: "from openai import AsyncOpenAI\nclient = AsyncOpenAI()\nclient.models.list().data")
+        #expect(text.contains("AttributeError: 'AsyncPaginator' object has no attribute 'data'\n"))
+        #expect(text.contains("  hint: \(ErrorHints.forgottenPageAwait)\n"))
     }
 
     @Test func aModuleNotImportedYetAndClear() async throws {

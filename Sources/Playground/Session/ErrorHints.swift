@@ -23,12 +23,18 @@ enum ErrorHints {
             {
                 return forgottenAwait
             }
+            if message.hasPrefix("object of type 'AsyncPaginator' has no len()")
+                || message.hasPrefix("'AsyncPaginator' object is not ")
+            {
+                return forgottenPageAwait
+            }
         case "AttributeError":
             if message.hasPrefix("'coroutine' object has no attribute ")
                 || message.hasPrefix("'_GatheringFuture' object has no attribute ")
             {
                 return forgottenAwait
             }
+            if message.hasPrefix("'AsyncPaginator' object has no attribute ") { return forgottenPageAwait }
         case "NameError":
             guard let name = quotedName(in: message, after: "name ") else { return nil }
             if knowledge.modules.contains(name) { return "import it first: import \(name)" }
@@ -41,6 +47,10 @@ enum ErrorHints {
 
     static let forgottenAwait =
         "this is a coroutine that has not run yet: did you forget await? (results = await asyncio.gather(...))"
+
+    static let forgottenPageAwait =
+        "AsyncOpenAI's list() returns a paginator that has not sent anything yet: did you forget await? "
+        + "(page = await client.models.list(), or async for model in client.models.list())"
 
     /// `Limits.__init__() got an unexpected keyword argument 'max_conections'` → (`Limits.__init__`, `max_conections`).
     static func unexpectedKeyword(_ message: String) -> (function: String, keyword: String)? {

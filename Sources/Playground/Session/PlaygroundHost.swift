@@ -6,11 +6,16 @@ import PythonModels
 final class PlaygroundHost: ScriptHost {
     let context: PlaygroundContext
     private let writeOutput: (String) -> Void
+    private let writeWarningOutput: (String) -> Void
     private var modules: [String: Value] = [:]
 
-    init(context: PlaygroundContext, write: @escaping (String) -> Void) {
+    /// - Parameters:
+    ///   - write: where `print` goes.
+    ///   - warn: where warnings go (stderr, as CPython's `warnings` module writes them).
+    init(context: PlaygroundContext, write: @escaping (String) -> Void, warn: @escaping (String) -> Void) {
         self.context = context
         self.writeOutput = write
+        self.writeWarningOutput = warn
     }
 
     /// The modules a learner can import.
@@ -43,6 +48,8 @@ final class PlaygroundHost: ScriptHost {
     }
 
     func write(_ text: String) { writeOutput(text) }
+
+    func writeWarning(_ text: String) { writeWarningOutput(text) }
 
     func pythonClass(of object: any PyObject) -> Value? { context.pythonClass(of: object) }
 }

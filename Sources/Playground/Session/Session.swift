@@ -81,7 +81,9 @@ public final class Session {
         self.options = options
         self.output = output
         let gate = scriptOutputGate
-        let host = PlaygroundHost(context: context, write: { if !gate.muted { output.write($0) } })
+        let host = PlaygroundHost(
+            context: context, write: { if !gate.muted { output.write($0) } },
+            warn: { if !gate.muted { output.writeError($0) } })
         self.host = host
         self.interpreter = Interpreter(host: host)
         interpreter.clock = clock
@@ -262,9 +264,10 @@ public final class Session {
         await context.closeAll()
         context.forgetPools()
         lessonScope?.savedGlobals = [:]
-        host = PlaygroundHost(context: context, write: { [output, scriptOutputGate] in
-            if !scriptOutputGate.muted { output.write($0) }
-        })
+        host = PlaygroundHost(
+            context: context,
+            write: { [output, scriptOutputGate] in if !scriptOutputGate.muted { output.write($0) } },
+            warn: { [output, scriptOutputGate] in if !scriptOutputGate.muted { output.writeError($0) } })
         interpreter = Interpreter(host: host)
         interpreter.clock = context.clock
         context.loop = interpreter.loop

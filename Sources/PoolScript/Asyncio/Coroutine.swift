@@ -1,5 +1,5 @@
 /// Something `await` accepts: coroutines, tasks and `asyncio.gather` futures.
-protocol PyAwaitable: PyObject {
+public protocol PyAwaitable: PyObject {
     /// Runs (or waits for) the awaitable in the task of `context`, holding the turn on entry and exit.
     nonisolated(nonsending) func awaitValue(_ context: TaskContext) async throws -> Value
 }
@@ -21,12 +21,21 @@ public final class Coroutine: PyAwaitable {
     let name: String
     let body: nonisolated(nonsending) (TaskContext) async throws -> Value
     private(set) var started = false
+    /// The interpreter whose script got this coroutine from a call; it reports one that is never awaited.
+    weak var owner: Interpreter?
 
     /// - Parameter body: runs when the coroutine is awaited (or scheduled by gather/create_task), holding the
     ///   interpreter's turn.
     public init(name: String, body: nonisolated(nonsending) @escaping (TaskContext) async throws -> Value) {
         self.name = name
         self.body = body
+    }
+
+    /// CPython's `_PyErr_WarnUnawaitedCoroutine`: a coroutine freed without having run warns
+    /// `RuntimeWarning: coroutine 'name' was never awaited` at the statement that dropped it. Swift frees it at the
+    /// same moment CPython's reference count would.
+    deinit {
+        if !started { owner?.warnNeverAwaited(name) }
     }
 
     public var pyTypeName: String { "coroutine" }
@@ -40,7 +49,7 @@ public final class Coroutine: PyAwaitable {
         }
     }
 
-    nonisolated(nonsending) func awaitValue(_ context: TaskContext) async throws -> Value {
+    nonisolated(nonsending) public func awaitValue(_ context: TaskContext) async throws -> Value {
         guard !started else { throw PythonError.runtimeError("cannot reuse already awaited coroutine") }
         started = true
         return try await body(context)

@@ -240,7 +240,17 @@ extension Interpreter {
 
     // MARK: Calls
 
+    /// Calls `callee`. A coroutine the call returns (an `async def`'s, or a host's) is adopted by this interpreter,
+    /// which warns when it is dropped without having been awaited (``Coroutine``).
     nonisolated(nonsending) func call(_ callee: Value, _ arguments: Arguments, _ f: Frame) async throws -> Value {
+        let result = try await callWithoutAdopting(callee, arguments, f)
+        if case .object(let coroutine as Coroutine) = result, coroutine.owner == nil { coroutine.owner = self }
+        return result
+    }
+
+    private nonisolated(nonsending) func callWithoutAdopting(_ callee: Value, _ arguments: Arguments, _ f: Frame)
+        async throws -> Value
+    {
         try tick()
         guard case .object(let o) = callee else {
             throw PythonError.typeError("'\(callee.typeName)' object is not callable")

@@ -16,6 +16,7 @@ extension Interpreter {
 
     nonisolated(nonsending) func exec(_ s: Stmt, _ f: Frame) async throws -> Flow {
         f.line = s.location.line
+        runningFrame = f
         try tick()
         switch s.kind {
         case .expression(let e):

@@ -7,6 +7,8 @@ public protocol ScriptHost: AnyObject {
     func importModule(_ name: String) throws -> Value?
     /// Where `print` writes (already formatted, including the trailing "\n").
     func write(_ text: String)
+    /// Where warnings go (CPython writes them to stderr); defaults to ``write(_:)``.
+    func writeWarning(_ text: String)
     /// `type(obj)` of a host object: the class object the host's modules expose, so that `type(x) is httpx.Client`
     /// holds; nil (the default) falls back to ``PyModuleQualified`` or the bare type name.
     func pythonClass(of object: any PyObject) -> Value?
@@ -14,6 +16,7 @@ public protocol ScriptHost: AnyObject {
 
 extension ScriptHost {
     public func pythonClass(of object: any PyObject) -> Value? { nil }
+    public func writeWarning(_ text: String) { write(text) }
 }
 
 /// interactive: expression statements' non-None values are echoed as repr + "\n" (like `python -i`).
@@ -70,6 +73,8 @@ public final class Interpreter {
     /// `time.monotonic` in the built-in `time` module. Hosts pass the same clock to their pools. Set it before the
     /// first script runs (tests use a manual clock to drive virtual time).
     public var clock: any Clock<Duration> = ContinuousClock()
+    /// The frame of the statement that ran last, for warnings' locations.
+    weak var runningFrame: Frame?
     /// The loop's timers, on ``clock`` (made when first used).
     lazy var timers = LoopTimers(scheduler: scheduler, clock: clock)
 
@@ -113,10 +118,13 @@ public final class Interpreter {
             frame.line = statement.location.line
             do {
                 if mode == .interactive, case .expression(let e) = statement.kind {
+                    runningFrame = frame
                     try tick()
                     let value = try await eval(e, frame)
                     if case .none = value {
                     } else {
+                        // sys.displayhook: `_` is cleared before printing, then set.
+                        builtins["_"] = Value.none
                         host.write(value.repr() + "\n")
                         builtins["_"] = value
                     }

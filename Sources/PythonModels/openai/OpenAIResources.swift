@@ -17,14 +17,18 @@ final class ModelsResource: PyObject {
                 [client, pyTypeName] arguments in
                 let bound = try arguments.bind("\(pyTypeName).list", OpenAIResourceParameters.requestOptions)
                 let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
-                return try client.call("GET", path: "/models", body: nil, name: "\(pyTypeName).list", options: options) {
-                    json in
-                    guard case .dict(let dict) = json, case .list(let list)? = dict[.str("data")] else {
-                        return .object(PageObject(typeName: pageType, data: [], object: .none))
+                let page = {
+                    try client.call("GET", path: "/models", body: nil, name: "\(pyTypeName).list", options: options) {
+                        json in
+                        guard case .dict(let dict) = json, case .list(let list)? = dict[.str("data")] else {
+                            return .object(PageObject(typeName: pageType, data: [], object: .none))
+                        }
+                        let models = list.items.map { OpenAISchema.build("Model", from: $0) }
+                        return .object(
+                            PageObject(typeName: pageType, data: models, object: dict[.str("object")] ?? .none))
                     }
-                    let models = list.items.map { OpenAISchema.build("Model", from: $0) }
-                    return .object(PageObject(typeName: pageType, data: models, object: dict[.str("object")] ?? .none))
                 }
+                return client.isAsync ? .object(AsyncPaginatorObject(page: page)) : try page()
             }
         case "retrieve":
             return pyMethod(
