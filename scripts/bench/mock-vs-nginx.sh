@@ -25,42 +25,8 @@ MOCK_URL="http://127.0.0.1:$MOCK_PORT/v1/models"
 MOCK_PID="${BENCH_PIDS[-1]}"
 bench_wait_http "$MOCK_URL"
 
-# 2. nginx serving the mock's exact body, from a throwaway config in the temp dir.
-chmod 755 "$BENCH_TMP"
-mkdir -p "$BENCH_TMP/www/v1" "$BENCH_TMP/nginx"
-bench_show "curl -s $MOCK_URL > $BENCH_TMP/www/v1/models"
-curl -fsS "$MOCK_URL" >"$BENCH_TMP/www/v1/models"
-chmod -R a+rX "$BENCH_TMP/www"
-BODY_BYTES="$(wc -c <"$BENCH_TMP/www/v1/models")"
-NGINX_PORT="$(bench_free_port)"
-cat >"$BENCH_TMP/nginx/nginx.conf" <<CONF
-daemon off;
-worker_processes auto;
-pid $BENCH_TMP/nginx/nginx.pid;
-error_log $BENCH_TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $BENCH_TMP/nginx/body;
-    proxy_temp_path $BENCH_TMP/nginx/proxy;
-    fastcgi_temp_path $BENCH_TMP/nginx/fastcgi;
-    uwsgi_temp_path $BENCH_TMP/nginx/uwsgi;
-    scgi_temp_path $BENCH_TMP/nginx/scgi;
-    keepalive_requests 1000000;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $BENCH_TMP/www;
-        default_type application/json;
-        location / { try_files \$uri =404; }
-    }
-}
-CONF
-bench_spawn "$BENCH_TMP/nginx.log" nginx -p "$BENCH_TMP/nginx" -c "$BENCH_TMP/nginx/nginx.conf"
-NGINX_URL="http://127.0.0.1:$NGINX_PORT/v1/models"
-bench_wait_http "$NGINX_URL"
-if ! cmp -s <(curl -fsS "$NGINX_URL") "$BENCH_TMP/www/v1/models"; then
-    echo "error: nginx does not serve the mock's body" >&2; exit 1
-fi
+# 2. nginx serving the mock's exact body (common.sh).
+bench_nginx_serving "$MOCK_URL"
 
 # Runs wrk and prints "rps p50_ms p99_ms errors" for one server.
 run_wrk() {
