@@ -20,7 +20,13 @@ extension Interpreter {
         try tick()
         switch s.kind {
         case .expression(let e):
-            _ = try await eval(e, f)
+            let value = try await eval(e, f)
+            if f.echoesExpressions, value != .none {
+                // sys.displayhook: `_` is cleared before printing, then set.
+                builtins["_"] = Value.none
+                host.write(value.repr() + "\n")
+                builtins["_"] = value
+            }
         case .assign(let targets, let valueExpr):
             let value = try await eval(valueExpr, f)
             for target in targets { try await assign(target, value, f) }

@@ -114,23 +114,13 @@ public final class Interpreter {
             file: file,
             function: "<module>"
         )
+        // Interactive input compiles in CPython's 'single' mode: every expression statement of the entry echoes,
+        // also inside its loops and blocks (not inside the functions it defines).
+        frame.echoesExpressions = mode == .interactive
         for statement in statements {
             frame.line = statement.location.line
             do {
-                if mode == .interactive, case .expression(let e) = statement.kind {
-                    runningFrame = frame
-                    try tick()
-                    let value = try await eval(e, frame)
-                    if case .none = value {
-                    } else {
-                        // sys.displayhook: `_` is cleared before printing, then set.
-                        builtins["_"] = Value.none
-                        host.write(value.repr() + "\n")
-                        builtins["_"] = value
-                    }
-                } else {
-                    _ = try await exec(statement, frame)
-                }
+                _ = try await exec(statement, frame)
             } catch {
                 var e = pythonError(from: error)
                 frame.record(&e)
@@ -259,6 +249,8 @@ final class Frame {
     var handling: PythonError?
     /// True for the frame running a `class` body.
     var isClassBody = false
+    /// True for an interactive entry's own frame: its expression statements' values are echoed (`sys.displayhook`).
+    var echoesExpressions = false
     /// The Python function this frame runs (for zero-argument `super()`).
     var functionObject: FunctionObject?
 

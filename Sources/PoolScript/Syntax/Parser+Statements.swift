@@ -103,7 +103,7 @@ extension Parser {
                 at: current.start,
                 kind: .indentationError
             )
-            d.incompleteInput = current.kind == .eof
+            d.incompleteInput = atEndOfInput
             d.incompleteBlock = true
             throw d
         }
@@ -265,7 +265,7 @@ extension Parser {
         if handlers.isEmpty && finally.isEmpty {
             var d = error("expected 'except' or 'finally' block", at: current.start)
             // At the end of the input the handler may still be on its way (the REPL's `...`).
-            d.incompleteInput = current.kind == .eof
+            d.incompleteInput = atEndOfInput
             d.incompleteBlock = true
             throw d
         }

@@ -71,6 +71,11 @@ struct Parser {
     }
 
     var current: Token { tokens[index] }
+    /// True when only the end of the input is left: EOF, perhaps after the dedents that close open blocks (a nested
+    /// block header typed last at the prompt: `for …:` / `    try:` still waits for its body).
+    var atEndOfInput: Bool {
+        tokens[index...].allSatisfy { $0.kind == .dedent || $0.kind == .newline || $0.kind == .eof }
+    }
     func peekToken(_ offset: Int) -> Token { tokens[min(index + offset, tokens.count - 1)] }
 
     mutating func advance() -> Token {
