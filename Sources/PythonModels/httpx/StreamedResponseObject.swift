@@ -189,7 +189,8 @@ final class BodyIterator: PyAsyncIterable, PyAsyncIterator {
     /// True for a sync client's stream: each read holds the turn (``Direct``) instead of suspending the task.
     let blocking: Bool
     private var pending: [Value] = []
-    private var lineBuffer = ""
+    private var text = IncrementalUTF8Decoder()
+    private var lines = LineDecoder()
     private var finished = false
 
     init(response: StreamedResponseObject, mode: Mode, blocking: Bool = false) {
@@ -208,39 +209,35 @@ final class BodyIterator: PyAsyncIterable, PyAsyncIterator {
             let chunk = blocking
                 ? try await response.nextChunk(Direct()) : try await response.nextChunk(Suspending(context: context))
             if let chunk {
-                pending = mode == .lines ? splitLines(String(decoding: chunk, as: UTF8.self), final: false)
-                    : BodyIterator.split([chunk], mode: mode, final: false)
+                pending = decode(chunk)
             } else {
                 finished = true
-                if mode == .lines { pending = splitLines("", final: true) }
+                pending = flush()
             }
         }
         return pending.removeFirst()
     }
 
-    /// httpx's `LineDecoder`: lines end at `\n`, `\r\n` or `\r`; the endings are dropped.
-    private func splitLines(_ text: String, final: Bool) -> [Value] {
-        lineBuffer += text
-        var lines: [Value] = []
-        var current = ""
-        var iterator = Array(lineBuffer).makeIterator()
-        var rest: [Character] = []
-        while let character = iterator.next() {
-            rest.append(character)
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                lines.append(.str(current))
-                current = ""
-                rest = []
-            } else {
-                current.append(character)
-            }
+    /// One chunk's items: as is (bytes), or decoded incrementally (text), or split into lines across chunks.
+    private func decode(_ chunk: [UInt8]) -> [Value] {
+        switch mode {
+        case .bytes: return chunk.isEmpty ? [] : [.bytes(chunk)]
+        case .text:
+            let text = text.decode(chunk)
+            return text.isEmpty ? [] : [.str(text)]
+        case .lines: return lines.decode(text.decode(chunk)).map(Value.str)
         }
-        lineBuffer = String(rest)
-        if final, !lineBuffer.isEmpty {
-            lines.append(.str(lineBuffer))
-            lineBuffer = ""
+    }
+
+    /// What the decoders still hold at the end of the body.
+    private func flush() -> [Value] {
+        switch mode {
+        case .bytes: return []
+        case .text:
+            let rest = text.flush()
+            return rest.isEmpty ? [] : [.str(rest)]
+        case .lines: return (lines.decode(text.flush()) + lines.flush()).map(Value.str)
         }
-        return lines
     }
 
     /// Whole-body splitting for the sync `iter_*` methods and the byte/text modes.
@@ -249,19 +246,9 @@ final class BodyIterator: PyAsyncIterable, PyAsyncIterator {
         case .bytes: return chunks.filter { !$0.isEmpty }.map { .bytes($0) }
         case .text: return chunks.filter { !$0.isEmpty }.map { .str(String(decoding: $0, as: UTF8.self)) }
         case .lines:
-            let text = chunks.map { String(decoding: $0, as: UTF8.self) }.joined()
-            var lines: [Value] = []
-            var current = ""
-            for character in text {
-                if character == "\n" || character == "\r\n" || character == "\r" {
-                    lines.append(.str(current))
-                    current = ""
-                } else {
-                    current.append(character)
-                }
-            }
-            if !current.isEmpty { lines.append(.str(current)) }
-            return lines
+            var decoder = LineDecoder()
+            let lines = chunks.flatMap { decoder.decode(String(decoding: $0, as: UTF8.self)) }
+            return (lines + (final ? decoder.flush() : [])).map(Value.str)
         }
     }
 }
