@@ -7,7 +7,9 @@ import Testing
 struct StreamCorpusTests {
     static let folder = PoolplayBinary.packageRoot.appendingPathComponent("Tests/StreamCorpus")
 
-    static let scripts = ["stream_lines.py", "stream_unread.py", "openai_stream.py", "sync_stream.py"]
+    static let scripts = [
+        "stream_lines.py", "stream_unread.py", "openai_stream.py", "sync_stream.py", "responses_stream.py",
+    ]
 
     @Test(arguments: scripts)
     func sameStdoutAsCPython(_ script: String) async throws {

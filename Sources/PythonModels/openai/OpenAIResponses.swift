@@ -1,7 +1,7 @@
 import PoolScript
 
-/// `client.responses.create(model=…, input=…, instructions=…)`, non-streaming (openai 3.57.0,
-/// `openai/resources/responses/responses.py`).
+/// `client.responses.create(model=…, input=…, instructions=…)` (openai 3.57.0,
+/// `openai/resources/responses/responses.py`); with `stream=True` a `Stream` / `AsyncStream` of typed events.
 final class ResponsesResource: PyObject {
     let client: OpenAIClientObject
     init(client: OpenAIClientObject) { self.client = client }
@@ -28,14 +28,14 @@ final class ResponsesResource: PyObject {
         guard name == "create" else { return nil }
         return pyMethod(pyTypeName, "create", parameters: Self.parameters) { [client, pyTypeName] arguments in
             let bound = try arguments.bind("\(pyTypeName).create", Self.parameters, selfCounted: true)
-            if bound["stream"].isTruthy {
-                throw PythonError(
-                    .notImplementedError, "responses.create(stream=True) is not supported yet",
-                    hint: "call responses.create() without stream=True; its connection returns to the pool at once")
-            }
             var body: [(Value, Value)] = []
             for key in Self.bodyParameters where bound.isGiven(key) { body.append((.str(key), bound[key])) }
             let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
+            if bound["stream"].isTruthy {
+                return try client.stream(
+                    path: "/responses", body: .dict(PyDict(body)), name: "\(pyTypeName).create", options: options,
+                    kind: .responses)
+            }
             return try client.call(
                 "POST", path: "/responses", body: .dict(PyDict(body)), name: "\(pyTypeName).create", options: options
             ) {

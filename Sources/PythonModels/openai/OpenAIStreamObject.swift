@@ -12,13 +12,31 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyBlockingIter
 {
     let response: StreamedResponseObject
     let isAsync: Bool
+    /// Which API's events the stream carries.
+    let kind: Kind
     private lazy var lines = BodyIterator(response: response, mode: .lines)
     private lazy var syncLines = BodyIterator(response: response, mode: .lines, blocking: true)
     private var done = false
 
-    init(response: StreamedResponseObject, isAsync: Bool) {
+    /// What the stream's `data:` objects are.
+    enum Kind {
+        /// `chat.completions.create(stream=True)`: `ChatCompletionChunk`s, ended by `data: [DONE]`.
+        case chatCompletions
+        /// `responses.create(stream=True)`: typed `Response…Event`s, ended by the end of the body.
+        case responses
+
+        func item(_ json: Value) -> Value {
+            switch self {
+            case .chatCompletions: OpenAIStreamObject.chunk(json)
+            case .responses: ResponseEvents.make(json)
+            }
+        }
+    }
+
+    init(response: StreamedResponseObject, isAsync: Bool, kind: Kind = .chatCompletions) {
         self.response = response
         self.isAsync = isAsync
+        self.kind = kind
     }
 
     var pyTypeName: String { isAsync ? "AsyncStream" : "Stream" }
@@ -66,7 +84,7 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyBlockingIter
                 done = true
                 break
             }
-            return Self.chunk(try JSON.parse(String(data)))
+            return kind.item(try JSON.parse(String(data)))
         }
         response.close()
         return nil
@@ -92,7 +110,7 @@ final class OpenAIStreamObject: PyAsyncIterable, PyAsyncIterator, PyBlockingIter
                 done = true
                 break
             }
-            return Self.chunk(try JSON.parse(String(data)))
+            return kind.item(try JSON.parse(String(data)))
         }
         response.close()
         return nil
@@ -172,27 +190,34 @@ extension OpenAIClientObject {
     /// `stream=True`: the SDK's retry loop up to the response head, then the stream. Transport errors and retryable
     /// statuses (read in full) are retried exactly as for a plain call (``decide(_:retriesTaken:)``); once a 2xx head
     /// arrives the stream is handed over and nothing more is retried, as in `_base_client.py`.
-    func stream(path: String, body: Value, name: String, options: OpenAIRequestOptions = .init()) throws -> Value {
+    func stream(
+        path: String, body: Value, name: String, options: OpenAIRequestOptions = .init(),
+        kind: OpenAIStreamObject.Kind = .chatCompletions
+    ) throws -> Value {
         guard isAsync else {
             return .object(
                 BlockingCall { [self] _ in
-                    try await performStream(path: path, body: body, options: options, waiter: Direct())
+                    try await performStream(path: path, body: body, options: options, kind: kind, waiter: Direct())
                 })
         }
         return .object(
             Coroutine(name: name) { [self] context in
-                try await performStream(path: path, body: body, options: options, waiter: Suspending(context: context))
+                try await performStream(
+                    path: path, body: body, options: options, kind: kind, waiter: Suspending(context: context))
             })
     }
 
-    private func performStream(path: String, body: Value, options: OpenAIRequestOptions, waiter: some CallWaiting)
-        async throws -> Value
-    {
+    private func performStream(
+        path: String, body: Value, options: OpenAIRequestOptions, kind: OpenAIStreamObject.Kind,
+        waiter: some CallWaiting
+    ) async throws -> Value {
         try await retrying(waiter) { retriesTaken in
             let (request, url) = try attempt(
                 "POST", path: path, body: body, options: options, retriesTaken: retriesTaken)
             let response = try await httpClient.sendStreaming(request, url: url, waiter: waiter)
-            if response.status < 400 { return .done(.object(OpenAIStreamObject(response: response, isAsync: isAsync))) }
+            if response.status < 400 {
+                return .done(.object(OpenAIStreamObject(response: response, isAsync: isAsync, kind: kind)))
+            }
             return .errorResponse(errorResponse(response, body: try await response.readAll(waiter), url: url))
         }
     }
