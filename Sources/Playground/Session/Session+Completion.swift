@@ -12,9 +12,11 @@ extension Session {
             if case .object(let module)? = host.moduleForCompletion(name) { modules[name] = module }
         }
         var facts = CompletionFacts()
-        facts.lessonKeys =
-            lessons.lessons.isEmpty
-            ? Self.bundledLessonKeys : lessons.lessons.flatMap { [String($0.number), $0.id] }
+        if lessons.lessons.isEmpty {
+            facts.lessonKeySource = { Self.bundledLessonKeys }
+        } else {
+            facts.lessonKeys = lessons.lessons.flatMap { [String($0.number), $0.id] }
+        }
         completions.rebuild(globals: interpreter.globals, modules: modules, facts: facts)
     }
 }

@@ -14,6 +14,12 @@ enum MagicArguments: Sendable {
 
 /// What the session knows that argument completion may offer, gathered without running any Python.
 struct CompletionFacts: Sendable {
-    /// Lesson numbers and ids, in listing order (`1`, `limits`, `2`, `keepalive`, …).
-    var lessonKeys: [String] = []
+    /// Lesson numbers and ids, in listing order (`1`, `limits`, `2`, `keepalive`, …), read when TAB asks for them:
+    /// parsing the bundled lessons costs more than the rest of start-up, and `poolplay run` never needs them.
+    var lessonKeys: [String] {
+        get { lessonKeySource() }
+        set { lessonKeySource = { newValue } }
+    }
+    /// Where ``lessonKeys`` come from.
+    var lessonKeySource: @Sendable () -> [String] = { [] }
 }
