@@ -130,7 +130,7 @@ public final class Session {
         }
     }
 
-    /// Parses and runs Python source as an entry (see ``runPython(_:)-(ParsedSource)``).
+    /// Parses and runs Python source as an entry (see the `ParsedSource` overload).
     @discardableResult
     func runPython(_ entry: String) async -> RunResult {
         await runPython(ParsedSource(entry))

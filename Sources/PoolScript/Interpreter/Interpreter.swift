@@ -81,7 +81,7 @@ public final class Interpreter {
         set { moduleScope.vars = newValue }
     }
 
-    /// Parses and runs source (see ``run(_:fileName:mode:)-(ParsedSource,_,_)``).
+    /// Parses and runs source (see the `ParsedSource` overload).
     nonisolated(nonsending) public func run(_ source: String, fileName: String = "<stdin>", mode: RunMode) async
         -> RunResult
     {

@@ -76,6 +76,11 @@ public struct Diagnostic: Sendable, Hashable {
         /// True for `raise … from cause` ("The above exception was the direct cause …"); false for an exception
         /// raised while handling it ("During handling of the above exception …").
         public var isCause: Bool
+
+        public init(diagnostic: Diagnostic, isCause: Bool) {
+            self.diagnostic = diagnostic
+            self.isCause = isCause
+        }
     }
 
     public var kind: Kind

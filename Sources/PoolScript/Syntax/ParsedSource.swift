@@ -4,7 +4,7 @@ import Synchronization
 /// interactive prompt would take it as complete.
 ///
 /// A host parses what the learner typed into a `ParsedSource`, asks ``status`` whether to prompt for more, and runs
-/// the same value with ``Interpreter/run(_:fileName:mode:)-(ParsedSource,_,_)``: the source is never parsed again.
+/// the same value with `Interpreter.run(_:fileName:mode:)`: the source is never parsed again.
 public struct ParsedSource {
     /// The text that was parsed.
     public let source: String

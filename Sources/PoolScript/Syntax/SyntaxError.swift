@@ -1,4 +1,4 @@
-/// A syntax error with a location, rendered like CPython:
+/// A syntax error with a location; its ``diagnostic(fileName:)`` renders like CPython:
 /// ```
 ///   File "<stdin>", line 1
 ///     x = (1 +

@@ -6,7 +6,7 @@ extension ParsedSource {
         public let first: Int
         public let last: Int
         /// The statement alone, over the whole module's source (so tracebacks show the file's lines); run it with
-        /// ``Interpreter/run(_:fileName:mode:)-(ParsedSource,_,_)``.
+        /// `Interpreter.run(_:fileName:mode:)`.
         public let parsed: ParsedSource
     }
 
