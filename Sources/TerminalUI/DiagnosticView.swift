@@ -1,67 +1,74 @@
-/// Styles an already-formatted Python error — a traceback, a `SyntaxError` with its caret, PoolPlay's
-/// `hint:` lines — without changing a single character.
+/// Styles a Python error laid out as lines of spans — a traceback, a `SyntaxError` with its caret, an exception
+/// group's box, PoolPlay's `hint:` notes — by what each span is, never by reading its text.
 ///
-/// PoolScript formats the text (source line, caret, message) exactly as CPython would; this view only
-/// adds colour, line by line:
+/// The interpreter lays the error out exactly as CPython prints it and tags each span with its role; this view only
+/// adds colour:
 ///
-/// | line | style |
+/// | role | style |
 /// |---|---|
-/// | the exception line, e.g. `TypeError: …`, `httpx.PoolTimeout` (unindented `Name` or `Name: …`) | red |
-/// | a caret line: only spaces, `^` and `~` (`    ^^^^`, `~~~^^^`) | bold |
-/// | a `hint:` line (after optional indentation) | cyan from `hint:` on |
-/// | anything else (`Traceback (most recent call last):`, `  File "<stdin>", line 1`, source) | plain |
+/// | ``Role/exception``: the `TypeError: …` line | red |
+/// | ``Role/warning``: a warning's line | yellow |
+/// | ``Role/caret``: the `^^^` line of a syntax error | bold |
+/// | ``Role/note``: `hint: …` | cyan |
+/// | ``Role/plain``, ``Role/margin``: `Traceback …`, `File …` lines, source, a group's box | plain |
 ///
-/// Rendering with ``PlainDecorator`` returns the input byte for byte.
+/// Each line ends in a newline. Without a width, rendering with ``PlainDecorator`` gives the lines' characters
+/// byte for byte; with one, a note outside a group's box that is wider than it is wrapped (``WidthFit``).
 public struct DiagnosticView: Sendable, Hashable {
-    /// The formatted error text.
-    public var text: String
+    /// What a span is.
+    public enum Role: Sendable, Hashable {
+        case plain, margin, exception, warning, caret, note
+    }
+
+    /// A run of text in one role.
+    public struct Span: Sendable, Hashable {
+        public var text: String
+        public var role: Role
+
+        public init(_ text: String, _ role: Role) {
+            self.text = text
+            self.role = role
+        }
+    }
+
+    /// The lines, each without its newline.
+    public var lines: [[Span]]
+    /// The terminal's width for wrapping notes; nil leaves every line as it is.
+    public var width: Int?
 
     /// Creates the view.
     ///
-    /// - Parameter text: The formatted error, as CPython would print it.
-    public init(_ text: String) {
-        self.text = text
+    /// - Parameters:
+    ///   - lines: The error's lines as the interpreter laid them out.
+    ///   - width: The terminal's width for wrapping notes (PoolPlay's own words; CPython's lines stay as printed).
+    public init(lines: [[Span]], width: Int? = nil) {
+        self.lines = lines
+        self.width = width
     }
 
     /// The styled text.
     ///
-    /// - Returns: The input, with styles per the type's table.
+    /// - Returns: Every line styled per the type's table, each followed by a newline.
     public func render() -> StyledText {
         var result = StyledText()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { result.append("\n") }
-            result.append(Self.style(line))
+        for line in lines {
+            var styled = StyledText()
+            for span in line { styled.append(span.text, style: Self.style(span.role)) }
+            let isNote = line.contains { $0.role == .note } && !line.contains { $0.role == .margin }
+            result.append(isNote ? WidthFit.fit(styled, width: width) : styled)
+            result.append("\n")
         }
         return result
     }
 
-    /// Styles one line.
-    static func style(_ line: Substring) -> StyledText {
-        let indentation = line.prefix { $0 == " " || $0 == "\t" }
-        let content = line.dropFirst(indentation.count)
-        if content.hasPrefix("hint:") {
-            return StyledText(String(indentation)) + StyledText(String(content), style: .cyan)
+    /// The style of a role.
+    static func style(_ role: Role) -> Style {
+        switch role {
+        case .plain, .margin: return .plain
+        case .exception: return .red
+        case .warning: return .yellow
+        case .caret: return .bold
+        case .note: return .cyan
         }
-        if isCaretLine(line) {
-            return StyledText(String(line), style: .bold)
-        }
-        if indentation.isEmpty, isExceptionLine(line) {
-            return StyledText(String(line), style: .red)
-        }
-        return StyledText(String(line))
-    }
-
-    /// `^`/`~` markers under source: nothing but spaces, tabs, `^` and `~`, with at least one marker.
-    static func isCaretLine(_ line: Substring) -> Bool {
-        line.contains { $0 == "^" || $0 == "~" } && line.allSatisfy { " \t^~".contains($0) }
-    }
-
-    /// `Name` or `Name: message`, where `Name` is a dotted Python identifier (`openai.APIError`).
-    static func isExceptionLine(_ line: Substring) -> Bool {
-        let name = line.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
-        guard let first = name.first, first.isLetter || first == "_" else { return false }
-        let rest = line.dropFirst(name.count)
-        return rest.isEmpty || rest.first == ":"
     }
 }

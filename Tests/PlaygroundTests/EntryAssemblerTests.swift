@@ -7,17 +7,17 @@ import Testing
     private func entries(_ lines: [String]) -> [String] {
         var assembler = EntryAssembler()
         var result: [String] = []
-        for line in lines { result += assembler.feed(line) }
-        if let last = assembler.finish() { result.append(last) }
+        for line in lines { result += assembler.feed(line).map(\.text) }
+        if let last = assembler.finish() { result.append(last.text) }
         return result
     }
 
     @Test func openBracketsContinue() {
         var assembler = EntryAssembler()
-        #expect(assembler.feed("client = AsyncOpenAI(") == [])
+        #expect(assembler.feed("client = AsyncOpenAI(").isEmpty)
         #expect(assembler.prompt == "... ")
-        #expect(assembler.feed("    http_client=http_client,  # 注释 (") == [])
-        #expect(assembler.feed(")") == ["client = AsyncOpenAI(\n    http_client=http_client,  # 注释 (\n)"])
+        #expect(assembler.feed("    http_client=http_client,  # 注释 (").isEmpty)
+        #expect(assembler.feed(")").map(\.text) == ["client = AsyncOpenAI(\n    http_client=http_client,  # 注释 (\n)"])
         #expect(assembler.prompt == ">>> ")
     }
 

@@ -94,10 +94,10 @@ func dump(_ e: Expr) -> String {
     }
 
     @Test func unmatchedClosingBracket() {
-        #expect(throws: Diagnostic.self) { try tokenDump("x = 1)") }
+        #expect(throws: SyntaxError.self) { try tokenDump("x = 1)") }
         do {
             _ = try tokenDump("x = 1)")
-        } catch let d as Diagnostic {
+        } catch let d as SyntaxError {
             #expect(d.message == "unmatched ')'")
             #expect(d.column == 6)
         } catch {

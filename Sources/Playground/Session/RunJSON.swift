@@ -15,11 +15,12 @@ extension PlaygroundApp {
             return 2
         }
         let source = String(decoding: data, as: UTF8.self)
-        let ranges: [(first: Int, last: Int)]
-        switch topLevelStatementLines(source) {
-        case .success(let found): ranges = found
-        case .failure(let diagnostic):
-            errors.writeError(diagnostic.formatted(fileName: path))
+        // One parse for the whole file; each statement then runs from it.
+        let statements: [ParsedSource.TopLevelStatement]
+        switch ParsedSource(source).topLevelStatements {
+        case .success(let found): statements = found
+        case .failure(let error):
+            errors.writeError(error.formatted(fileName: path))
             return 1
         }
         let output = StatementOutput()
@@ -30,12 +31,11 @@ extension PlaygroundApp {
         let session = Session(environment: environment, server: server, options: options, output: output)
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var status: Int32 = 0
-        for range in ranges {
-            let text = lines[(range.first - 1)..<range.last].joined(separator: "\n")
-            // Blank lines in front keep line numbers in tracebacks those of the file.
-            let padded = String(repeating: "\n", count: range.first - 1) + text
+        for statement in statements {
+            let text = lines[(statement.first - 1)..<statement.last].joined(separator: "\n")
             output.stdout = ""
-            let record = await session.runStatementForJSON(padded, path: path, line: range.first, source: text, output: output)
+            let record = await session.runStatementForJSON(
+                statement.parsed, path: path, line: statement.first, source: text, output: output)
             FileHandle.standardOutput.write(record)
             if output.failed {
                 status = 1
@@ -57,25 +57,26 @@ final class StatementOutput: SessionOutput {
 }
 
 extension Session {
-    /// Runs one top-level statement and returns its JSON line.
-    func runStatementForJSON(_ padded: String, path: String, line: Int, source: String, output: StatementOutput)
-        async -> Data
-    {
+    /// Runs one top-level statement (parsed with the whole file, so tracebacks give the file's lines) and returns
+    /// its JSON line.
+    func runStatementForJSON(
+        _ statement: ParsedSource, path: String, line: Int, source: String, output: StatementOutput
+    ) async -> Data {
         let before = context.markSpans()
         let poolCount = context.pools.count
-        let result = await interpreter.run(padded, fileName: path, mode: .file)
+        let result = await interpreter.run(statement, fileName: path, mode: .file)
         var error: [String: Any]? = nil
         switch result {
         case .ok:
             break
         case .error(let pythonError):
-            let formatted = pythonError.formatted()
-            output.writeError(formatted)
-            error = ["type": pythonError.type.name, "message": pythonError.message, "line": Self.lastLine(in: formatted, path: path) ?? line]
+            let diagnostic = pythonError.diagnostic
+            output.writeError(diagnostic.formatted())
+            error = ["type": pythonError.type.name, "message": pythonError.message, "line": diagnostic.lastLine(in: path) ?? line]
             output.failed = true
-        case .syntaxError(let diagnostic):
-            output.writeError(diagnostic.formatted(fileName: path))
-            error = ["type": diagnostic.reportedKind, "message": diagnostic.reportedMessage, "line": diagnostic.reportedLine]
+        case .syntaxError(let syntaxError):
+            output.writeError(syntaxError.formatted(fileName: path))
+            error = ["type": syntaxError.reportedKind, "message": syntaxError.reportedMessage, "line": syntaxError.reportedLine]
             output.failed = true
         }
         var pools: [[String: Any]] = []
@@ -106,15 +107,5 @@ extension Session {
             ?? Data("{}".utf8)
         data.append(UInt8(ascii: "\n"))
         return data
-    }
-
-    /// The line of the innermost frame in `path` named by a formatted traceback.
-    static func lastLine(in traceback: String, path: String) -> Int? {
-        var found: Int?
-        for line in traceback.split(separator: "\n") where line.contains("File \"\(path)\", line ") {
-            let rest = line.split(separator: ",")[1].split(separator: " ")
-            if rest.count >= 2 { found = Int(rest[1]) ?? found }
-        }
-        return found
     }
 }

@@ -113,24 +113,35 @@ public final class Session {
 
     /// Runs one complete entry: a `%magic`, `obj?`, or Python source.
     public func execute(_ entry: String) async {
-        let trimmed = String(entry.trimmingLeadingWhitespace())
+        await execute(EntryAssembler.Entry(text: entry, parsed: nil))
+    }
+
+    /// Runs an entry the prompt assembled, with the parse that found it complete when there is one.
+    func execute(_ entry: EntryAssembler.Entry) async {
+        let trimmed = String(entry.text.trimmingLeadingWhitespace())
         if EntryAssembler.isMagic(trimmed) {
             history.append(trimmed)
             await runMagic(trimmed)
             return
         }
-        history.append(entry)
-        script.append(entry)
+        history.append(entry.text)
+        script.append(entry.text)
         // `%save` keeps what reruns: a statement that raised would stop `poolplay run` there.
-        switch await runPython(entry) {
+        switch await runPython(entry.parsed ?? ParsedSource(entry.text)) {
         case .ok: break
         case .error, .syntaxError: script.removeLast()
         }
     }
 
-    /// Runs Python source as an entry: reports errors, draws pool panels, checks the lesson step.
+    /// Parses and runs Python source as an entry (see the `ParsedSource` overload).
     @discardableResult
     func runPython(_ entry: String) async -> RunResult {
+        await runPython(ParsedSource(entry))
+    }
+
+    /// Runs parsed Python source as an entry: reports errors, draws pool panels, checks the lesson step.
+    @discardableResult
+    func runPython(_ entry: ParsedSource) async -> RunResult {
         let before = context.markSpans()
         let marks = timelineMarks()
         let ledgerMark = server?.ledger().totalRequests
@@ -168,15 +179,18 @@ public final class Session {
         }
     }
 
-    /// Prints an error result the way Python does (to stderr), plus PoolPlay's hint.
+    /// Prints an error result the way Python does (to stderr), plus PoolPlay's hint as a note.
     func report(_ result: RunResult) {
         switch result {
         case .ok: break
-        case .error(var error):
-            if error.hint == nil { error.hint = ErrorHints.hint(for: error, knowing: completions.hintKnowledge) }
-            output.writeError(ErrorView.render(error.formatted(), color: options.color, width: currentWidth))
-        case .syntaxError(let diagnostic):
-            output.writeError(ErrorView.render(diagnostic.formatted(fileName: "<stdin>"), color: options.color))
+        case .error(let error):
+            var diagnostic = error.diagnostic
+            if error.hint == nil, let hint = ErrorHints.hint(for: error, knowing: completions.hintKnowledge) {
+                diagnostic.notes.append(.hint(hint))
+            }
+            output.writeError(ErrorView.render(diagnostic, color: options.color, width: currentWidth))
+        case .syntaxError(let error):
+            output.writeError(ErrorView.render(error.diagnostic(fileName: "<stdin>"), color: options.color))
         }
     }
 
@@ -227,7 +241,7 @@ public final class Session {
                 output.writeError("KeyboardInterrupt\n")
             case .line(let line):
                 for entry in assembler.feed(line) {
-                    lineSource.addHistory(entry)
+                    lineSource.addHistory(entry.text)
                     await execute(entry)
                     if wantsExit { return }
                 }

@@ -5,15 +5,6 @@ import PythonModels
 import PoolCore
 import TerminalUI
 
-/// Python errors, styled by TerminalUI's DiagnosticView (plain text stays byte-identical).
-enum ErrorView {
-    /// `width`: fit PoolPlay's own `  hint:` lines to it; CPython's lines stay as CPython prints them.
-    static func render(_ formatted: String, color: Bool, width: Int? = nil) -> String {
-        let text = WidthFit.fit(DiagnosticView(formatted).render(), width: width) { $0.hasPrefix("  hint: ") }
-        return decorator(color).render(text)
-    }
-}
-
 func decorator(_ color: Bool) -> any TextDecorator {
     color ? ANSIDecorator() : PlainDecorator()
 }

@@ -47,7 +47,7 @@ public enum RunResult {
     /// An exception escaped the top level; `formatted()` renders its traceback as CPython does.
     case error(PythonError)
     /// The source did not parse; nothing of it ran.
-    case syntaxError(Diagnostic)
+    case syntaxError(SyntaxError)
 }
 
 /// A PoolScript session: globals persist across `run` calls, as in a REPL.
@@ -90,24 +90,29 @@ public final class Interpreter {
         set { moduleScope.vars = newValue }
     }
 
-    /// Parses and runs source. Top-level `await` is allowed in both modes. Never throws; errors come back as
-    /// values, and everything defined before an error stays defined.
+    /// Parses and runs source (see the `ParsedSource` overload).
     nonisolated(nonsending) public func run(_ source: String, fileName: String = "<stdin>", mode: RunMode) async
         -> RunResult
     {
+        await run(ParsedSource(source), fileName: fileName, mode: mode)
+    }
+
+    /// Runs source parsed before. Top-level `await` is allowed in both modes. Never throws; errors come back as
+    /// values, and everything defined before an error stays defined.
+    nonisolated(nonsending) public func run(_ parsed: ParsedSource, fileName: String = "<stdin>", mode: RunMode) async
+        -> RunResult
+    {
         let statements: [Stmt]
-        do {
-            statements = try Parser.parseModule(source)
-        } catch let d as Diagnostic {
-            return .syntaxError(d)
-        } catch {
-            return .error(pythonError(from: error))
+        switch parsed.outcome {
+        case .statements(let parsed): statements = parsed
+        case .syntaxError(let error): return .syntaxError(error)
+        case .failure(let error): return .error(pythonError(from: error))
         }
         await scheduler.acquire()
         defer { scheduler.release() }
         steps = 0
         interruptHandle.reset()
-        let file = SourceFile(name: fileName, source: source)
+        let file = SourceFile(name: fileName, source: parsed.source)
         let frame = Frame(
             scope: moduleScope,
             context: TaskContext(interpreter: self, task: nil),

@@ -1,5 +1,5 @@
 /// `ExceptionGroup` / `BaseExceptionGroup`: construction with CPython's checks, splitting for `except*`, and
-/// the boxed traceback an uncaught group prints.
+/// the members a group's boxed traceback shows (`Diagnostic+Lines.swift` draws the box).
 extension ExceptionInstance {
     /// The sub-exceptions of a group (its second argument).
     var groupItems: [ExceptionInstance] {
@@ -89,57 +89,5 @@ extension PythonError {
         var e = PythonError(instance.type, instance.message)
         e.instance = instance
         return e
-    }
-
-    /// CPython's boxed rendering of an uncaught exception group (`traceback.TracebackException.format`).
-    func formattedGroup() -> String {
-        var out = ""
-        var depth = 0
-        var needClose = false
-        func indent() -> String { String(repeating: " ", count: 2 * depth) }
-        func emit(_ text: String, margin: Character = "|") {
-            var prefix = indent()
-            if depth > 0 { prefix += String(margin) + " " }
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                out += prefix + line + "\n"
-            }
-        }
-        func format(_ error: PythonError, instance: ExceptionInstance?) {
-            guard let instance, instance.type.isGroup else {
-                emit(error.formatted())
-                return
-            }
-            let topLevel = depth == 0
-            if topLevel { depth += 1 }
-            if !error.traceback.isEmpty {
-                emit("Exception Group Traceback (most recent call last):\n", margin: topLevel ? "+" : "|")
-                emit(error.frameLines())
-            }
-            emit(error.summary + "\n")
-            let items = instance.groupItems
-            let shown = min(items.count, 16)
-            needClose = false
-            for i in 0..<shown {
-                let last = i == shown - 1
-                if last { needClose = true }
-                let truncated = i >= 15
-                out += indent() + (i == 0 ? "+-" : "  ") + "+---------------- \(truncated ? "..." : String(i + 1)) ----------------\n"
-                depth += 1
-                if truncated {
-                    let more = items.count - 15
-                    emit("and \(more) more exception\(more > 1 ? "s" : "")\n")
-                } else {
-                    format(PythonError.of(items[i]), instance: items[i])
-                }
-                if last && needClose {
-                    out += indent() + "+------------------------------------\n"
-                    needClose = false
-                }
-                depth -= 1
-            }
-            if topLevel { depth = 0 }
-        }
-        format(self, instance: instance)
-        return out
     }
 }

@@ -80,9 +80,11 @@ public struct PythonError: Error {
 
     /// The last line of a traceback: "TypeError: message", or just the name when the message is empty.
     var summary: String {
-        let text = message + (suggestion.map { ". Did you mean: '\($0)'?" } ?? "")
-        return text.isEmpty ? type.qualifiedName : type.qualifiedName + ": " + text
+        shownMessage.isEmpty ? type.qualifiedName : type.qualifiedName + ": " + shownMessage
     }
+
+    /// `str(e)` and, as the traceback prints it, the "Did you mean" suggestion.
+    var shownMessage: String { message + (suggestion.map { ". Did you mean: '\($0)'?" } ?? "") }
 
     /// CPython-style rendering:
     /// ```
@@ -90,60 +92,35 @@ public struct PythonError: Error {
     ///   File "<stdin>", line 1, in <module>
     /// TypeError: OpenAI.__init__() got an unexpected keyword argument 'limits'
     /// ```
-    /// then `  hint: …` when there is a hint. Source lines are shown for files, not for `<stdin>`.
+    /// then `  hint: …` when there is a hint (``Diagnostic/formatted()`` of ``diagnostic``). Source lines are shown
+    /// for files, not for `<stdin>`.
     public func formatted() -> String {
-        var out = ""
-        if let context = context.first, !causeIsNone {
-            out += context.formatted()
-            out +=
-                contextIsCause
-                ? "\nThe above exception was the direct cause of the following exception:\n\n"
-                : "\nDuring handling of the above exception, another exception occurred:\n\n"
-        }
-        if let instance, instance.type.isGroup, !instance.groupItems.isEmpty {
-            out += formattedGroup()
-            if let hint { out += "  hint: " + hint + "\n" }
-            return out
-        }
-        if !traceback.isEmpty {
-            out += "Traceback (most recent call last):\n" + frameLines()
-        }
-        out += summary + "\n"
-        if let hint { out += "  hint: " + hint + "\n" }
-        return out
+        diagnostic.formatted()
     }
 
-    /// The traceback's `File …` lines (and source lines), with CPython's folding of repeated entries.
-    func frameLines() -> String {
-        var out = ""
-        do {
-            // CPython prints three identical consecutive entries, then "[Previous line repeated N more times]".
-            var previous: TracebackEntry?
-            var repeats = 0
-            func flushRepeats() {
-                if repeats > 3 {
-                    let n = repeats - 3
-                    out += "  [Previous line repeated \(n) more time\(n == 1 ? "" : "s")]\n"
-                }
+    /// The error as a ``Diagnostic``: the exception it was raised from or while handling (unless `from None`), its
+    /// traceback, an exception group's members, and its hint as a note.
+    public var diagnostic: Diagnostic {
+        var result = report(instance: instance, asGroupMember: false)
+        if let hint { result.notes.append(.hint(hint)) }
+        return result
+    }
+
+    /// The report without the hint. A group nested in a group shows only its traceback, its line and its members
+    /// (CPython's `format` recurses into `exceptions`, not into their chains); any other member shows everything.
+    private func report(instance: ExceptionInstance?, asGroupMember: Bool) -> Diagnostic {
+        var result = Diagnostic(kind: .exception, typeName: type.qualifiedName, message: shownMessage)
+        result.traceback = traceback.map(\.frame)
+        if let instance, instance.type.isGroup, asGroupMember || !instance.groupItems.isEmpty {
+            result.group = instance.groupItems.map { item in
+                let member = PythonError.of(item)
+                return item.type.isGroup ? member.report(instance: item, asGroupMember: true) : member.diagnostic
             }
-            for entry in traceback {
-                if entry == previous {
-                    repeats += 1
-                    if repeats > 3 { continue }
-                } else {
-                    flushRepeats()
-                    previous = entry
-                    repeats = 1
-                }
-                out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.function)\n"
-                if let source = entry.sourceLine, entry.fileName != "<stdin>" {
-                    let trimmed = source.drop(while: { $0 == " " || $0 == "\t" })
-                    if !trimmed.isEmpty { out += "    " + trimmed + "\n" }
-                }
-            }
-            flushRepeats()
         }
-        return out
+        if !asGroupMember, let context = context.first, !causeIsNone {
+            result.chain = [Diagnostic.Chained(diagnostic: context.diagnostic, isCause: contextIsCause)]
+        }
+        return result
     }
 }
 
@@ -159,6 +136,12 @@ struct TracebackEntry: Sendable, Equatable {
         self.line = line
         self.function = function
         self.sourceLine = sourceLine
+    }
+
+    /// As a traceback shows it: the source line without its indentation, and none for `<stdin>`.
+    var frame: Diagnostic.Frame {
+        let shown = fileName == "<stdin>" ? nil : sourceLine.map { String($0.drop(while: { $0 == " " || $0 == "\t" })) }
+        return Diagnostic.Frame(fileName: fileName, line: line, function: function, sourceText: shown)
     }
 }
 

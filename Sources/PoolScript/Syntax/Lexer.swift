@@ -3,7 +3,7 @@ import BigInt
 /// Turns Python source into tokens: INDENT/DEDENT from leading blanks, implicit line joining inside
 /// brackets, `#` comments, string/bytes/f-string literals with escapes, and numbers with `_`.
 ///
-/// Errors are `Diagnostic`s with CPython's messages ("'(' was never closed",
+/// Errors are `SyntaxError`s with CPython's messages ("'(' was never closed",
 /// "unterminated string literal (detected at line 1)", "unindent does not match any outer indentation level").
 struct Lexer {
     let scalars: [Unicode.Scalar]
@@ -37,8 +37,8 @@ struct Lexer {
         kind: ExceptionClass = .syntaxError,
         incomplete: Bool = false,
         end: SourceLocation? = nil
-    ) -> Diagnostic {
-        var d = Diagnostic(
+    ) -> SyntaxError {
+        var d = SyntaxError(
             message: message,
             line: at.line,
             column: at.column + 1,

@@ -268,7 +268,7 @@ extension Parser {
                     var parser = Parser(tokens: try sub.tokenize(), lexer: sub)
                     parser.functions = functions
                     expr = try parser.parseExpressionList()
-                } catch let d as Diagnostic {
+                } catch let d as SyntaxError {
                     throw error("f-string: " + d.message, at: location)
                 }
                 parts.append(.expression(expr, conversion: conversion, spec: spec, debugText: debugText))

@@ -27,7 +27,7 @@ struct Parser {
         let tokens: [Token]
         do {
             tokens = try lexer.tokenize()
-        } catch let unclosed as Diagnostic where unclosed.incompleteInput && unclosed.message.hasSuffix("was never closed") {
+        } catch let unclosed as SyntaxError where unclosed.incompleteInput && unclosed.message.hasSuffix("was never closed") {
             throw earlierSyntaxError(lexer) ?? unclosed
         }
         var parser = Parser(tokens: tokens, lexer: lexer)
@@ -38,7 +38,7 @@ struct Parser {
     /// that is never closed (`def f(:`, `[1,, 2`) is reported as "invalid syntax" before the tokenizer reaches
     /// the end of the input and finds the bracket open. Parses the tokens read so far; an "invalid syntax" at one
     /// of them (not at the end they stop at) is that earlier error.
-    private static func earlierSyntaxError(_ lexer: Lexer) -> Diagnostic? {
+    private static func earlierSyntaxError(_ lexer: Lexer) -> SyntaxError? {
         var tokens = lexer.tokensSoFar
         guard let end = tokens.last?.end else { return nil }
         tokens.append(Token(kind: .newline, text: "", start: end, end: end))
@@ -46,7 +46,7 @@ struct Parser {
         var parser = Parser(tokens: tokens, lexer: lexer)
         do {
             _ = try parser.parseStatements(untilDedent: false)
-        } catch let d as Diagnostic where d.message == "invalid syntax" {
+        } catch let d as SyntaxError where d.message == "invalid syntax" {
             let column = d.column - 1
             if d.line < end.line || (d.line == end.line && column < end.column) { return d }
         } catch {}
@@ -89,17 +89,17 @@ struct Parser {
         at location: SourceLocation,
         kind: ExceptionClass = .syntaxError,
         end: SourceLocation? = nil
-    ) -> Diagnostic {
+    ) -> SyntaxError {
         lexer.error(message, location, kind: kind, end: end)
     }
 
-    func unexpectedIndent(_ t: Token) -> Diagnostic {
+    func unexpectedIndent(_ t: Token) -> SyntaxError {
         var d = error("unexpected indent", at: t.end, kind: .indentationError)
         d.showsCaret = false
         return d
     }
 
-    func invalidSyntax(_ token: Token? = nil) -> Diagnostic {
+    func invalidSyntax(_ token: Token? = nil) -> SyntaxError {
         let t = token ?? current
         if t.kind == .indent { return unexpectedIndent(t) }
         if t.kind == .dedent {
@@ -111,7 +111,7 @@ struct Parser {
         return error("invalid syntax", at: t.start, end: t.end)
     }
 
-    func notSupported(_ what: String, at location: SourceLocation) -> Diagnostic {
+    func notSupported(_ what: String, at location: SourceLocation) -> SyntaxError {
         error("\(what) not supported in PoolPlay's Python subset", at: location, kind: .notImplementedError)
     }
 

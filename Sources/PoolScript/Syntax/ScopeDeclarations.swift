@@ -11,7 +11,7 @@ extension Parser {
             let what = global ? "global" : "nonlocal"
             // CPython underlines the whole statement.
             let end = statementEnd(what, names, location)
-            func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+            func error(_ message: String, at location: SourceLocation) -> SyntaxError {
                 self.error(message, at: location, end: end)
             }
             for name in names {

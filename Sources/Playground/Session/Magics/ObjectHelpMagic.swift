@@ -20,7 +20,7 @@ extension Session {
             output.write(helpText(for: value) + "\n")
         } catch let error as PythonError {
             output.writeError(error.formatted())
-        } catch let diagnostic as Diagnostic {
+        } catch let diagnostic as SyntaxError {
             output.writeError(diagnostic.formatted(fileName: "<stdin>"))
         } catch {
             output.writeError("\(error)\n")

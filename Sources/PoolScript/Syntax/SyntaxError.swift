@@ -1,4 +1,4 @@
-/// A syntax error with a location, rendered like CPython:
+/// A syntax error with a location; its ``diagnostic(fileName:)`` renders like CPython:
 /// ```
 ///   File "<stdin>", line 1
 ///     x = (1 +
@@ -6,7 +6,7 @@
 /// SyntaxError: '(' was never closed
 /// ```
 /// `line` is 1-based; `column` is the 1-based column of the caret (in Unicode scalars).
-public struct Diagnostic: Error {
+public struct SyntaxError: Error {
     var message: String
     var line: Int
     var column: Int
@@ -31,31 +31,33 @@ public struct Diagnostic: Error {
         self.kind = kind
     }
 
-    /// The CPython rendering: file and line, the source line (leading blanks removed) indented by four,
-    /// a caret under the column, then `Kind: message`.
-    public func formatted(fileName: String) -> String {
-        var out = "  File \"\(fileName)\", line \(line)\n"
+    /// The error as a ``Diagnostic``: the source line with its leading blanks removed, and the carets' span in
+    /// terminal columns (CPython 3.10+ underlines a whole token: `^^^`).
+    public func diagnostic(fileName: String) -> Diagnostic {
         let scalars = Array(sourceLine.unicodeScalars)
         var leading = 0
         while leading < scalars.count, scalars[leading] == " " || scalars[leading] == "\t" { leading += 1 }
         var text = String(String.UnicodeScalarView(scalars[leading...]))
         while text.last == "\n" || text.last == "\r" || text.last == " " { text.removeLast() }
-        if !text.isEmpty {
-            out += "    " + text + "\n"
+        var caret: Range<Int>?
+        if showsCaret {
             let prefix = scalars[leading..<max(leading, min(scalars.count, column - 1))]
             let caretOffset = prefix.reduce(0) { $0 + displayWidth($1) }
-            if showsCaret {
-                var carets = 1
-                if let endColumn, endColumn > column {
-                    let range = scalars[min(scalars.count, column - 1)..<min(scalars.count, endColumn - 1)]
-                    carets = max(1, range.reduce(0) { $0 + displayWidth($1) })
-                }
-                out +=
-                    "    " + String(repeating: " ", count: caretOffset) + String(repeating: "^", count: carets) + "\n"
+            var carets = 1
+            if let endColumn, endColumn > column {
+                let range = scalars[min(scalars.count, column - 1)..<min(scalars.count, endColumn - 1)]
+                carets = max(1, range.reduce(0) { $0 + displayWidth($1) })
             }
+            caret = caretOffset..<(caretOffset + carets)
         }
-        out += kind.qualifiedName + ": " + message + "\n"
-        return out
+        let location = Diagnostic.Location(fileName: fileName, line: line, sourceText: text, caret: caret)
+        return Diagnostic(kind: .syntaxError, typeName: kind.qualifiedName, message: message, location: location)
+    }
+
+    /// The CPython rendering: file and line, the source line (leading blanks removed) indented by four,
+    /// a caret under the column, then `Kind: message` (``Diagnostic/formatted()`` of ``diagnostic(fileName:)``).
+    public func formatted(fileName: String) -> String {
+        diagnostic(fileName: fileName).formatted()
     }
 }
 
@@ -71,7 +73,7 @@ func displayWidth(_ scalar: Unicode.Scalar) -> Int {
     }
 }
 
-extension Diagnostic: CustomStringConvertible {
+extension SyntaxError: CustomStringConvertible {
     /// `SyntaxError: invalid syntax (line 1, column 5)`.
     public var description: String { "\(kind.qualifiedName): \(message) (line \(line), column \(column))" }
 }
