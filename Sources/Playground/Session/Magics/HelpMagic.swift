@@ -32,8 +32,6 @@ extension Magic {
         expired (keepalive_expiry), server closed, not reusable (Connection: close or an unread body), evicted \
         (room for another origin), pool closed (aclose()), error
           PoolTimeout    requests that waited Timeout.pool seconds without getting a connection
-          re-queued      httpcore 1.0.9 handed one idle connection to several queued requests in one pass; all but \
-        one got ConnectionNotAvailable and went back to the queue (httpcore2 never does this)
           failed         requests that ended with any other error (connect errors, read errors, cancellation)
           peak           the most requests in flight and the most waiting in the queue during the statement
         %why explains each decision; %timeline draws each connection's life; %pool shows every connection.
