@@ -57,12 +57,8 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             let result = b["result"]
             return .object(
                 Coroutine(name: "sleep") { context in
-                    if seconds <= 0 {
-                        try await context.yieldTurn()
-                    } else {
-                        let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
-                        try await context.suspend { try await clock.sleep(for: .nanoseconds(nanoseconds)) }
-                    }
+                    // Cancellable at any point, without cancelling the task's Swift task (see TaskContext.sleep).
+                    try await context.sleep(seconds: seconds, clock: clock)
                     return result
                 }
             )
@@ -72,10 +68,11 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
     attributes["run"] = .object(
         InterpBuiltin("run") { i, a, f in
             let b = try a.bind("run", [Parameter("main"), Parameter("debug", kind: .keywordOnly, default: Value.none)])
-            guard case .object(let o) = b["main"], o is Coroutine else {
+            guard case .object(let o) = b["main"], let main = o as? Coroutine else {
                 throw PythonError.valueError("a coroutine was expected, got \(b["main"].repr())")
             }
-            return try await i.awaitValue(b["main"], f)
+            // asyncio.run runs `main` in a task of its own (Task-1), so current_task(), timeout and TaskGroup see it.
+            return try await i.awaitValue(.object(i.spawn(main)), f)
         }
     )
     attributes["iscoroutine"] = .object(
@@ -91,6 +88,11 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
     attributes["InvalidStateError"] = .object(ExceptionClass.invalidStateError)
     let module = ModuleObject(name: "asyncio", attributes: attributes)
     module.addAsyncioLocks()
+    module.addAsyncioEvents()
+    module.addAsyncioQueues()
+    module.addAsyncioWaiting(clock: clock)
+    module.addAsyncioTimeouts(clock: clock)
+    module.addAsyncioTaskGroup()
     module.recordAsyncioSignatures()
     return module
 }
@@ -130,7 +132,10 @@ final class GatheringFuture: PyAwaitable {
             return tasks.allSatisfy { $0.result != nil }
         }
         if !settled() {
-            try await context.block { wake in
+            // Cancelling the task awaiting gather cancels the children (`_GatheringFuture.cancel`).
+            try await context.blockCancellable(onCancel: {
+                tasks.reduce(false) { cancelled, task in task.requestCancel() || cancelled }
+            }) { wake in
                 for task in tasks where task.result == nil {
                     task.callbacks.append {
                         if case .failure(let e) = task.result!, firstError == nil { firstError = e }

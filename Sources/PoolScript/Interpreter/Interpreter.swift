@@ -59,6 +59,8 @@ public final class Interpreter {
     public let interruptHandle = InterruptHandle()
     /// The clock `asyncio.sleep` uses when the built-in asyncio module is imported.
     var clock: any Clock<Duration> = ContinuousClock()
+    /// The tasks alive and the top level's stand-in task, for `asyncio.all_tasks`, `timeout` and `TaskGroup`.
+    let asyncioState = AsyncioState()
 
     public init(host: ScriptHost, limits: ExecutionLimits = .default) {
         self.host = host
@@ -167,6 +169,7 @@ public final class Interpreter {
     func spawn(_ coroutine: Coroutine, name: String? = nil) -> PyTask {
         taskCounter += 1
         let task = PyTask(coroutine: coroutine, name: name ?? "Task-\(taskCounter)")
+        asyncioState.tasks.append(task)
         let ticket = scheduler.makeTicket()
         scheduler.enqueue(ticket)
         let box = TurnBound(value: (self, task))

@@ -1,0 +1,163 @@
+import Synchronization
+
+/// The loop-wide state asyncio's newer APIs need: the tasks alive (`all_tasks`) and, for code awaiting at the
+/// top level (the prompt, or a script's top-level `await`), a stand-in task that `asyncio.timeout` and
+/// `TaskGroup` can cancel. CPython runs such code inside a task (`asyncio.run`'s main task, or the asyncio
+/// REPL's); PoolPlay's top level is no task, so the stand-in carries its cancellation instead.
+final class AsyncioState {
+    /// Every task spawned, pruned of finished ones when read.
+    var tasks: [PyTask] = []
+    private weak var standInContext: TaskContext?
+    private var standIn: PyTask?
+
+    /// The stand-in task of a top-level context, made on first use.
+    func standIn(for context: TaskContext) -> PyTask {
+        if let standIn, standInContext === context { return standIn }
+        let task = PyTask(coroutine: Coroutine(name: "<module>") { _ in .none }, name: "<module>")
+        standIn = task
+        standInContext = context
+        return task
+    }
+
+    /// The stand-in of `context` if one was made.
+    func existingStandIn(for context: TaskContext) -> PyTask? {
+        standInContext === context ? standIn : nil
+    }
+
+    /// The tasks not finished yet, in creation order.
+    func liveTasks() -> [PyTask] {
+        tasks.removeAll { $0.result != nil }
+        return tasks
+    }
+}
+
+extension TaskContext {
+    /// What `asyncio.timeout` and `TaskGroup` cancel: the running task, or the top level's stand-in.
+    var cancellationTarget: PyTask { task ?? interpreter.asyncioState.standIn(for: self) }
+
+    /// The task currently blocked here, if cancelling it must wake it.
+    private var blockedTask: PyTask? { task ?? interpreter.asyncioState.existingStandIn(for: self) }
+
+    /// Raises `CancelledError` once when a cancellation is pending for the task (or the top-level stand-in).
+    func deliverPendingCancellation() throws {
+        try deliverCancellation()
+        if task == nil, let standIn = interpreter.asyncioState.existingStandIn(for: self), standIn.cancelRequested {
+            standIn.cancelRequested = false
+            throw PythonError(.cancelledError, "")
+        }
+    }
+
+    /// `block`, except that cancelling the task wakes it and raises `CancelledError` here, as a future awaited
+    /// by a cancelled asyncio task does. Callers remove what `register` registered when this throws.
+    ///
+    /// - Parameter onCancel: runs first on `cancel()`; returning true means the cancellation was handed on (to
+    ///   an awaited task) and the wait goes on.
+    nonisolated(nonsending) func blockCancellable(
+        onCancel: @escaping () -> Bool = { false },
+        _ register: (@escaping @Sendable () -> Void) -> Void
+    ) async throws {
+        try deliverPendingCancellation()
+        let target = blockedTask
+        try await block { wake in
+            register(wake)
+            target?.cancelWaiter = {
+                if onCancel() { return true }
+                wake()
+                return false
+            }
+        }
+        target?.cancelWaiter = nil
+        try deliverPendingCancellation()
+    }
+
+    /// Waits `seconds` on `clock`; cancellable at any point (unlike `suspend`, no Swift task is cancelled).
+    nonisolated(nonsending) func sleep(seconds: Double, clock: any Clock<Duration>) async throws {
+        if seconds <= 0 {
+            try await yieldTurn()
+            try deliverPendingCancellation()
+            return
+        }
+        let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
+        let timer = TimerBox()
+        defer { timer.cancel() }
+        try await blockCancellable { wake in
+            timer.start {
+                guard (try? await clock.sleep(for: .nanoseconds(nanoseconds))) != nil else { return }
+                wake()
+            }
+        }
+    }
+}
+
+/// A Swift task sleeping on a clock for one wait, cancelled when the wait ends first.
+final class TimerBox: Sendable {
+    private let task = Mutex<Task<Void, Never>?>(nil)
+    /// True once the timer's body has run to its end.
+    let fired = Atomic<Bool>(false)
+
+    func start(_ body: @escaping @Sendable () async -> Void) {
+        task.withLock {
+            $0 = Task {
+                await body()
+                self.fired.store(true, ordering: .sequentiallyConsistent)
+            }
+        }
+    }
+
+    func cancel() { task.withLock { $0?.cancel() } }
+}
+
+extension Interpreter {
+    /// Runs `body` on the loop after the tasks already ready, like `loop.call_soon`: done-callbacks run this way.
+    /// An exception in the callback is dropped (CPython logs it to stderr as "Exception in callback").
+    func callSoon(_ body: nonisolated(nonsending) @escaping (Interpreter, Frame) async throws -> Void) {
+        let ticket = scheduler.makeTicket()
+        scheduler.enqueue(ticket)
+        let box = TurnBound(value: (self, body))
+        Task {
+            let (interpreter, body) = box.value
+            await interpreter.scheduler.wait(ticket)
+            let frame = Frame(
+                scope: interpreter.moduleScope,
+                context: TaskContext(interpreter: interpreter, task: nil),
+                file: SourceFile(name: "<callback>", source: ""),
+                function: "<callback>"
+            )
+            _ = try? await body(interpreter, frame)
+            interpreter.scheduler.release()
+        }
+    }
+
+    /// An awaitable as a task: a task as it is, a coroutine or other awaitable wrapped in a new one
+    /// (`asyncio.ensure_future`).
+    func ensureTask(_ value: Value, _ what: String = "An asyncio.Future, a coroutine or an awaitable is required")
+        throws -> PyTask
+    {
+        switch value {
+        case .object(let t as PyTask): return t
+        case .object(let c as Coroutine): return spawn(c)
+        case .object(let other as PyAwaitable):
+            return spawn(Coroutine(name: other.pyTypeName) { try await other.awaitValue($0) })
+        default: throw PythonError.typeError(what)
+        }
+    }
+}
+
+/// Seconds from a Python number (`timeout=`, `delay=`), nil for None.
+func optionalSeconds(_ value: Value, _ name: String = "timeout") throws -> Double? {
+    switch value.numeric {
+    case .int(let n): return Double(n)
+    case .float(let d): return d
+    case .big(let b): return Double(b)
+    case nil:
+        if case .none = value { return nil }
+        throw PythonError.typeError("'<=' not supported between instances of '\(value.typeName)' and 'int'")
+    }
+}
+
+/// The error a task's failure is re-raised as: its frames are gone, so it may record new ones.
+func freshError(_ error: Error) -> PythonError {
+    var e = pythonError(from: error)
+    e.recordedFrame = nil
+    return e
+}
