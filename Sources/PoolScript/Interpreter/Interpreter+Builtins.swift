@@ -89,7 +89,11 @@ extension Interpreter {
             }
             return i.typeObject(of: a.positional[0])
         }
-        builtins["object"] = .object(TypeObject("object"))
+        builtins["object"] = .object(
+            TypeObject("object") { _, a, _ in
+                if !a.positional.isEmpty || !a.keywords.isEmpty { throw PythonError.typeError("object() takes no arguments") }
+                return .object(PlainObject())
+            })
         builtins["NotImplemented"] = .object(NotImplementedObject.shared)
         function("super") { i, a, f in try i.makeSuper(a, f) }
         function("vars") { i, a, f in

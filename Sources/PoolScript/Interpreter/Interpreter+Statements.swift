@@ -27,18 +27,20 @@ extension Interpreter {
             try await augmentedAssign(target, op, valueExpr, f)
         case .annotated(let target, let valueExpr):
             if let valueExpr { try await assign(target, try await eval(valueExpr, f), f) }
+            // A class body keeps `name: type` in `__annotations__`, in order, for dataclasses.
+            if f.isClassBody, case .name(let name) = target.kind { try recordAnnotation(name, f) }
         case .importModules(let items):
             for item in items {
-                let module = try importModule(item.name)
+                let module = try await importModule(item.name, f)
                 if let alias = item.alias {
                     bindingScope(alias, f).vars[alias] = module
                 } else {
                     let top = String(item.name.split(separator: ".")[0])
-                    bindingScope(top, f).vars[top] = top == item.name ? module : try importModule(top)
+                    bindingScope(top, f).vars[top] = top == item.name ? module : try await importModule(top, f)
                 }
             }
         case .importFrom(let moduleName, let names):
-            let module = try importModule(moduleName)
+            let module = try await importModule(moduleName, f)
             for (name, alias) in names {
                 guard let value = try? getAttribute(module, name) else {
                     var e = PythonError(
@@ -235,7 +237,7 @@ extension Interpreter {
         return result
     }
 
-    func importModule(_ name: String) throws -> Value {
+    nonisolated(nonsending) func importModule(_ name: String, _ f: Frame) async throws -> Value {
         if let cached = moduleCache[name] { return cached }
         let module: Value
         if let hosted = try host.importModule(name) {
@@ -244,6 +246,8 @@ extension Interpreter {
             module = .object(makeAsyncioModule(clock: clock))
         } else if name == "time" {
             module = .object(makeTimeModule())
+        } else if let stdlib = try await makeStdlibModule(name, f) {
+            module = .object(stdlib)
         } else {
             throw PythonError(.moduleNotFoundError, "No module named '\(name)'")
         }
@@ -473,6 +477,14 @@ extension Interpreter {
         case .item(let containerExpr, let keyExpr):
             let container = try await eval(containerExpr, f)
             let key = try await eval(keyExpr, f)
+            // User containers (`counter[k] += 1` on a collections.Counter) go through __getitem__ / __setitem__.
+            if userClass(of: container) != nil {
+                let current = try await callDunder(container, "__getitem__", [key], f) ?? getItem(container, key)
+                let value = try await eval(valueExpr, f)
+                let result = try await binaryOpAsync(op, current, value, f, inPlace: true)
+                if try await callDunder(container, "__setitem__", [key, result], f) == nil { try setItem(container, key, result) }
+                return
+            }
             let current = try getItem(container, key)
             let value = try await eval(valueExpr, f)
             try setItem(container, key, try inPlace(op, current, value))
