@@ -3,7 +3,7 @@
 /// `Interpreter.importModule` asks the host first, then asyncio and time, then this registry. Dotted names
 /// (`collections.abc`, `concurrent.futures`) are modules of their own here, as `import a.b` asks for both.
 let stdlibModuleNames = [
-    "collections", "collections.abc", "contextlib", "dataclasses", "functools", "itertools", "json", "math",
+    "collections", "collections.abc", "contextlib", "dataclasses", "functools", "itertools", "json", "math", "random",
     "typing",
 ]
 
@@ -27,6 +27,7 @@ extension Interpreter {
         case "functools": spec = functoolsModule()
         case "itertools": spec = itertoolsModule()
         case "json": spec = jsonModule()
+        case "random": spec = randomModule()
         case "math": spec = mathModule()
         case "typing": spec = typingModule()
         default: return nil
