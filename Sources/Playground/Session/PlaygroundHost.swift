@@ -6,15 +6,20 @@ import PythonModels
 final class PlaygroundHost: ScriptHost {
     let context: PlaygroundContext
     private let writeOutput: (String) -> Void
+    private let writeErrorOutput: ((String) -> Void)?
     private var modules: [String: Value] = [:]
 
-    init(context: PlaygroundContext, write: @escaping (String) -> Void) {
+    init(context: PlaygroundContext, write: @escaping (String) -> Void, writeError: ((String) -> Void)? = nil) {
         self.context = context
         self.writeOutput = write
+        self.writeErrorOutput = writeError
     }
 
     /// The modules a learner can import.
-    static let moduleNames = ["httpx", "httpx2", "openai", "asyncio", "os", "time", "poolplay"]
+    static let moduleNames = [
+        "httpx", "httpx2", "openai", "asyncio", "os", "time", "poolplay", "collections", "contextlib", "dataclasses",
+        "functools", "itertools", "json", "logging", "math", "random", "typing", "concurrent.futures",
+    ]
 
     func importModule(_ name: String) throws -> Value? {
         if let module = modules[name] { return module }
@@ -34,4 +39,6 @@ final class PlaygroundHost: ScriptHost {
     }
 
     func write(_ text: String) { writeOutput(text) }
+    /// `logging`'s records go to stderr, as CPython's do.
+    func writeError(_ text: String) { (writeErrorOutput ?? writeOutput)(text) }
 }

@@ -81,7 +81,9 @@ public final class Session {
         self.options = options
         self.output = output
         let gate = scriptOutputGate
-        let host = PlaygroundHost(context: context, write: { if !gate.muted { output.write($0) } })
+        let host = PlaygroundHost(
+            context: context, write: { if !gate.muted { output.write($0) } },
+            writeError: { if !gate.muted { output.writeError($0) } })
         self.host = host
         self.interpreter = Interpreter(host: host)
         installBuiltins()
@@ -260,9 +262,10 @@ public final class Session {
         await context.closeAll()
         context.forgetPools()
         lessonScope?.savedGlobals = [:]
-        host = PlaygroundHost(context: context, write: { [output, scriptOutputGate] in
-            if !scriptOutputGate.muted { output.write($0) }
-        })
+        host = PlaygroundHost(
+            context: context,
+            write: { [output, scriptOutputGate] in if !scriptOutputGate.muted { output.write($0) } },
+            writeError: { [output, scriptOutputGate] in if !scriptOutputGate.muted { output.writeError($0) } })
         interpreter = Interpreter(host: host)
         installBuiltins()
     }

@@ -7,6 +7,12 @@ public protocol ScriptHost: AnyObject {
     func importModule(_ name: String) throws -> Value?
     /// Where `print` writes (already formatted, including the trailing "\n").
     func write(_ text: String)
+    /// Where `logging` writes (CPython: stderr). Defaults to `write`.
+    func writeError(_ text: String)
+}
+
+extension ScriptHost {
+    public func writeError(_ text: String) { write(text) }
 }
 
 /// interactive: expression statements' non-None values are echoed as repr + "\n" (like `python -i`).

@@ -3,7 +3,7 @@
 /// `Interpreter.importModule` asks the host first, then asyncio and time, then this registry. Dotted names
 /// (`collections.abc`, `concurrent.futures`) are modules of their own here, as `import a.b` asks for both.
 let stdlibModuleNames = [
-    "collections", "collections.abc", "contextlib", "dataclasses", "functools", "itertools", "json", "math", "random",
+    "collections", "collections.abc", "contextlib", "dataclasses", "functools", "itertools", "json", "logging", "math", "random",
     "typing",
 ]
 
@@ -12,6 +12,8 @@ let stdlibModuleNames = [
 struct StdlibModuleSpec {
     var natives: [String: Value] = [:]
     var source: String?
+    /// Runs on the finished module (for natives that call the module's Python functions).
+    var finish: ((ModuleObject) -> Void)?
 }
 
 extension Interpreter {
@@ -27,6 +29,7 @@ extension Interpreter {
         case "functools": spec = functoolsModule()
         case "itertools": spec = itertoolsModule()
         case "json": spec = jsonModule()
+        case "logging": spec = loggingModule()
         case "random": spec = randomModule()
         case "math": spec = mathModule()
         case "typing": spec = typingModule()
@@ -46,6 +49,7 @@ extension Interpreter {
             }
             for (key, value) in scope.vars where key != "__name__" { module.attributes[key] = value }
         }
+        spec.finish?(module)
         let parts = name.split(separator: ".").map(String.init)
         if parts.count == 2, case .object(let parent as ModuleObject)? = moduleCache[parts[0]] {
             parent.attributes[parts[1]] = .object(module)
