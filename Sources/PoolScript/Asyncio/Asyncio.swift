@@ -65,6 +65,28 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
         }
     )
     attributes["wait_for"] = makeWaitFor(clock: clock)
+    attributes["to_thread"] = .object(
+        InterpBuiltin("to_thread") { i, a, _ in
+            guard let function = a.positional.first else {
+                throw PythonError.typeError("to_thread() missing 1 required positional argument: 'func'")
+            }
+            let arguments = Arguments(positional: Array(a.positional.dropFirst()), keywords: a.keywords)
+            return .object(
+                Coroutine(name: "to_thread") { context in
+                    // The function runs as a green thread; cancelling the awaiting task does not stop it (a thread
+                    // cannot be cancelled), it only stops the waiting.
+                    let thread = i.spawnGreenThread("to_thread") { threadContext in
+                        let frame = Frame(
+                            scope: i.moduleScope, context: threadContext,
+                            file: SourceFile(name: "<thread>", source: ""), function: "run")
+                        return try await i.call(function, arguments, frame)
+                    }
+                    if thread.result == nil {
+                        try await context.blockCancellable { wake in thread.callbacks.append(wake) }
+                    }
+                    return try await thread.awaitValue(context)
+                })
+        })
     attributes["run"] = .object(
         InterpBuiltin("run") { i, a, f in
             let b = try a.bind("run", [Parameter("main"), Parameter("debug", kind: .keywordOnly, default: Value.none)])
@@ -182,7 +204,7 @@ public func makeTimeModule(
             "perf_counter": .object(NativeFunction(name: "perf_counter") { _ in .float(monotonic()) }),
             "time": .object(NativeFunction(name: "time") { _ in .float(wallClock()) }),
             "sleep": .object(
-                InterpBuiltin("sleep") { i, a, _ in
+                InterpBuiltin("sleep") { i, a, f in
                     let b = try a.bind("sleep", [Parameter("secs")])
                     let seconds: Double
                     switch b["secs"].numeric {
@@ -195,6 +217,13 @@ public func makeTimeModule(
                         )
                     }
                     guard seconds >= 0 else { throw PythonError.valueError("sleep length must be non-negative") }
+                    // A green thread sleeps alone, as a real thread would; so does any code while green threads
+                    // run (the main thread sleeping lets the workers run). Otherwise it blocks the loop, as
+                    // `time.sleep` blocks asyncio.
+                    if f.context.task?.isGreenThread == true || i.asyncioState.greenThreads > 0 {
+                        try await f.context.sleep(seconds: seconds, clock: i.clock)
+                        return .none
+                    }
                     if seconds > 0 {
                         let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
                         try await i.clock.sleep(for: .nanoseconds(nanoseconds))

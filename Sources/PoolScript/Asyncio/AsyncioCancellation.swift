@@ -7,6 +7,10 @@ import Synchronization
 final class AsyncioState {
     /// Every task spawned, pruned of finished ones when read.
     var tasks: [PyTask] = []
+    /// Green threads (`concurrent.futures` workers, `asyncio.to_thread`) not finished yet.
+    var greenThreads = 0
+    /// `concurrent.futures` futures settled so far, to order `as_completed`.
+    var settledFutures = 0
     private weak var standInContext: TaskContext?
     private var standIn: PyTask?
 

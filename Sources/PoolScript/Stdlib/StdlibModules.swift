@@ -3,7 +3,7 @@
 /// `Interpreter.importModule` asks the host first, then asyncio and time, then this registry. Dotted names
 /// (`collections.abc`, `concurrent.futures`) are modules of their own here, as `import a.b` asks for both.
 let stdlibModuleNames = [
-    "collections", "collections.abc", "contextlib", "dataclasses", "functools", "itertools", "json", "logging", "math", "random",
+    "collections", "collections.abc", "concurrent", "concurrent.futures", "contextlib", "dataclasses", "functools", "itertools", "json", "logging", "math", "random",
     "typing",
 ]
 
@@ -24,6 +24,8 @@ extension Interpreter {
         switch name {
         case "collections": spec = collectionsModule()
         case "collections.abc": spec = collectionsABCModule()
+        case "concurrent": spec = StdlibModuleSpec()
+        case "concurrent.futures": spec = concurrentFuturesModule()
         case "contextlib": spec = contextlibModule()
         case "dataclasses": spec = dataclassesModule()
         case "functools": spec = functoolsModule()
