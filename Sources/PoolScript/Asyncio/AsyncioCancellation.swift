@@ -28,6 +28,15 @@ final class AsyncioState {
         standInContext === context ? standIn : nil
     }
 
+    /// Records a new task until it finishes (finished tasks are not kept: they hold their frames).
+    func track(_ task: PyTask) {
+        tasks.append(task)
+        task.callbacks.append { [weak self, weak task] in
+            guard let self, let task else { return }
+            self.tasks.removeAll { $0 === task }
+        }
+    }
+
     /// The tasks not finished yet, in creation order.
     func liveTasks() -> [PyTask] {
         tasks.removeAll { $0.result != nil }
@@ -114,20 +123,24 @@ final class TimerBox: Sendable {
 extension Interpreter {
     /// Runs `body` on the loop after the tasks already ready, like `loop.call_soon`: done-callbacks run this way.
     /// An exception in the callback is dropped (CPython logs it to stderr as "Exception in callback").
+    ///
+    /// The body travels inside a `Coroutine` (a class), as `spawn` passes it: a bare `nonisolated(nonsending)`
+    /// closure carried through `TurnBound`'s tuple crashed at release (seen with Swift 6.2).
     func callSoon(_ body: nonisolated(nonsending) @escaping (Interpreter, Frame) async throws -> Void) {
         let ticket = scheduler.makeTicket()
         scheduler.enqueue(ticket)
-        let box = TurnBound(value: (self, body))
-        Task {
-            let (interpreter, body) = box.value
-            await interpreter.scheduler.wait(ticket)
+        let callback = Coroutine(name: "<callback>") { context in
             let frame = Frame(
-                scope: interpreter.moduleScope,
-                context: TaskContext(interpreter: interpreter, task: nil),
-                file: SourceFile(name: "<callback>", source: ""),
-                function: "<callback>"
-            )
-            _ = try? await body(interpreter, frame)
+                scope: context.interpreter.moduleScope, context: context,
+                file: SourceFile(name: "<callback>", source: ""), function: "<callback>")
+            try await body(context.interpreter, frame)
+            return .none
+        }
+        let box = TurnBound(value: (self, callback))
+        Task {
+            let (interpreter, callback) = box.value
+            await interpreter.scheduler.wait(ticket)
+            _ = try? await callback.awaitValue(TaskContext(interpreter: interpreter, task: nil))
             interpreter.scheduler.release()
         }
     }

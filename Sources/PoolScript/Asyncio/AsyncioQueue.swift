@@ -132,7 +132,7 @@ extension ModuleObject {
                     guard case .int(let maxsize) = b["maxsize"] else {
                         throw PythonError.typeError("'<=' not supported between instances of '\(b["maxsize"].typeName)' and 'int'")
                     }
-                    return .object(AsyncioQueue(kind: kind, maxsize: maxsize) { [unowned i] x, y in try i.compare(.lt, x, y) })
+                    return .object(AsyncioQueue(kind: kind, maxsize: maxsize) { [weak i] x, y in try i?.compare(.lt, x, y) ?? false })
                 })
         }
         attributes["QueueEmpty"] = .object(ExceptionClass.queueEmpty)

@@ -45,7 +45,7 @@ final class AsyncioTaskGroup: PyAsyncContextManager {
                 }
                 let task: PyTask
                 if case .none = b["name"] { task = i.spawn(coroutine) } else { task = i.spawn(coroutine, name: b["name"].str()) }
-                task.callbacks.append { [unowned i] in i.callSoon { _, _ in self.onTaskDone(task) } }
+                task.callbacks.append { [weak i] in i?.callSoon { _, _ in self.onTaskDone(task) } }
                 self.tasks.append(task)
                 return .object(task)
             })

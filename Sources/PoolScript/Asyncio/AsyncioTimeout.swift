@@ -25,7 +25,7 @@ final class AsyncioTimeout: PyAsyncContextManager {
     private var task: PyTask?
     private var cancelling = 0
     private var timer: Task<Void, Never>?
-    private unowned let interpreter: Interpreter
+    private weak var interpreter: Interpreter?
     private let clock: any Clock<Duration>
     private let loopTime: () -> Double
 
@@ -68,6 +68,7 @@ final class AsyncioTimeout: PyAsyncContextManager {
         timer = nil
         guard let newWhen else { return }
         let delay = newWhen - loopTime()
+        guard let interpreter else { return }
         let box = TurnBound(value: (self, interpreter))
         let clock = self.clock
         timer = Task {

@@ -27,7 +27,8 @@ extension PyTask {
             return
         }
         if pythonCallbacks.isEmpty {
-            callbacks.append { [unowned interpreter] in
+            callbacks.append { [weak interpreter] in
+                guard let interpreter else { return }
                 let pending = self.pythonCallbacks
                 self.pythonCallbacks = []
                 for callback in pending {

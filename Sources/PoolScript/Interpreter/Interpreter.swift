@@ -175,7 +175,7 @@ public final class Interpreter {
     func spawn(_ coroutine: Coroutine, name: String? = nil) -> PyTask {
         taskCounter += 1
         let task = PyTask(coroutine: coroutine, name: name ?? "Task-\(taskCounter)")
-        asyncioState.tasks.append(task)
+        asyncioState.track(task)
         let ticket = scheduler.makeTicket()
         scheduler.enqueue(ticket)
         let box = TurnBound(value: (self, task))

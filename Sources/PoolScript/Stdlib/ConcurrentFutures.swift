@@ -145,14 +145,15 @@ extension Interpreter {
         task.isGreenThread = true
         asyncioState.tasks.removeAll { $0 === task }
         asyncioState.greenThreads += 1
-        task.callbacks.append { [unowned self] in self.asyncioState.greenThreads -= 1 }
+        task.callbacks.append { [weak self] in self?.asyncioState.greenThreads -= 1 }
         return task
     }
 
     /// Submits `fn(*args, **kwargs)` to a pool's slots; the future settles when the worker finishes.
     func submitGreen(_ slots: AsyncioSemaphore, _ fn: Value, _ arguments: Arguments) -> ThreadFuture {
         let future = ThreadFuture()
-        _ = spawnGreenThread("ThreadPoolExecutor worker") { [unowned self] context in
+        _ = spawnGreenThread("ThreadPoolExecutor worker") { [weak self] context in
+            guard let self else { return .none }
             _ = try await slots.acquire(context)
             defer { try? slots.release() }
             guard future.state == .pending else { return .none }
