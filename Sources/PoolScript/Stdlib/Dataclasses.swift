@@ -112,7 +112,12 @@ def _process_class(cls, init, repr, eq, order, frozen):
     if init and not _class_has(cls, '__init__'):
         def __init__(self, *args, **kwargs):
             if len(args) > len(init_fields):
-                raise TypeError(qualname + '.__init__() takes ' + _plural(len(init_fields) + 1, 'positional argument') + ' but ' + str(len(args) + 1) + (' was given' if len(args) == 0 else ' were given'))
+                required = len([f for f in init_fields if f.default is MISSING and f.default_factory is MISSING])
+                if required == len(init_fields):
+                    takes = _plural(len(init_fields) + 1, 'positional argument')
+                else:
+                    takes = 'from ' + str(required + 1) + ' to ' + str(len(init_fields) + 1) + ' positional arguments'
+                raise TypeError(qualname + '.__init__() takes ' + takes + ' but ' + str(len(args) + 1) + (' was given' if len(args) == 0 else ' were given'))
             values = {}
             for f, value in zip(init_fields, args):
                 values[f.name] = value
@@ -148,7 +153,8 @@ def _process_class(cls, init, repr, eq, order, frozen):
     if eq and not _class_has(cls, '__eq__'):
         def __eq__(self, other):
             if other.__class__ is self.__class__:
-                return astuple_of(self) == astuple_of(other)
+                # Field by field, so fields that are dataclasses compare with their own __eq__.
+                return all(getattr(self, n) == getattr(other, n) for n in compare_fields)
             return False
         cls.__eq__ = __eq__
     if order:
