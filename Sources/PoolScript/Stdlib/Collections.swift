@@ -300,7 +300,11 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
     def __init__(self, *args, **kwargs):
         if len(args) > len(fields):
-            raise TypeError(typename + '.__new__() takes ' + str(len(fields) + 1) + ' positional arguments but ' + str(len(args) + 1) + ' were given')
+            if field_defaults:
+                takes = 'from ' + str(len(fields) - len(field_defaults) + 1) + ' to ' + str(len(fields) + 1)
+            else:
+                takes = str(len(fields) + 1)
+            raise TypeError(typename + '.__new__() takes ' + takes + ' positional arguments but ' + str(len(args) + 1) + ' were given')
         values = list(args)
         for name in fields[len(args):]:
             if name in kwargs:

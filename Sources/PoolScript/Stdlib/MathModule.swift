@@ -92,7 +92,22 @@ extension Interpreter {
             return .bool(diff <= abs(rel * y) || diff <= abs(rel * x) || diff <= absolute)
         }
         n["fsum"] = builtin("fsum") { i, a, _ in
-            .float(try i.iterate(a.positional.first ?? .none).map(realNumber).reduce(0, +))
+            // Shewchuk's exact partial sums, as CPython's math_fsum: fsum([0.1] * 10) == 1.0.
+            var partials: [Double] = []
+            for x in try i.iterate(a.positional.first ?? .none).map(realNumber) {
+                var x = x
+                var kept: [Double] = []
+                for var y in partials {
+                    if abs(x) < abs(y) { swap(&x, &y) }
+                    let high = x + y
+                    let low = y - (high - x)
+                    if low != 0 { kept.append(low) }
+                    x = high
+                }
+                kept.append(x)
+                partials = kept
+            }
+            return .float(partials.reduce(0, +))
         }
         n["gcd"] = native("gcd") { a in
             var g = 0
