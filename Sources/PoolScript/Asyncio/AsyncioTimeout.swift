@@ -133,7 +133,7 @@ final class AsyncioTimeout: PyAsyncContextManager {
 }
 
 extension ModuleObject {
-    /// Adds `timeout`, `timeout_at`, `get_running_loop` (with `time()`), `current_task` and `all_tasks`.
+    /// Adds `timeout`, `timeout_at`, `get_running_loop` (see `AsyncioLoop`), `current_task` and `all_tasks`.
     func addAsyncioTimeouts(clock: any Clock<Duration>) {
         let loopTime = makeLoopTime(clock)
         attributes["timeout"] = .object(
@@ -148,9 +148,7 @@ extension ModuleObject {
                 return .object(AsyncioTimeout(when: when, interpreter: i, clock: clock, loopTime: loopTime))
             })
         attributes["Timeout"] = .object(TypeObject("asyncio.Timeout", shortName: "Timeout"))
-        let loop = ModuleObject(
-            name: "loop",
-            attributes: ["time": .object(NativeFunction(name: "time") { _ in .float(loopTime()) })])
+        let loop = AsyncioLoop(loopTime: loopTime, createTask: attributes["create_task"] ?? .none)
         attributes["get_running_loop"] = .object(NativeFunction(name: "get_running_loop") { _ in .object(loop) })
         attributes["get_event_loop"] = attributes["get_running_loop"]
         attributes["current_task"] = .object(
