@@ -7,6 +7,42 @@ import Testing
 /// Each script's expected output is what CPython 3.11 printed for it (run wrapped in `async def main()`,
 /// as the corpus runs scripts); no test sleeps longer than a few milliseconds of wall time.
 @Suite struct StdlibTests {
+    @Test func endlessIteratorsInLoopsAndZip() async {
+        let output = await run(
+            #"""
+            import itertools
+            for i in itertools.count(3):
+                if i > 5:
+                    break
+                print(i)
+            print(list(zip('abc', itertools.count(1))), list(zip(itertools.repeat(0), 'xy')))
+            for n, item in zip(itertools.cycle([True, False]), range(3)):
+                print(n, item)
+            class Once:
+                def __iter__(self):
+                    print('__iter__ once')
+                    return iter([1, 2])
+            print([x for x in Once()])
+            for x in Once():
+                print(x)
+            """#)
+        #expect(
+            output == #"""
+                3
+                4
+                5
+                [('a', 1), ('b', 2), ('c', 3)] [(0, 'x'), (0, 'y')]
+                True 0
+                False 1
+                True 2
+                __iter__ once
+                [1, 2]
+                __iter__ once
+                1
+                2
+                """# + "\n")
+    }
+
     @Test func counterMostCommonAndArithmetic() async {
         let output = await run(
             #"""

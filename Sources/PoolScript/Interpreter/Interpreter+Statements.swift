@@ -114,9 +114,31 @@ extension Interpreter {
             return try await exec(orElse, f)
         case .forLoop(let target, let iterableExpr, let body, let orElse, false):
             let iterable = try await eval(iterableExpr, f)
+            let walk = try await userIteration(iterable, f)
+            if case .lazy(let iterator)? = walk {
+                // A user iterator is asked for one item at a time, as CPython does, so the body runs between
+                // items (`for f in as_completed(futures)`, `for i in itertools.count()` with a `break`).
+                while true {
+                    try tick()
+                    let item: Value
+                    do {
+                        item = try await callDunder(iterator, "__next__", [], f) ?? .none
+                    } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) {
+                        break
+                    }
+                    try await assign(target, item, f)
+                    switch try await exec(body, f) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    }
+                }
+                return try await exec(orElse, f)
+            }
             var index = 0
             let range = iterable.object(as: RangeObject.self)
-            let items = range == nil ? try await iterateAsync(iterable, f) : []
+            var items: [Value] = []
+            if case .items(let collected)? = walk { items = collected } else if range == nil { items = try await iterateAsync(iterable, f) }
             let count = range?.count ?? items.count
             while index < count {
                 try tick()

@@ -5,8 +5,7 @@
 /// Where the model differs from CPython's real threads:
 /// - no preemption: a worker runs until it blocks (`time.sleep`, `Future.result()`, a sync client call once the
 ///   host suspends there), and the submitting code runs on until it blocks;
-/// - `as_completed` and `map` hand out their items only once all are done, because a `for` loop in PoolScript
-///   collects its items before the body runs (the order is CPython's; the interleaving with the body is not);
+/// - `as_completed` and `map` are iterators: a `for` loop over one runs its body as each future completes;
 /// - `max_workers` defaults to 6, what CPython computes on a 2-core machine (`min(32, cpu_count + 4)`).
 final class ThreadFuture: PyObject {
     enum State: String { case pending = "PENDING", running = "RUNNING", cancelled = "CANCELLED", finished = "FINISHED" }
@@ -229,6 +228,7 @@ extension ThreadFuture {
 }
 
 private let concurrentFuturesSource = #"""
+import time
 from collections import namedtuple
 
 DoneAndNotDoneFutures = namedtuple('DoneAndNotDoneFutures', 'done not_done')
@@ -253,8 +253,7 @@ class ThreadPoolExecutor(Executor):
         self._futures.append(future)
         return future
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        fs = [self.submit(fn, *args) for args in zip(*iterables)]
-        return iter([f.result(timeout) for f in fs])
+        return _MapResults([self.submit(fn, *args) for args in zip(*iterables)], timeout)
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
         if cancel_futures:
@@ -288,16 +287,45 @@ def wait(fs, timeout=None, return_when='ALL_COMPLETED'):
     done = set(f for f in fs if f.done())
     return DoneAndNotDoneFutures(done, set(f for f in fs if not f.done()))
 
-def as_completed(fs, timeout=None):
-    fs = list(fs)
-    finished = sorted([f for f in fs if f.done()], key=lambda f: f._order)
-    pending = [f for f in fs if not f.done()]
-    while pending:
-        _wait_any(pending, timeout)
-        newly = [f for f in pending if f.done()]
+class _MapResults:
+    def __init__(self, fs, timeout):
+        self._fs = fs
+        self._end = None if timeout is None else time.monotonic() + timeout
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if not self._fs:
+            raise StopIteration
+        future = self._fs.pop(0)
+        if self._end is None:
+            return future.result()
+        return future.result(self._end - time.monotonic())
+
+class _AsCompleted:
+    def __init__(self, fs, timeout):
+        unique = []
+        for f in fs:
+            if f not in unique:
+                unique.append(f)
+        self._total = len(unique)
+        self._ready = sorted([f for f in unique if f.done()], key=lambda f: f._order)
+        self._pending = [f for f in unique if not f.done()]
+        self._end = None if timeout is None else time.monotonic() + timeout
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self._ready:
+            return self._ready.pop(0)
+        if not self._pending:
+            raise StopIteration
+        _wait_any(self._pending, None if self._end is None else max(0, self._end - time.monotonic()))
+        newly = sorted([f for f in self._pending if f.done()], key=lambda f: f._order)
         if not newly:
-            raise TimeoutError(str(len(pending)) + ' (of ' + str(len(fs)) + ') futures unfinished')
-        finished.extend(sorted(newly, key=lambda f: f._order))
-        pending = [f for f in pending if not f.done()]
-    return iter(finished)
+            raise TimeoutError(str(len(self._pending)) + ' (of ' + str(self._total) + ') futures unfinished')
+        self._pending = [f for f in self._pending if not f.done()]
+        self._ready = newly[1:]
+        return newly[0]
+
+def as_completed(fs, timeout=None):
+    return _AsCompleted(fs, timeout)
 """#

@@ -1,6 +1,7 @@
-/// `itertools`, eagerly: PoolScript iterates by materialising items, so each function returns an iterator over
-/// a list. The infinite ones (`count`, `cycle`, `repeat` without `times`) cannot be iterated to the end;
-/// `islice(count(...), n)` and `zip(range(n), count())`-style uses work through their `__next__`.
+/// `itertools`: `count`, `cycle` and `repeat` are iterators (a `for` loop asks them one item at a time, so
+/// `for i in count(): ... break` works); the others materialise their items into a list iterator, which is
+/// what they yield in CPython, only computed at once. `list(count())` runs into the step budget, as it never
+/// ends in CPython.
 extension Interpreter {
     func itertoolsModule() -> StdlibModuleSpec {
         StdlibModuleSpec(source: itertoolsSource)
@@ -19,7 +20,7 @@ class count:
     def __repr__(self):
         return 'count(' + repr(self._n) + ('' if self._step == 1 else ', ' + repr(self._step)) + ')'
     def __iter__(self):
-        raise TypeError('PoolScript cannot iterate an endless itertools.count() to its end; use islice(count(), n)')
+        return self
 
 class cycle:
     def __init__(self, iterable):
@@ -32,7 +33,7 @@ class cycle:
         self._i += 1
         return item
     def __iter__(self):
-        raise TypeError('PoolScript cannot iterate an endless itertools.cycle() to its end; use islice(cycle(x), n)')
+        return self
 
 class repeat:
     def __init__(self, object, times=None):
@@ -45,11 +46,7 @@ class repeat:
             self._times -= 1
         return self._object
     def __iter__(self):
-        if self._times is None:
-            raise TypeError('PoolScript cannot iterate an endless itertools.repeat() to its end; give times=')
-        n = max(self._times, 0)
-        self._times = 0
-        return iter([self._object] * n)
+        return self
     def __repr__(self):
         if self._times is None:
             return 'repeat(' + repr(self._object) + ')'

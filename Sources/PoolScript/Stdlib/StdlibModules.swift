@@ -93,3 +93,23 @@ func integer(_ v: Value) throws -> Int {
     default: throw PythonError.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
     }
 }
+
+/// How a `for` loop walks a user iterable: one `__next__` at a time, or items already collected.
+enum UserIteration {
+    case lazy(Value)
+    case items([Value])
+}
+
+extension Interpreter {
+    /// For a user iterable with `__iter__`: its iterator when that has `__next__` (walked lazily), or the items
+    /// of a built-in iterator it returned. nil for everything else. `__iter__` is called exactly once.
+    nonisolated(nonsending) func userIteration(_ iterable: Value, _ f: Frame) async throws -> UserIteration? {
+        guard let cls = userClass(of: iterable), cls.lookup("__iter__") != nil else { return nil }
+        let iterator = try await callDunder(iterable, "__iter__", [], f) ?? .none
+        guard let iteratorClass = userClass(of: iterator) else { return .items(try iterate(iterator)) }
+        guard iteratorClass.lookup("__next__") != nil else {
+            throw PythonError.typeError("iter() returned non-iterator of type '\(iteratorClass.name)'")
+        }
+        return .lazy(iterator)
+    }
+}
