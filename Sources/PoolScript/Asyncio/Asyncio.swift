@@ -94,7 +94,20 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
                 throw PythonError.valueError("a coroutine was expected, got \(b["main"].repr())")
             }
             // asyncio.run runs `main` in a task of its own (Task-1), so current_task(), timeout and TaskGroup see it.
-            return try await i.awaitValue(.object(i.spawn(main)), f)
+            let outcome: Result<Value, Error>
+            do {
+                outcome = .success(try await i.awaitValue(.object(i.spawn(main)), f))
+            } catch {
+                outcome = .failure(error)
+            }
+            // Then, as `asyncio.runners._cancel_all_tasks`: the tasks still pending are cancelled and awaited, so
+            // their `except CancelledError` / `finally` blocks run before `run` returns.
+            let leftover = i.asyncioState.liveTasks()
+            for task in leftover { _ = task.requestCancel() }
+            for task in leftover where task.result == nil {
+                try await f.context.block { wake in task.callbacks.append(wake) }
+            }
+            return try outcome.get()
         }
     )
     attributes["iscoroutine"] = .object(
