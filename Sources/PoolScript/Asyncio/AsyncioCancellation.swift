@@ -71,13 +71,19 @@ extension TaskContext {
     ) async throws {
         try deliverPendingCancellation()
         let target = blockedTask
-        try await block { wake in
-            register(wake)
-            target?.cancelWaiter = {
-                if onCancel() { return true }
-                wake()
-                return false
+        do {
+            try await block { wake in
+                register(wake)
+                target?.cancelWaiter = {
+                    if onCancel() { return true }
+                    wake()
+                    return false
+                }
             }
+        } catch {
+            // Ctrl-C: the waiter must not outlive the wait (it could cancel an unrelated task later).
+            target?.cancelWaiter = nil
+            throw error
         }
         target?.cancelWaiter = nil
         try deliverPendingCancellation()
