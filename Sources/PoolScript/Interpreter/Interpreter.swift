@@ -112,7 +112,8 @@ public final class Interpreter {
                     let value = try await eval(e, frame)
                     if case .none = value {
                     } else {
-                        host.write(value.repr() + "\n")
+                        // `__repr__` of user classes too (Counter, deque, dataclasses at the prompt), as `sys.displayhook`.
+                        host.write(try await reprAsync(value, frame) + "\n")
                         builtins["_"] = value
                     }
                 } else {
