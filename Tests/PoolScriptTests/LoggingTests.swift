@@ -45,3 +45,18 @@ final class ErrorStreamHost: ScriptHost {
                 """)
     }
 }
+
+@Suite struct SysStreamTests {
+    @Test func sysStderrIsTheErrorStream() async {
+        let host = ErrorStreamHost()
+        _ = await Interpreter(host: host).run(
+            """
+            import sys
+            print('problem', 1, file=sys.stderr)
+            sys.stderr.write('raw\\n')
+            print('fine', file=sys.stdout)
+            """, mode: .file)
+        #expect(host.output == "fine\n")
+        #expect(host.errors == "problem 1\nraw\n")
+    }
+}

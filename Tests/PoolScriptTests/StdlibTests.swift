@@ -7,6 +7,42 @@ import Testing
 /// Each script's expected output is what CPython 3.11 printed for it (run wrapped in `async def main()`,
 /// as the corpus runs scripts); no test sleeps longer than a few milliseconds of wall time.
 @Suite struct StdlibTests {
+    @Test func sysAndBase64() async {
+        let output = await run(
+            #"""
+            import sys, base64
+            sys.stdout.write('direct\n')
+            print(sys.version_info[:2] >= (3, 8), sys.version_info[0], sys.platform, sys.maxsize)
+            e = base64.b64encode(b'hello world!?')
+            print(e, base64.b64decode(e), base64.b64decode('aGk='), base64.urlsafe_b64encode(b'\xfb\xff'), base64.urlsafe_b64decode('-_8='))
+            try:
+                base64.b64decode('aGk')
+            except ValueError as ex:
+                print(type(ex).__name__, ex)
+            class Buf:
+                def __init__(self):
+                    self.parts = []
+                def write(self, s):
+                    self.parts.append(s)
+            b = Buf()
+            print('a', 'b', file=b, end='!')
+            print(b.parts)
+            try:
+                sys.exit(3)
+            except SystemExit as ex:
+                print('exit', ex.args)
+            """#)
+        #expect(
+            output == #"""
+                direct
+                True 3 linux 9223372036854775807
+                b'aGVsbG8gd29ybGQhPw==' b'hello world!?' b'hi' b'-_8=' b'\xfb\xff'
+                Error Incorrect padding
+                ['a', ' ', 'b', '!']
+                exit (3,)
+                """# + "\n")
+    }
+
     @Test func endlessIteratorsInLoopsAndZip() async {
         let output = await run(
             #"""

@@ -18,7 +18,7 @@ final class PlaygroundHost: ScriptHost {
     /// The modules a learner can import.
     static let moduleNames = [
         "httpx", "httpx2", "openai", "asyncio", "os", "time", "poolplay", "collections", "contextlib", "dataclasses",
-        "functools", "itertools", "json", "logging", "math", "random", "typing", "concurrent.futures",
+        "functools", "itertools", "json", "logging", "math", "random", "typing", "concurrent.futures", "sys", "base64",
     ]
 
     func importModule(_ name: String) throws -> Value? {
