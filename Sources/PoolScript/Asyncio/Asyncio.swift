@@ -116,6 +116,24 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             return .bool(v.object(as: Coroutine.self) != nil)
         }
     )
+    attributes["iscoroutinefunction"] = .object(
+        NativeFunction(name: "iscoroutinefunction") { a in
+            let v = try a.bind("iscoroutinefunction", [Parameter("func")])["func"]
+            switch v {
+            case .object(let fn as FunctionObject): return .bool(fn.decl.isAsync)
+            case .object(let m as BoundMethod):
+                if case .object(let fn as FunctionObject) = m.function { return .bool(fn.decl.isAsync) }
+                return .bool(false)
+            default: return .bool(false)
+            }
+        }
+    )
+    attributes["isfuture"] = .object(
+        NativeFunction(name: "isfuture") { a in
+            let v = try a.bind("isfuture", [Parameter("obj")])["obj"]
+            return .bool(v.object(as: PyTask.self) != nil || v.object(as: ShieldFuture.self) != nil)
+        }
+    )
     // The class, for `isinstance(t, asyncio.Task)`; constructing one directly is not supported.
     attributes["Task"] = .object(TypeObject("asyncio.Task", shortName: "Task"))
     attributes["CancelledError"] = .object(ExceptionClass.cancelledError)

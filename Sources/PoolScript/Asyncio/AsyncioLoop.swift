@@ -13,11 +13,23 @@ final class AsyncioLoop: PyObject {
     var pyTypeName: String { "_UnixSelectorEventLoop" }
     func pyRepr() -> String { "<_UnixSelectorEventLoop running=True closed=False debug=False>" }
 
-    var attributeNames: [String] { ["call_soon", "create_task", "run_in_executor", "time"] }
+    var attributeNames: [String] {
+        ["call_soon", "close", "create_task", "is_closed", "is_running", "run_in_executor", "run_until_complete", "time"]
+    }
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "time": return .object(NativeFunction(name: "time") { _ in .float(self.loopTime()) })
         case "create_task": return createTask
+        case "close": return .object(NativeFunction(name: "close") { _ in .none })
+        case "is_closed": return .object(NativeFunction(name: "is_closed") { _ in .bool(false) })
+        case "is_running": return .object(NativeFunction(name: "is_running") { _ in .bool(true) })
+        case "run_until_complete":
+            // Older scripts' `loop.run_until_complete(main())`: the awaitable runs as a task and is awaited.
+            return .object(
+                InterpBuiltin("run_until_complete") { i, a, f in
+                    let future = try a.bind("run_until_complete", [Parameter("future")])["future"]
+                    return try await i.awaitValue(.object(try i.ensureTask(future)), f)
+                })
         case "run_in_executor":
             return .object(
                 InterpBuiltin("run_in_executor") { i, a, _ in

@@ -151,6 +151,9 @@ extension ModuleObject {
         let loop = AsyncioLoop(loopTime: loopTime, createTask: attributes["create_task"] ?? .none)
         attributes["get_running_loop"] = .object(NativeFunction(name: "get_running_loop") { _ in .object(loop) })
         attributes["get_event_loop"] = attributes["get_running_loop"]
+        // One loop only: a "new" loop is the same loop, and setting it changes nothing.
+        attributes["new_event_loop"] = attributes["get_running_loop"]
+        attributes["set_event_loop"] = .object(NativeFunction(name: "set_event_loop") { _ in .none })
         attributes["current_task"] = .object(
             InterpBuiltin("current_task") { _, a, f in
                 _ = try a.bind("current_task", [Parameter("loop", default: Value.none)])
