@@ -58,12 +58,3 @@ async def both():
     return await asyncio.gather(asyncio.to_thread(fetch, 1), asyncio.to_thread(fetch, 3), asyncio.sleep(0.01, "slept"))
 print(await both())
 
-events = []
-def noisy(n):
-    time.sleep(0.05 * (3 - n))
-    events.append(f"worker {n} done")
-    return n
-with ThreadPoolExecutor(max_workers=3) as pool:
-    for future in as_completed([pool.submit(noisy, n) for n in range(3)]):
-        events.append(f"main got {future.result()}")
-print(events)

@@ -9,7 +9,7 @@ async def job(name, delay, fail=False):
         raise RuntimeError(f"{name} failed")
     return name
 
-tasks = [asyncio.create_task(job(f"job{i}", 0.05 * (4 - i))) for i in range(4)]
+tasks = [asyncio.create_task(job(f"job{i}", 0.1 * (4 - i))) for i in range(4)]
 done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
 print("first:", sorted(t.result() for t in done), len(pending))
 done, pending = await asyncio.wait(tasks)
@@ -35,18 +35,18 @@ except ValueError as e:
     print("ValueError:", e)
 
 order = []
-for next_done in asyncio.as_completed([job("c", 0.15), job("a", 0.05), job("b", 0.1)]):
+for next_done in asyncio.as_completed([job("c", 0.3), job("a", 0.1), job("b", 0.2)]):
     order.append(await next_done)
 print("as_completed:", order)
 
 got = []
 try:
-    for next_done in asyncio.as_completed([job("fast", 0.01), job("never", 5)], timeout=0.05):
+    for next_done in asyncio.as_completed([job("fast", 0.01), job("never", 5)], timeout=0.3):
         got.append(await next_done)
 except TimeoutError:
     print("as_completed timed out after", got)
 
-inner = asyncio.create_task(job("shielded", 0.05))
+inner = asyncio.create_task(job("shielded", 0.3))
 try:
     await asyncio.wait_for(asyncio.shield(inner), timeout=0.01)
 except TimeoutError:

@@ -18,7 +18,7 @@ async def worker(name):
 workers = [asyncio.create_task(worker(f"w{i}")) for i in range(3)]
 for item in range(10):
     await queue.put(item)
-print("queued, size now", queue.qsize(), "full:", queue.full())
+print("all queued; at most", queue.maxsize, "waiting at a time")
 await queue.join()
 for w in workers:
     w.cancel()
