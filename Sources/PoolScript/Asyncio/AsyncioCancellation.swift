@@ -111,16 +111,9 @@ extension TaskContext {
 /// A Swift task sleeping on a clock for one wait, cancelled when the wait ends first.
 final class TimerBox: Sendable {
     private let task = Mutex<Task<Void, Never>?>(nil)
-    /// True once the timer's body has run to its end.
-    let fired = Atomic<Bool>(false)
 
     func start(_ body: @escaping @Sendable () async -> Void) {
-        task.withLock {
-            $0 = Task {
-                await body()
-                self.fired.store(true, ordering: .sequentiallyConsistent)
-            }
-        }
+        task.withLock { $0 = Task { await body() } }
     }
 
     func cancel() { task.withLock { $0?.cancel() } }
