@@ -228,7 +228,7 @@ extension ThreadFuture {
 }
 
 private let concurrentFuturesSource = #"""
-import time
+from time import monotonic as _monotonic
 from collections import namedtuple
 
 DoneAndNotDoneFutures = namedtuple('DoneAndNotDoneFutures', 'done not_done')
@@ -290,7 +290,7 @@ def wait(fs, timeout=None, return_when='ALL_COMPLETED'):
 class _MapResults:
     def __init__(self, fs, timeout):
         self._fs = fs
-        self._end = None if timeout is None else time.monotonic() + timeout
+        self._end = None if timeout is None else _monotonic() + timeout
     def __iter__(self):
         return self
     def __next__(self):
@@ -299,7 +299,7 @@ class _MapResults:
         future = self._fs.pop(0)
         if self._end is None:
             return future.result()
-        return future.result(self._end - time.monotonic())
+        return future.result(self._end - _monotonic())
 
 class _AsCompleted:
     def __init__(self, fs, timeout):
@@ -310,7 +310,7 @@ class _AsCompleted:
         self._total = len(unique)
         self._ready = sorted([f for f in unique if f.done()], key=lambda f: f._order)
         self._pending = [f for f in unique if not f.done()]
-        self._end = None if timeout is None else time.monotonic() + timeout
+        self._end = None if timeout is None else _monotonic() + timeout
     def __iter__(self):
         return self
     def __next__(self):
@@ -318,7 +318,7 @@ class _AsCompleted:
             return self._ready.pop(0)
         if not self._pending:
             raise StopIteration
-        _wait_any(self._pending, None if self._end is None else max(0, self._end - time.monotonic()))
+        _wait_any(self._pending, None if self._end is None else max(0, self._end - _monotonic()))
         newly = sorted([f for f in self._pending if f.done()], key=lambda f: f._order)
         if not newly:
             raise TimeoutError(str(len(self._pending)) + ' (of ' + str(self._total) + ') futures unfinished')
