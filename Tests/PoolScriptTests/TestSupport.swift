@@ -1,11 +1,14 @@
 @testable import PoolScript
 
-/// A host that collects output and serves modules from a dictionary.
+/// A host that collects output (stdout and stderr apart) and serves modules from a dictionary.
 final class TestHost: ScriptHost {
     var output = ""
+    /// What CPython would write to stderr (warnings, `logging`), kept out of `output`.
+    var errors = ""
     var modules: [String: Value] = [:]
     func importModule(_ name: String) throws -> Value? { modules[name] }
     func write(_ text: String) { output += text }
+    func writeError(_ text: String) { errors += text }
 }
 
 /// Renders a run's outcome the way the REPL would: output, then the traceback or syntax error.

@@ -7,7 +7,7 @@ private final class WarningHost: ScriptHost {
     var warnings = ""
     func importModule(_ name: String) throws -> Value? { nil }
     func write(_ text: String) { output += text }
-    func writeWarning(_ text: String) { warnings += text }
+    func writeError(_ text: String) { warnings += text }
 }
 
 /// CPython's `RuntimeWarning: coroutine '…' was never awaited`, at the statement that dropped the coroutine (texts

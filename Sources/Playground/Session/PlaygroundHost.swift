@@ -6,20 +6,20 @@ import PythonModels
 final class PlaygroundHost: ScriptHost {
     let context: PlaygroundContext
     private let writeOutput: (String) -> Void
-    private let writeWarningOutput: (String) -> Void
+    private let writeErrorOutput: ((String) -> Void)?
     private var modules: [String: Value] = [:]
 
-    /// - Parameters:
-    ///   - write: where `print` goes.
-    ///   - warn: where warnings go (stderr, as CPython's `warnings` module writes them).
-    init(context: PlaygroundContext, write: @escaping (String) -> Void, warn: @escaping (String) -> Void) {
+    init(context: PlaygroundContext, write: @escaping (String) -> Void, writeError: ((String) -> Void)? = nil) {
         self.context = context
         self.writeOutput = write
-        self.writeWarningOutput = warn
+        self.writeErrorOutput = writeError
     }
 
     /// The modules a learner can import.
-    static let moduleNames = ["httpx", "httpx2", "openai", "asyncio", "os", "time", "poolplay"]
+    static let moduleNames = [
+        "httpx", "httpx2", "openai", "asyncio", "os", "time", "poolplay", "collections", "contextlib", "dataclasses",
+        "functools", "itertools", "json", "logging", "math", "random", "typing", "concurrent.futures", "sys", "base64",
+    ]
 
     func importModule(_ name: String) throws -> Value? {
         let module = try self.module(named: name)
@@ -48,8 +48,7 @@ final class PlaygroundHost: ScriptHost {
     }
 
     func write(_ text: String) { writeOutput(text) }
-
-    func writeWarning(_ text: String) { writeWarningOutput(text) }
+    func writeError(_ text: String) { (writeErrorOutput ?? writeOutput)(text) }
 
     func pythonClass(of object: any PyObject) -> Value? { context.pythonClass(of: object) }
 }

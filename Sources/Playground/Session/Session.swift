@@ -83,7 +83,7 @@ public final class Session {
         let gate = scriptOutputGate
         let host = PlaygroundHost(
             context: context, write: { if !gate.muted { output.write($0) } },
-            warn: { if !gate.muted { output.writeError($0) } })
+            writeError: { if !gate.muted { output.writeError($0) } })
         self.host = host
         self.interpreter = Interpreter(host: host)
         interpreter.clock = clock
@@ -281,7 +281,7 @@ public final class Session {
         host = PlaygroundHost(
             context: context,
             write: { [output, scriptOutputGate] in if !scriptOutputGate.muted { output.write($0) } },
-            warn: { [output, scriptOutputGate] in if !scriptOutputGate.muted { output.writeError($0) } })
+            writeError: { [output, scriptOutputGate] in if !scriptOutputGate.muted { output.writeError($0) } })
         interpreter = Interpreter(host: host)
         interpreter.clock = context.clock
         context.loop = interpreter.loop

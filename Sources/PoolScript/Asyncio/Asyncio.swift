@@ -58,30 +58,81 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
             let result = b["result"]
             return .object(
                 Coroutine(name: "sleep") { context in
-                    if seconds <= 0 {
-                        try await context.yieldTurn()
-                    } else {
-                        try await context.sleep(seconds)
-                    }
+                    // A loop timer; cancellable at any point, without cancelling the task's Swift task.
+                    try await context.sleep(seconds: seconds, clock: clock)
                     return result
                 }
             )
         }
     )
     attributes["wait_for"] = makeWaitFor()
+    attributes["to_thread"] = .object(
+        InterpBuiltin("to_thread") { i, a, _ in
+            guard let function = a.positional.first else {
+                throw PythonError.typeError("to_thread() missing 1 required positional argument: 'func'")
+            }
+            let arguments = Arguments(positional: Array(a.positional.dropFirst()), keywords: a.keywords)
+            return .object(
+                Coroutine(name: "to_thread") { context in
+                    // The function runs as a green thread; cancelling the awaiting task does not stop it (a thread
+                    // cannot be cancelled), it only stops the waiting.
+                    let thread = i.spawnGreenThread("to_thread") { threadContext in
+                        let frame = Frame(
+                            scope: i.moduleScope, context: threadContext,
+                            file: SourceFile(name: "<thread>", source: ""), function: "run")
+                        return try await i.call(function, arguments, frame)
+                    }
+                    if thread.result == nil {
+                        try await context.blockCancellable { wake in thread.callbacks.append(wake) }
+                    }
+                    return try await thread.awaitValue(context)
+                })
+        })
     attributes["run"] = .object(
         InterpBuiltin("run") { i, a, f in
             let b = try a.bind("run", [Parameter("main"), Parameter("debug", kind: .keywordOnly, default: Value.none)])
-            guard case .object(let o) = b["main"], o is Coroutine else {
+            guard case .object(let o) = b["main"], let main = o as? Coroutine else {
                 throw PythonError.valueError("a coroutine was expected, got \(b["main"].repr())")
             }
-            return try await i.awaitValue(b["main"], f)
+            // asyncio.run runs `main` in a task of its own (Task-1), so current_task(), timeout and TaskGroup see it.
+            let outcome: Result<Value, Error>
+            do {
+                outcome = .success(try await i.awaitValue(.object(i.spawn(main)), f))
+            } catch {
+                outcome = .failure(error)
+            }
+            // Then, as `asyncio.runners._cancel_all_tasks`: the tasks still pending are cancelled and awaited, so
+            // their `except CancelledError` / `finally` blocks run before `run` returns.
+            let leftover = i.asyncioState.liveTasks()
+            for task in leftover { _ = task.requestCancel() }
+            for task in leftover where task.result == nil {
+                try await f.context.block { wake in task.callbacks.append(wake) }
+            }
+            return try outcome.get()
         }
     )
     attributes["iscoroutine"] = .object(
         NativeFunction(name: "iscoroutine") { a in
             let v = try a.bind("iscoroutine", [Parameter("obj")])["obj"]
             return .bool(v.object(as: Coroutine.self) != nil)
+        }
+    )
+    attributes["iscoroutinefunction"] = .object(
+        NativeFunction(name: "iscoroutinefunction") { a in
+            let v = try a.bind("iscoroutinefunction", [Parameter("func")])["func"]
+            switch v {
+            case .object(let fn as FunctionObject): return .bool(fn.decl.isAsync)
+            case .object(let m as BoundMethod):
+                if case .object(let fn as FunctionObject) = m.function { return .bool(fn.decl.isAsync) }
+                return .bool(false)
+            default: return .bool(false)
+            }
+        }
+    )
+    attributes["isfuture"] = .object(
+        NativeFunction(name: "isfuture") { a in
+            let v = try a.bind("isfuture", [Parameter("obj")])["obj"]
+            return .bool(v.object(as: PyTask.self) != nil || v.object(as: ShieldFuture.self) != nil)
         }
     )
     // The class, for `isinstance(t, asyncio.Task)`; constructing one directly is not supported.
@@ -91,6 +142,11 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
     attributes["InvalidStateError"] = .object(ExceptionClass.invalidStateError)
     let module = ModuleObject(name: "asyncio", attributes: attributes)
     module.addAsyncioLocks()
+    module.addAsyncioEvents()
+    module.addAsyncioQueues()
+    module.addAsyncioWaiting(clock: clock)
+    module.addAsyncioTimeouts(clock: clock)
+    module.addAsyncioTaskGroup()
     module.recordAsyncioSignatures()
     return module
 }
@@ -130,7 +186,10 @@ final class GatheringFuture: PyAwaitable {
             return tasks.allSatisfy { $0.result != nil }
         }
         if !settled() {
-            try await context.block { wake in
+            // Cancelling the task awaiting gather cancels the children (`_GatheringFuture.cancel`).
+            try await context.blockCancellable(onCancel: {
+                tasks.reduce(false) { cancelled, task in task.requestCancel() || cancelled }
+            }) { wake in
                 for task in tasks where task.result == nil {
                     task.callbacks.append {
                         if case .failure(let e) = task.result!, firstError == nil { firstError = e }
@@ -177,7 +236,7 @@ public func makeTimeModule(
             "perf_counter": .object(NativeFunction(name: "perf_counter") { _ in .float(monotonic()) }),
             "time": .object(NativeFunction(name: "time") { _ in .float(wallClock()) }),
             "sleep": .object(
-                InterpBuiltin("sleep") { i, a, _ in
+                InterpBuiltin("sleep") { i, a, f in
                     let b = try a.bind("sleep", [Parameter("secs")])
                     let seconds: Double
                     switch b["secs"].numeric {
@@ -190,6 +249,13 @@ public func makeTimeModule(
                         )
                     }
                     guard seconds >= 0 else { throw PythonError.valueError("sleep length must be non-negative") }
+                    // A green thread sleeps alone, as a real thread would; so does any code while green threads
+                    // run (the main thread sleeping lets the workers run). Otherwise it blocks the loop, as
+                    // `time.sleep` blocks asyncio.
+                    if f.context.task?.isGreenThread == true || i.asyncioState.greenThreads > 0 {
+                        try await f.context.sleep(seconds: seconds, clock: i.clock)
+                        return .none
+                    }
                     if seconds > 0 {
                         let nanoseconds = seconds * 1e9 < 9e18 ? Int64(seconds * 1e9) : Int64(9e18)
                         try await i.clock.sleep(for: .nanoseconds(nanoseconds))

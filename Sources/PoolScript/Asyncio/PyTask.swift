@@ -1,13 +1,25 @@
 /// An asyncio Task: a coroutine scheduled on the loop. repr: `<Task pending name='Task-1' coro=<…>>`.
 final class PyTask: PyAwaitable {
     let coroutine: Coroutine
-    let name: String
+    var name: String
     var result: Result<Value, Error>?
     var callbacks: [() -> Void] = []
     /// Set by `cancel()`; delivered once as `CancelledError` at the task's next suspension point.
     var cancelRequested = false
     /// The Swift task running this one, cancelled too so cancellation-aware I/O ends early.
     var swiftTask: Task<Void, Never>?
+    /// What the task is blocked on, asked first by `cancel()` as asyncio's `Task.cancel` asks `_fut_waiter.cancel()`
+    /// (`Lib/asyncio/tasks.py`): true when it took the cancellation over (the awaited task was cancelled and this
+    /// one learns of it through that task's result); false when it only woke the task, which then raises.
+    var cancelWaiter: (() -> Bool)?
+    /// `cancelling()`: cancellation requests not yet taken back by `uncancel()` (asyncio.timeout and TaskGroup
+    /// use it to tell their own cancellation from one that came from outside).
+    var cancelsRequested = 0
+    /// A `concurrent.futures` / `asyncio.to_thread` worker run as a green thread on the loop. A blocking call
+    /// (a sync HTTP request, `time.sleep`) made inside one suspends only this task instead of the whole loop.
+    var isGreenThread = false
+    /// Python done-callbacks (`add_done_callback`), run by the loop after the task finishes, in order.
+    var pythonCallbacks: [Value] = []
 
     init(coroutine: Coroutine, name: String) {
         self.coroutine = coroutine
@@ -45,16 +57,31 @@ final class PyTask: PyAwaitable {
                     return try r.get()
                 }
             )
-        default: return nil
+        default: return try futureAttribute(name)
         }
     }
-    var attributeNames: [String] { ["cancel", "cancelled", "done", "get_name", "result"] }
+    var attributeNames: [String] {
+        ["add_done_callback", "cancel", "cancelled", "cancelling", "done", "exception", "get_coro", "get_name",
+         "remove_done_callback", "result", "set_name", "uncancel"]
+    }
 
     /// `task.cancel()`: false if the task is already done.
-    func requestCancel() -> Bool {
+    ///
+    /// - Parameter interruptingIO: also cancel the Swift task, so host I/O in flight ends now. A Swift task
+    ///   stays cancelled, so every later host I/O of this task would fail too: asyncio.timeout and TaskGroup,
+    ///   whose task lives on after the cancellation, pass false.
+    func requestCancel(interruptingIO: Bool = true) -> Bool {
         guard result == nil else { return false }
+        cancelsRequested += 1
+        if let waiter = cancelWaiter {
+            // The task waits where cancelling wakes it (a pool request, a timer, another task): no need to cancel
+            // its Swift task, whose cancellation would stick and cut every later wait of the task short.
+            if waiter() { return true }
+            cancelRequested = true
+            return true
+        }
         cancelRequested = true
-        swiftTask?.cancel()
+        if interruptingIO { swiftTask?.cancel() }
         return true
     }
 
@@ -71,7 +98,8 @@ final class PyTask: PyAwaitable {
             throw PythonError.runtimeError("Task cannot await on itself: \(pyRepr())")
         }
         if result == nil {
-            try await context.block { wake in callbacks.append(wake) }
+            // Cancelling the task that awaits this one cancels this one (asyncio's `_fut_waiter.cancel()`).
+            try await context.blockCancellable(onCancel: { self.requestCancel() }) { wake in callbacks.append(wake) }
         }
         switch result! {
         case .success(let v): return v

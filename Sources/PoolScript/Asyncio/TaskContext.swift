@@ -51,9 +51,20 @@ public final class TaskContext {
         _ register: (@escaping @Sendable () -> Void) -> Void,
         cancel: @escaping @Sendable () -> Void
     ) async throws {
-        let interrupted = await park(register, cancel: cancel)
+        let target = blockedTask
+        let interrupted = await park(
+            { wake in
+                register(wake)
+                // `task.cancel()` wakes the task here and stops the work, leaving its Swift task alone.
+                target?.cancelWaiter = {
+                    cancel()
+                    wake()
+                    return false
+                }
+            }, cancel: cancel)
+        target?.cancelWaiter = nil
         if interrupted || interpreter.interruptHandle.isInterrupted { throw PythonError(.keyboardInterrupt, "") }
-        try deliverCancellation()
+        try deliverPendingCancellation()
     }
 
     /// `await asyncio.sleep(seconds)` for `seconds > 0`: a loop timer wakes the task (see `LoopTimers`); cancelling

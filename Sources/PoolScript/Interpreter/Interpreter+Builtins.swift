@@ -47,7 +47,22 @@ extension Interpreter {
             let end = try text(b["end"], "end")
             var parts: [String] = []
             for v in b.extraPositional { parts.append(try await i.strAsync(v, f)) }
-            i.host.write(parts.joined(separator: sep) + end)
+            let text = parts.joined(separator: sep) + end
+            switch b["file"] {
+            case .none: i.host.write(text)
+            case .object(let stream as StreamObject): stream.write(text)
+            case let file:
+                // Any object with `write` (a user class collecting output): each piece written on its own, as
+                // CPython's print does (value, sep, value, …, end).
+                guard let write = try? i.getAttribute(file, "write") else {
+                    throw PythonError.attributeError("'\(file.typeName)' object has no attribute 'write'")
+                }
+                for (k, part) in parts.enumerated() {
+                    if k > 0 { _ = try await i.call(write, Arguments(positional: [.str(sep)]), f) }
+                    _ = try await i.call(write, Arguments(positional: [.str(part)]), f)
+                }
+                _ = try await i.call(write, Arguments(positional: [.str(end)]), f)
+            }
             return .none
         }
         function("len") { i, a, f in
@@ -89,7 +104,11 @@ extension Interpreter {
             }
             return i.typeObject(of: a.positional[0])
         }
-        builtins["object"] = .object(TypeObject("object"))
+        builtins["object"] = .object(
+            TypeObject("object") { _, a, _ in
+                if !a.positional.isEmpty || !a.keywords.isEmpty { throw PythonError.typeError("object() takes no arguments") }
+                return .object(PlainObject())
+            })
         builtins["NotImplemented"] = .object(NotImplementedObject.shared)
         function("super") { i, a, f in try i.makeSuper(a, f) }
         function("vars") { i, a, f in

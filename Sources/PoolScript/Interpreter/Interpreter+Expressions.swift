@@ -201,6 +201,8 @@ extension Interpreter {
         while let s = scope {
             switch s.kind {
             case .module:
+                // A library module written in Python (Stdlib) has a module scope of its own.
+                if s !== moduleScope, let v = s.vars[name] { return v }
                 scope = nil
                 continue
             case .comprehension, .classBody:

@@ -65,8 +65,36 @@ extension Interpreter {
                     Parameter("strict", kind: .keywordOnly, default: .bool(false)),
                 ]
             )
+            // Lazy user iterators (itertools.count) give only as many items as the shortest other argument.
+            var walks: [UserIteration?] = []
+            for v in b.extraPositional { walks.append(try await i.userIteration(v, f)) }
+            var finite: [Int: [Value]] = [:]
+            for (k, v) in b.extraPositional.enumerated() {
+                switch walks[k] {
+                case .lazy?: continue
+                case .items(let items)?: finite[k] = items
+                case nil: finite[k] = try await i.iterateAsync(v, f)
+                }
+            }
+            let bound = finite.values.map(\.count).min()
             var lists: [[Value]] = []
-            for v in b.extraPositional { lists.append(try await i.iterateAsync(v, f)) }
+            for k in b.extraPositional.indices {
+                if let items = finite[k] {
+                    lists.append(items)
+                    continue
+                }
+                guard case .lazy(let iterator)? = walks[k] else { continue }
+                var items: [Value] = []
+                while bound.map({ items.count < $0 }) ?? true {
+                    try i.tick()
+                    do {
+                        items.append(try await i.callDunder(iterator, "__next__", [], f) ?? .none)
+                    } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) {
+                        break
+                    }
+                }
+                lists.append(items)
+            }
             let n = lists.map(\.count).min() ?? 0
             if b["strict"].isTruthy, Set(lists.map(\.count)).count > 1 {
                 throw PythonError.valueError("zip() arguments have different lengths")

@@ -175,8 +175,16 @@ extension Interpreter {
             }
             return .object(IteratorObject(name, try await i.iterateAsync(v, f)))
         }
-        function("next") { _, a, _ in
+        function("next") { i, a, f in
             let b = try a.bind("next", [Parameter("iterator"), Parameter("default", optional: true)])
+            // A user iterator (itertools.count, a class with __next__): its __next__, StopIteration → default.
+            if let cls = i.userClass(of: b["iterator"]), cls.lookup("__next__") != nil {
+                do {
+                    return try await i.callDunder(b["iterator"], "__next__", [], f) ?? .none
+                } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) && b.isGiven("default") {
+                    return b["default"]
+                }
+            }
             guard case .object(let o) = b["iterator"], let it = o as? IteratorObject else {
                 throw PythonError.typeError("'\(b["iterator"].typeName)' object is not an iterator")
             }

@@ -24,7 +24,8 @@ extension Interpreter {
             if f.echoesExpressions, value != .none {
                 // sys.displayhook: `_` is cleared before printing, then set.
                 builtins["_"] = Value.none
-                host.write(value.repr() + "\n")
+                // `__repr__` of user classes too (Counter, deque, dataclasses at the prompt).
+                host.write(try await reprAsync(value, f) + "\n")
                 builtins["_"] = value
             }
         case .assign(let targets, let valueExpr):
@@ -34,18 +35,20 @@ extension Interpreter {
             try await augmentedAssign(target, op, valueExpr, f)
         case .annotated(let target, let valueExpr):
             if let valueExpr { try await assign(target, try await eval(valueExpr, f), f) }
+            // A class body keeps `name: type` in `__annotations__`, in order, for dataclasses.
+            if f.isClassBody, case .name(let name) = target.kind { try recordAnnotation(name, f) }
         case .importModules(let items):
             for item in items {
-                let module = try importModule(item.name)
+                let module = try await importModule(item.name, f)
                 if let alias = item.alias {
                     bindingScope(alias, f).vars[alias] = module
                 } else {
                     let top = String(item.name.split(separator: ".")[0])
-                    bindingScope(top, f).vars[top] = top == item.name ? module : try importModule(top)
+                    bindingScope(top, f).vars[top] = top == item.name ? module : try await importModule(top, f)
                 }
             }
         case .importFrom(let moduleName, let names):
-            let module = try importModule(moduleName)
+            let module = try await importModule(moduleName, f)
             for (name, alias) in names {
                 guard let value = try? getAttribute(module, name) else {
                     var e = PythonError(
@@ -105,9 +108,22 @@ extension Interpreter {
                 let iterator = try o.makeBlockingIterator()
                 return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
             }
+            let walk = try await userIteration(iterable, f)
+            if case .lazy(let iterator)? = walk {
+                // A user iterator is asked for one item at a time, as CPython does, so the body runs between
+                // items (`for f in as_completed(futures)`, `for i in itertools.count()` with a `break`).
+                return try await runFor(target, body, orElse, f) {
+                    do {
+                        return try await self.callDunder(iterator, "__next__", [], f) ?? .none
+                    } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) {
+                        return nil
+                    }
+                }
+            }
             var index = 0
             let range = iterable.object(as: RangeObject.self)
-            let items = range == nil ? try await iterateAsync(iterable, f) : []
+            var items: [Value] = []
+            if case .items(let collected)? = walk { items = collected } else if range == nil { items = try await iterateAsync(iterable, f) }
             let count = range?.count ?? items.count
             return try await runFor(target, body, orElse, f) {
                 guard index < count else { return nil }
@@ -240,7 +256,7 @@ extension Interpreter {
         return result
     }
 
-    func importModule(_ name: String) throws -> Value {
+    nonisolated(nonsending) func importModule(_ name: String, _ f: Frame) async throws -> Value {
         if let cached = moduleCache[name] { return cached }
         let module: Value
         if let hosted = try host.importModule(name) {
@@ -249,6 +265,8 @@ extension Interpreter {
             module = .object(makeAsyncioModule(clock: clock))
         } else if name == "time" {
             module = .object(makeTimeModule(clock: clock))
+        } else if let stdlib = try await makeStdlibModule(name, f) {
+            module = .object(stdlib)
         } else {
             throw PythonError(.moduleNotFoundError, "No module named '\(name)'")
         }
@@ -478,6 +496,14 @@ extension Interpreter {
         case .item(let containerExpr, let keyExpr):
             let container = try await eval(containerExpr, f)
             let key = try await eval(keyExpr, f)
+            // User containers (`counter[k] += 1` on a collections.Counter) go through __getitem__ / __setitem__.
+            if userClass(of: container) != nil {
+                let current = try await callDunder(container, "__getitem__", [key], f) ?? getItem(container, key)
+                let value = try await eval(valueExpr, f)
+                let result = try await binaryOpAsync(op, current, value, f, inPlace: true)
+                if try await callDunder(container, "__setitem__", [key, result], f) == nil { try setItem(container, key, result) }
+                return
+            }
             let current = try getItem(container, key)
             let value = try await eval(valueExpr, f)
             try setItem(container, key, try inPlace(op, current, value))

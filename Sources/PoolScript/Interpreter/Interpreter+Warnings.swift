@@ -18,6 +18,6 @@ extension Interpreter {
             text += "sys:1: RuntimeWarning: coroutine '\(name)' was never awaited\n"
         }
         text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
-        host.writeWarning(text)
+        host.writeError(text)
     }
 }

@@ -7,8 +7,9 @@ public protocol ScriptHost: AnyObject {
     func importModule(_ name: String) throws -> Value?
     /// Where `print` writes (already formatted, including the trailing "\n").
     func write(_ text: String)
-    /// Where warnings go (CPython writes them to stderr); defaults to ``write(_:)``.
-    func writeWarning(_ text: String)
+    /// Where CPython writes to stderr: `logging`'s records, warnings, `print(file=sys.stderr)`. Defaults to
+    /// ``write(_:)``.
+    func writeError(_ text: String)
     /// `type(obj)` of a host object: the class object the host's modules expose, so that `type(x) is httpx.Client`
     /// holds; nil (the default) falls back to ``PyModuleQualified`` or the bare type name.
     func pythonClass(of object: any PyObject) -> Value?
@@ -16,7 +17,7 @@ public protocol ScriptHost: AnyObject {
 
 extension ScriptHost {
     public func pythonClass(of object: any PyObject) -> Value? { nil }
-    public func writeWarning(_ text: String) { write(text) }
+    public func writeError(_ text: String) { write(text) }
 }
 
 /// interactive: expression statements' non-None values are echoed as repr + "\n" (like `python -i`).
@@ -77,6 +78,8 @@ public final class Interpreter {
     weak var runningFrame: Frame?
     /// The loop's timers, on ``clock`` (made when first used).
     lazy var timers = LoopTimers(scheduler: scheduler, clock: clock)
+    /// The tasks alive and the top level's stand-in task, for `asyncio.all_tasks`, `timeout` and `TaskGroup`.
+    let asyncioState = AsyncioState()
 
     public init(host: ScriptHost, limits: ExecutionLimits = .default) {
         self.host = host
@@ -183,6 +186,7 @@ public final class Interpreter {
     func spawn(_ coroutine: Coroutine, name: String? = nil) -> PyTask {
         taskCounter += 1
         let task = PyTask(coroutine: coroutine, name: name ?? "Task-\(taskCounter)")
+        asyncioState.track(task)
         let ticket = scheduler.makeTicket()
         scheduler.enqueue(ticket)
         let box = TurnBound(value: (self, task))

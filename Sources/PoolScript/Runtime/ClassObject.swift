@@ -159,6 +159,8 @@ func bindClassAttribute(_ value: Value, to receiver: Value, cls: ClassObject) ->
     case .object(let fn as FunctionObject): return .object(BoundMethod(receiver: receiver, function: .object(fn)))
     case .object(let m as ClassMethodObject): return .object(BoundMethod(receiver: .object(cls), function: m.function))
     case .object(let s as StaticMethodObject): return s.function
+    // A method a library wrote in Swift for a user class (dataclasses' `__init__`): binds like a function.
+    case .object(let b as InterpBuiltin) where b.typeName == "function": return .object(BoundMethod(receiver: receiver, function: value))
     default: return value
     }
 }
