@@ -218,30 +218,53 @@ extension PoolStateMachine {
     }
 
     /// Hands an existing idle connection to a queued request; its start attempt is reported later.
+    ///
+    /// A request woken by another request's pass keeps its pool timer until that attempt runs
+    /// (``Request/assignedTimer``). Under httpcore2 the pass's own request starts at once: its locks are
+    /// `anyio.Lock(fast_acquire=True)` (httpcore2 `_synchronization.py:69`), so nothing suspends between the pass and
+    /// ACTIVE. Under httpcore 1.0.9 even its own request passes two lock checkpoints (`connection.py:73`,
+    /// `http11.py:72`) first, so its attempt is deferred like the others'.
     private mutating func assign(
         requestAt r: Int, to connectionID: ConnectionID, now: Double, into actions: inout [PoolAction]
     ) {
-        if let timer = requests[r].queuedTimer { actions.append(.cancelTimer(timer)) }
+        let requestID = requests[r].id
+        requests[r].assignedTimer = requests[r].queuedTimer
         requests[r].phase = .assigned(connection: connectionID)
         recordLeftQueue()
-        let requestID = requests[r].id
         log(now, .requestAssigned(request: requestID, connection: connectionID))
+        if requestID == passOwner, configuration.algorithm == .httpcore2, let c = connectionIndex(connectionID) {
+            if let timer = requests[r].assignedTimer { actions.append(.cancelTimer(timer)) }
+            requests[r].assignedTimer = nil
+            start(requestAt: r, onIdle: c, now: now, into: &actions)
+            return
+        }
         actions.append(.attemptStart(requestID, on: connectionID))
     }
 
-    /// Appends a new CONNECTING connection for a queued request, which owns it from now on.
+    /// Appends a new CONNECTING connection for a queued request.
+    ///
+    /// The pass's own request (``passOwner``) starts connecting it at once (``PoolAction/createConnection(_:_:request:)``).
+    /// Any other request is only handed it (``PoolAction/attemptStart(_:on:)``): its task connects when it wakes, and
+    /// until then the connection is CONNECTING with nothing dialled (httpcore's `create_connection` makes the object;
+    /// `connection.py:69-103` connects it inside the request).
     private mutating func createConnection(forRequestAt r: Int, now: Double, into actions: inout [PoolAction]) {
-        if let timer = requests[r].queuedTimer { actions.append(.cancelTimer(timer)) }
         let id = nextConnectionID
         nextConnectionID += 1
         let origin = requests[r].origin
         connections.append(Connection(id: id, origin: origin))
         counters.opened += 1
-        requests[r].phase = .started(connection: id)
         recordLeftQueue()
-        recordStarted()
         let requestID = requests[r].id
         log(now, .connectionCreated(connection: id, origin: origin, request: requestID))
-        actions.append(.createConnection(id, origin, request: requestID))
+        if requestID == passOwner {
+            if let timer = requests[r].queuedTimer { actions.append(.cancelTimer(timer)) }
+            connections[connections.count - 1].connectStarted = true
+            startConnecting(requestAt: r, connection: id, now: now, into: &actions)
+            return
+        }
+        requests[r].assignedTimer = requests[r].queuedTimer
+        requests[r].phase = .assigned(connection: id)
+        log(now, .requestAssigned(request: requestID, connection: id))
+        actions.append(.attemptStart(requestID, on: id))
     }
 }

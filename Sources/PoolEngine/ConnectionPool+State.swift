@@ -35,5 +35,7 @@ extension ConnectionPool {
         /// Cancelling runs cancellation handlers synchronously (the factory's, the clock's), so it waits until the
         /// pool's lock is released.
         case cancel(Task<Void, Never>)
+        /// Deliver the request's start attempt when its task next runs (``PoolAction/attemptStart(_:on:)``).
+        case attemptStart(Int)
     }
 }

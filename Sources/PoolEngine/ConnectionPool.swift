@@ -7,9 +7,10 @@ import Synchronization
 /// machine one event, turns the returned actions into bookkeeping and spawned tasks, unlocks, and only then closes
 /// sockets and resumes callers (the split of async-http-client's `HTTPConnectionPool` and postgres-nio's pool).
 ///
-/// Start attempts (``PoolAction/attemptStart(_:on:)``) are delivered inside the same critical section, in the order
-/// the machine assigned them, breadth first: the first request wins the idle connection and, under httpcore 1.0.9,
-/// each loser re-queues and runs its own pass — one legal asyncio schedule of what httpcore does.
+/// Start attempts (``PoolAction/attemptStart(_:on:)``) run where the request's task would next run: at the back of
+/// the loop's ready queue (``PoolEventLoop/callSoon(_:)``), in the order the machine assigned them. The first wins an
+/// idle connection and, under httpcore 1.0.9, each loser re-queues and runs its own pass; a fresh connection is
+/// dialled only when its request's attempt runs, as httpcore connects inside the request's task.
 ///
 /// The runner talks to sockets only through ``ConnectionFactory`` and ``PoolConnection``. Pool timeouts sleep on the
 /// injected clock; nothing else runs in the background (httpcore has no background work either).

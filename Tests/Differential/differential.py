@@ -36,6 +36,7 @@ SCENARIOS = {
     "aclose_in_flight": (1, None, True),
     "burst_2000": (1, None, False),
     "burst_600_instant": (1, None, False),
+    "cancel_two_tasks": (1, None, True),
 }
 
 
