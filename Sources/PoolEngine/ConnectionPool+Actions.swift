@@ -154,13 +154,16 @@ extension ConnectionPool {
             let keepAlive = streamed.keepAliveAtEnd
             let buffered = PoolStreamedResponse(
                 id: id, head: head, body: BufferedBody(bytes: bytes, keepAlive: keepAlive), pool: .detached)
+            let turns = closeTurns(keepAlive: keepAlive)
             loop.post {
-                self.modifyStateAndRunActions { state, now in
-                    state.executions[id] = nil
-                    if let entry = state.requests[id] {
-                        state.unlocked.append(.finish(entry.pending, .success(buffered)))
+                self.afterTurns(turns) {
+                    self.modifyStateAndRunActions { state, now in
+                        state.executions[id] = nil
+                        if let entry = state.requests[id] {
+                            state.unlocked.append(.finish(entry.pending, .success(buffered)))
+                        }
+                        return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
                     }
-                    return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
                 }
             }
         } catch {
@@ -171,6 +174,22 @@ extension ConnectionPool {
                 }
             }
         }
+    }
+
+    /// How many turns of the loop pass between a whole response arriving and the pass its close runs: the task
+    /// wakes in the turn after the poll, then `PoolByteStream.aclose()` suspends wherever a lock or the socket's
+    /// close yields. httpcore 1.0.9's `_state_lock` is a plain `anyio.Lock()` (`http11.py:239`), one more turn;
+    /// httpcore2's is fast-acquire. Closing the socket (`Connection: close`) checkpoints once more in anyio's
+    /// `aclose()`. Measured on loopback: 1.0.9 keep-alive 2, close 3; httpcore2 1 and 2.
+    func closeTurns(keepAlive: Bool) -> Int {
+        let lock = configuration.algorithm == .httpcore1 ? 1 : 0
+        return 1 + lock + (keepAlive ? 0 : 1)
+    }
+
+    /// Runs `work` after `turns` turns of the pool's loop (``PoolEventLoop/callSoon(_:)`` nested `turns` deep).
+    func afterTurns(_ turns: Int, _ work: @escaping @Sendable () -> Void) {
+        guard turns > 0 else { return work() }
+        loop.callSoon { self.afterTurns(turns - 1, work) }
     }
 
     /// The caller closed a streamed response (`PoolByteStream.aclose()`).
@@ -193,10 +212,15 @@ extension ConnectionPool {
         } catch {
             return  // cancelled: the request got a connection or ended
         }
+        // The deadline's callback runs in the ready queue after the poll (asyncio's timer handle: anyio's
+        // `fail_after` scope cancels the waiting task); the task meets the cancellation at its next step, one turn
+        // later. Passes that run in between may still hand the request a connection.
         loop.post {
-            self.modifyStateAndRunActions { state, now in
-                state.timers[timer.id] = nil
-                return (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+            self.afterTurns(2) {
+                self.modifyStateAndRunActions { state, now in
+                    state.timers[timer.id] = nil
+                    return (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+                }
             }
         }
     }

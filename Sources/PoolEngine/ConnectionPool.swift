@@ -55,7 +55,7 @@ public final class ConnectionPool: Sendable {
         modifyStateAndRunActions { state, now in
             let id = state.nextRequestID
             state.nextRequestID += 1
-            let pending = PendingRequest(id: id, streaming: stream) { [weak self] id in self?.cancel(id) }
+            let pending = PendingRequest(id: id, streaming: stream) { [weak self] id in self?.cancelWhenTaskRuns(id) }
             state.requests[id] = (request, pending)
             let poolTimeout = request.timeouts.pool.map(ConnectionPoolClock.seconds)
             let actions = state.machine.requestArrived(id, origin: request.origin, poolTimeout: poolTimeout, now: now)
@@ -108,6 +108,13 @@ public final class ConnectionPool: Sendable {
             return (actions, observers)
         }
         for observer in observers { observer.finish() }
+    }
+
+    /// `task.cancel()` on the task waiting for request `id`: the pool hears of it when that task next runs and raises
+    /// `CancelledError` inside `handle_async_request` (`connection_pool.py:248-252`), not at the `cancel()` call.
+    /// Tasks that run before it may still hand it a connection (``PoolStateMachine/requestCancelled(_:now:)``).
+    func cancelWhenTaskRuns(_ id: Int) {
+        loop.callSoon { [weak self] in self?.cancel(id) }
     }
 
     func cancel(_ id: Int) {
