@@ -220,10 +220,10 @@ extension PoolStateMachine {
     /// Hands an existing idle connection to a queued request; its start attempt is reported later.
     ///
     /// A request woken by another request's pass keeps its pool timer until that attempt runs
-    /// (``Request/assignedTimer``). Under httpcore2 the pass's own request starts at once: its locks are
-    /// `anyio.Lock(fast_acquire=True)` (httpcore2 `_synchronization.py:69`), so nothing suspends between the pass and
-    /// ACTIVE. Under httpcore 1.0.9 even its own request passes two lock checkpoints (`connection.py:73`,
-    /// `http11.py:72`) first, so its attempt is deferred like the others'.
+    /// (``Request/assignedTimer``); the pass's own request has none (it is not waiting yet). Under httpcore 1.0.9
+    /// even the pass's own request passes two lock checkpoints (`connection.py:73`, `http11.py:72`) before ACTIVE.
+    /// httpcore2's locks are fast-acquire (`_synchronization.py:69`), so there its own request would start without
+    /// suspending; the machine defers it like the others, which only a task looking at the pool in between can see.
     private mutating func assign(
         requestAt r: Int, to connectionID: ConnectionID, now: Double, into actions: inout [PoolAction]
     ) {
@@ -232,12 +232,6 @@ extension PoolStateMachine {
         requests[r].phase = .assigned(connection: connectionID)
         recordLeftQueue()
         log(now, .requestAssigned(request: requestID, connection: connectionID))
-        if requestID == passOwner, configuration.algorithm == .httpcore2, let c = connectionIndex(connectionID) {
-            if let timer = requests[r].assignedTimer { actions.append(.cancelTimer(timer)) }
-            requests[r].assignedTimer = nil
-            start(requestAt: r, onIdle: c, now: now, into: &actions)
-            return
-        }
         actions.append(.attemptStart(requestID, on: connectionID))
     }
 

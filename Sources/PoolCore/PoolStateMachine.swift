@@ -396,6 +396,12 @@ public struct PoolStateMachine: Sendable {
     /// Connections in the pool's list now (any state).
     public var connectionCount: Int { connections.count }
 
+    /// Listed connections nobody has started connecting yet: handed to a request whose task has not run, or left
+    /// behind when that request ended first (``ConnectionSnapshot/isOwnerless``). The runner has no socket for them.
+    public var undialledConnectionIDs: [ConnectionID] {
+        connections.filter { $0.state == .connecting && !$0.connectStarted }.map(\.id)
+    }
+
     /// The running totals (the same value as ``snapshot``'s `counters`, without building the snapshot).
     public var currentCounters: PoolCounters { counters }
 
