@@ -18,7 +18,7 @@ client = httpx.AsyncClient(
 
 async def worker(w):
     outcomes = []
-    for k in range(20):
+    for k in range(30):
         try:
             await client.get(f"{URL}/?sleep=0.02&i={w}")
             outcomes.append("ok")
