@@ -222,13 +222,14 @@ extension PoolStateMachine {
     /// A request woken by another request's pass keeps its pool timer until that attempt runs
     /// (``Request/assignedTimer``); the pass's own request has none (it is not waiting yet). Under httpcore 1.0.9
     /// even the pass's own request passes two lock checkpoints (`connection.py:73`, `http11.py:72`) before ACTIVE.
-    /// httpcore2's locks are fast-acquire (`_synchronization.py:69`), so there its own request would start without
-    /// suspending; the machine defers it like the others, which only a task looking at the pool in between can see.
+    /// httpcore2's locks are fast-acquire (`_synchronization.py:69`), so there its own request starts without
+    /// suspending: the runner can tell (``isAssignedByItsOwnPass(_:)``) and deliver that attempt at once.
     private mutating func assign(
         requestAt r: Int, to connectionID: ConnectionID, now: Double, into actions: inout [PoolAction]
     ) {
         let requestID = requests[r].id
         requests[r].assignedTimer = requests[r].queuedTimer
+        requests[r].assignedByOwnPass = requestID == passOwner
         requests[r].phase = .assigned(connection: connectionID)
         recordLeftQueue()
         log(now, .requestAssigned(request: requestID, connection: connectionID))

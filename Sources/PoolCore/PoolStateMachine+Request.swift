@@ -44,6 +44,8 @@ extension PoolStateMachine {
         /// covers all of `wait_for_connection` (`_synchronization.py:137-151`), and the task has not resumed yet, so
         /// the timer can still fire. Cancelled when the start attempt runs.
         var assignedTimer: PoolTimer?
+        /// Its own task's pass assigned it (``PoolStateMachine/passOwner``): it never waited, so nothing wakes it.
+        var assignedByOwnPass = false
 
         init(id: RequestID, origin: Origin, poolTimeout: Double?, phase: RequestPhase) {
             self.id = id

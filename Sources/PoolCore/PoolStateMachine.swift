@@ -113,6 +113,32 @@ public struct PoolStateMachine: Sendable {
         passOwner = nil
     }
 
+    /// The task of a request a pass handed a connection has resumed from `wait_for_connection`: the pool timeout
+    /// (`fail_after(pool)`, `_synchronization.py:137-151`) no longer applies, so its timer is cancelled. Under
+    /// httpcore 1.0.9 the request then still passes the connection's locks before its start attempt
+    /// (``startAttempted(_:now:)``), during which only a cancellation can end it.
+    public mutating func requestWoke(_ id: RequestID, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(id), case .assigned = requests[r].phase, let timer = requests[r].assignedTimer
+        else { return [] }
+        requests[r].assignedTimer = nil
+        return [.cancelTimer(timer)]
+    }
+
+    /// Whether the request's own task ran the pass that assigned it (it arrived or re-queued there): its task goes
+    /// on without waiting (`wait_for_connection` returns at once, `connection_pool.py:32-36`), so the runner delivers
+    /// its start attempt in the same step rather than at a wake-up.
+    public func isAssignedByItsOwnPass(_ id: RequestID) -> Bool {
+        guard let r = requestIndex(id), case .assigned = requests[r].phase else { return false }
+        return requests[r].assignedByOwnPass
+    }
+
+    /// Whether the connection is listed and nobody has started connecting it yet (a fresh connection a pass made
+    /// for another request): such a start attempt needs no lock, its request connects it.
+    public func isUndialled(_ id: ConnectionID) -> Bool {
+        guard let c = connectionIndex(id) else { return false }
+        return connections[c].state == .connecting && !connections[c].connectStarted
+    }
+
     /// The runner delivers the start attempt of a request that a pass assigned to a connection
     /// (``PoolAction/attemptStart(_:on:)``), when the request's task next runs, in assignment order.
     ///

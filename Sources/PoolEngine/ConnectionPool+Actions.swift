@@ -32,22 +32,35 @@ extension ConnectionPool {
             case .close(let connection): connection.close()
             case .finish(let pending, let result): pending.finish(result)
             case .cancel(let task): task.cancel()
-            case .attemptStart(let id): loop.callSoon { [weak self] in self?.attemptStart(id) }
+            case .attemptStart(let id): loop.callSoon { [weak self] in self?.requestWoke(id) }
+            case .lockStep(.requestLockHeld, let id, let connection):
+                loop.callSoon { [weak self] in self?.requestLockHeld(id, on: connection) }
+            case .lockStep(.stateLockHeld, let id, let connection):
+                loop.callSoon { [weak self] in self?.stateLockHeld(id, on: connection) }
             }
         }
         return result
     }
 
-    /// Applies actions under the lock. Start attempts wait for the request's task to run again: they are handed to
-    /// the loop after unlocking (``attemptStart(_:)``).
-    private func perform(_ actions: [PoolAction], in state: inout State, now: Double) {
-        for action in actions {
-            switch action {
+    /// Applies actions under the lock. Start attempts of requests another task's pass served wait for their task
+    /// to wake: they are handed to the loop after unlocking (``requestWoke(_:)``).
+    /// A start attempt the request's own pass made goes on in the same step (``ConnectionPool/wake(_:in:now:_:)``);
+    /// the actions it produces join the end of the list.
+    private func perform(_ initial: [PoolAction], in state: inout State, now: Double) {
+        var actions = initial
+        var index = 0
+        while index < actions.count {
+            defer { index += 1 }
+            switch actions[index] {
             case .createConnection(let id, let origin, let requestID):
                 let connectTimeout = state.requests[requestID]?.request.timeouts.connect
                 state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
             case .attemptStart(let requestID, _):
-                state.unlocked.append(.attemptStart(requestID))
+                if state.machine.isAssignedByItsOwnPass(requestID) {
+                    actions += Self.wake(requestID, in: &state, now: now, configuration)
+                } else {
+                    state.unlocked.append(.attemptStart(requestID))
+                }
             case .execute(let requestID, let connectionID):
                 guard let connection = state.connections[connectionID], let entry = state.requests[requestID] else {
                     preconditionFailure("execute(\(requestID), on: \(connectionID)) without connection or request")
@@ -78,14 +91,6 @@ extension ConnectionPool {
                 if let task = state.timers.removeValue(forKey: timer.id) { state.unlocked.append(.cancel(task)) }
             }
         }
-    }
-
-    /// A request the pool handed a connection runs again: its task has woken from `wait_for_connection` (an anyio
-    /// event set by another task's pass, `connection_pool.py:232`), so the attempt takes its turn in the loop's ready
-    /// queue (``PoolEventLoop/callSoon(_:)``), after whatever was ready before it. Until then a cancellation or its
-    /// pool timer can still end it (``PoolStateMachine/startAttempted(_:now:)``).
-    private func attemptStart(_ id: Int) {
-        modifyStateAndRunActions { state, now in (state.machine.startAttempted(id, now: now), ()) }
     }
 
     /// Dials, then reports the outcome through the pool's loop (``PoolEventLoop``).

@@ -15,6 +15,8 @@ extension ConnectionPool {
         var abandoned: Set<Int> = []
         /// Sends in flight by request ID.
         var executions: [Int: Task<Void, Never>] = [:]
+        /// httpcore 1.0.9's per-connection locks that start attempts pass (``ConnectionPool/StartLocks``).
+        var startLocks: [Int: StartLocks] = [:]
         /// Pool-timeout timers by timer ID.
         var timers: [Int: Task<Void, Never>] = [:]
         /// Work collected under the lock, done after unlocking.
@@ -37,5 +39,7 @@ extension ConnectionPool {
         case cancel(Task<Void, Never>)
         /// Deliver the request's start attempt when its task next runs (``PoolAction/attemptStart(_:on:)``).
         case attemptStart(Int)
+        /// The request's next step on its way through a connection's locks, one turn later.
+        case lockStep(LockStep, Int, Int)
     }
 }
