@@ -132,6 +132,13 @@ public struct PoolStateMachine: Sendable {
         return requests[r].assignedByOwnPass
     }
 
+    /// Whether the connection (listed, or an orphan of ``acloseConnections(now:)``) is still CONNECTING: a dial the
+    /// runner put off is still wanted.
+    public func isConnecting(_ id: ConnectionID) -> Bool {
+        if let c = connectionIndex(id) { return connections[c].state == .connecting }
+        return orphanIndex(id).map { orphans[$0].state == .connecting } ?? false
+    }
+
     /// Whether the connection is listed and nobody has started connecting it yet (a fresh connection a pass made
     /// for another request): such a start attempt needs no lock, its request connects it.
     public func isUndialled(_ id: ConnectionID) -> Bool {

@@ -33,6 +33,15 @@ extension ConnectionPool {
             case .finish(let pending, let result): pending.finish(result)
             case .cancel(let task): task.cancel()
             case .attemptStart(let id): loop.callSoon { [weak self] in self?.requestWoke(id) }
+            case .dialAfterCheckpoint(let id, let origin, let request):
+                loop.callSoon { [weak self] in
+                    guard let self else { return }
+                    if state.withLock({ startDial(id, origin: origin, request: request, in: &$0) }) {
+                        countConnectTurns(id)
+                    }
+                }
+            case .countConnectTurns(let id):
+                countConnectTurns(id)
             case .lockStep(.requestLockHeld, let id, let connection):
                 loop.callSoon { [weak self] in self?.requestLockHeld(id, on: connection) }
             case .lockStep(.stateLockHeld, let id, let connection):
@@ -53,8 +62,11 @@ extension ConnectionPool {
             defer { index += 1 }
             switch actions[index] {
             case .createConnection(let id, let origin, let requestID):
-                let connectTimeout = state.requests[requestID]?.request.timeouts.connect
-                state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
+                if configuration.algorithm == .httpcore1 {
+                    state.unlocked.append(.dialAfterCheckpoint(id, origin, requestID))
+                } else if startDial(id, origin: origin, request: requestID, in: &state) {
+                    state.unlocked.append(.countConnectTurns(id))
+                }
             case .attemptStart(let requestID, _):
                 if state.machine.isAssignedByItsOwnPass(requestID) {
                     actions += Self.wake(requestID, in: &state, now: now, configuration)
@@ -93,6 +105,47 @@ extension ConnectionPool {
         }
     }
 
+    /// Starts the dial of a connection the machine still wants (a cancellation may have come first).
+    ///
+    /// Under httpcore 1.0.9 the request takes the connection's `_request_lock` before it connects
+    /// (`connection.py:73`), a plain `anyio.Lock()` whose acquire yields one turn; a cancellation landing there sets
+    /// `_connect_failed` before any socket exists. So its dial starts one turn later (``Unlocked/dialAfterCheckpoint``).
+    /// httpcore2's lock is fast-acquire: it dials at once.
+    /// - Returns: whether the dial started; the caller then counts its turns (``countConnectTurns(_:)``) outside the
+    ///   lock.
+    func startDial(_ id: Int, origin: Origin, request requestID: Int, in state: inout State) -> Bool {
+        guard state.machine.isConnecting(id), state.dials[id] == nil, state.connections[id] == nil else { return false }
+        let connectTimeout = state.requests[requestID]?.request.timeouts.connect
+        state.connectGates[id] = ConnectGate()
+        state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
+        return true
+    }
+
+    /// Starts counting a dial's turns; call it outside the pool's lock (``ImmediateEventLoop`` runs it at once).
+    func countConnectTurns(_ id: Int) {
+        loop.callSoon { [weak self] in self?.connectTurnsPassed(id, turnsLeft: Self.connectTurns - 1) }
+    }
+
+    /// Loop turns anyio's `connect_tcp` takes on loopback before the socket is usable: measured 7 with httpcore
+    /// 1.0.9 and httpcore2 (turns 3→10 and 2→9 of a lone request). NIO connects on its own threads, often within
+    /// one turn; its result waits for these turns, so a cancellation in them meets a request still connecting.
+    static let connectTurns = 7
+
+    /// Counts down the connect's turns, then applies its outcome if it has arrived (``ConnectGate``).
+    private func connectTurnsPassed(_ id: Int, turnsLeft: Int) {
+        guard turnsLeft <= 0 else {
+            loop.callSoon { [weak self] in self?.connectTurnsPassed(id, turnsLeft: turnsLeft - 1) }
+            return
+        }
+        let outcome: Result<any PoolConnection, PoolError>?? = state.withLock { state in
+            guard var gate = state.connectGates[id] else { return nil }
+            gate.turnsPassed = true
+            state.connectGates[id] = gate.outcome == nil ? gate : nil
+            return gate.outcome
+        }
+        if case .some(.some(let outcome)) = outcome { dialEnded(id, outcome) }
+    }
+
     /// Dials, then reports the outcome through the pool's loop (``PoolEventLoop``).
     private func dial(_ id: Int, origin: Origin, connectTimeout: Duration?) async {
         let outcome: Result<any PoolConnection, PoolError>
@@ -101,7 +154,22 @@ extension ConnectionPool {
         } catch {
             outcome = .failure(error as? PoolError ?? .connectError)
         }
-        loop.post { self.dialEnded(id, outcome) }
+        loop.post { self.dialReported(id, outcome) }
+    }
+
+    /// The dial's outcome, held until the connect's turns have passed.
+    private func dialReported(_ id: Int, _ outcome: Result<any PoolConnection, PoolError>) {
+        let now: Bool = state.withLock { state in
+            guard var gate = state.connectGates[id] else { return true }
+            if gate.turnsPassed {
+                state.connectGates[id] = nil
+                return true
+            }
+            gate.outcome = outcome
+            state.connectGates[id] = gate
+            return false
+        }
+        if now { dialEnded(id, outcome) }
     }
 
     private func dialEnded(_ id: Int, _ outcome: Result<any PoolConnection, PoolError>) {
