@@ -48,6 +48,12 @@ public struct ConnectionSnapshot: Sendable, Equatable {
     public var failedConnectAttempts: Int
     /// When the idle connection expires (`expire_at`), in the machine's seconds; `nil` when not idle or no expiry.
     public var expireAt: Double?
+    /// CONNECTING, never dialled, and no request holds it: a request was handed this fresh connection by another
+    /// request's pass and was cancelled (or hit its pool timeout) before its task resumed, so nothing will ever
+    /// connect it (httpcore 1.0.9, encode/httpcore#1093). It is not idle, not expired and not closed, so no pass
+    /// removes it, and it counts towards `max_connections` for good. httpcore2 drops such a connection at its next
+    /// pass (pydantic/httpx2#983), so there it is never listed.
+    public var isOwnerless: Bool
 
     public init(
         id: Int,
@@ -57,7 +63,8 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         requestCount: Int,
         localPort: Int? = nil,
         expireAt: Double? = nil,
-        failedConnectAttempts: Int = 0
+        failedConnectAttempts: Int = 0,
+        isOwnerless: Bool = false
     ) {
         self.id = id
         self.origin = origin
@@ -67,6 +74,7 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         self.localPort = localPort
         self.expireAt = expireAt
         self.failedConnectAttempts = failedConnectAttempts
+        self.isOwnerless = isOwnerless
     }
 
     /// httpcore's `repr(connection)` (`connection.py:202-208`):

@@ -14,13 +14,18 @@ extension PoolStateMachine {
     ///   runner saw, and a pass runs. A response that had already completed completes;
     /// - a CONNECTING connection has no socket yet (`AsyncHTTPConnection.aclose` only closes `_connection`), so its
     ///   connect goes on outside the pool and its request is served there: active in the repr, while the connection
-    ///   is no longer listed. The runner closes that socket once the request ends;
+    ///   is no longer listed. The runner closes that socket once the request ends. A fresh connection whose request
+    ///   has not woken yet is connected by that request when it does;
     /// - a request assigned to a closed IDLE connection re-queues at its start attempt (`ConnectionNotAvailable`);
     /// - queued requests stay queued with their timers.
     public mutating func acloseConnections(now: Double) -> [PoolAction] {
         var actions: [PoolAction] = []
         for var connection in connections {
-            let owned = requests.contains { $0.phase == .started(connection: connection.id) }
+            let unstarted = connection.state == .connecting && !connection.connectStarted
+            let owned = requests.contains {
+                $0.phase == .started(connection: connection.id)
+                    || (unstarted && $0.phase == .assigned(connection: connection.id))
+            }
             counters.recordClose(.poolClosed)
             log(now, .connectionClosed(connection: connection.id, reason: .poolClosed))
             if connection.state != .connecting {

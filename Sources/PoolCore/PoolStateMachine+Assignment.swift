@@ -218,30 +218,48 @@ extension PoolStateMachine {
     }
 
     /// Hands an existing idle connection to a queued request; its start attempt is reported later.
+    ///
+    /// A request woken by another request's pass keeps its pool timer until that attempt runs
+    /// (``Request/assignedTimer``); the pass's own request has none (it is not waiting yet). Under httpcore 1.0.9
+    /// even the pass's own request passes two lock checkpoints (`connection.py:73`, `http11.py:72`) before ACTIVE.
+    /// httpcore2's locks are fast-acquire (`_synchronization.py:69`), so there its own request starts without
+    /// suspending: the runner can tell (``isAssignedByItsOwnPass(_:)``) and deliver that attempt at once.
     private mutating func assign(
         requestAt r: Int, to connectionID: ConnectionID, now: Double, into actions: inout [PoolAction]
     ) {
-        if let timer = requests[r].queuedTimer { actions.append(.cancelTimer(timer)) }
+        let requestID = requests[r].id
+        requests[r].assignedTimer = requests[r].queuedTimer
+        requests[r].assignedByOwnPass = requestID == passOwner
         requests[r].phase = .assigned(connection: connectionID)
         recordLeftQueue()
-        let requestID = requests[r].id
         log(now, .requestAssigned(request: requestID, connection: connectionID))
         actions.append(.attemptStart(requestID, on: connectionID))
     }
 
-    /// Appends a new CONNECTING connection for a queued request, which owns it from now on.
+    /// Appends a new CONNECTING connection for a queued request.
+    ///
+    /// The pass's own request (``passOwner``) starts connecting it at once (``PoolAction/createConnection(_:_:request:)``).
+    /// Any other request is only handed it (``PoolAction/attemptStart(_:on:)``): its task connects when it wakes, and
+    /// until then the connection is CONNECTING with nothing dialled (httpcore's `create_connection` makes the object;
+    /// `connection.py:69-103` connects it inside the request).
     private mutating func createConnection(forRequestAt r: Int, now: Double, into actions: inout [PoolAction]) {
-        if let timer = requests[r].queuedTimer { actions.append(.cancelTimer(timer)) }
         let id = nextConnectionID
         nextConnectionID += 1
         let origin = requests[r].origin
         connections.append(Connection(id: id, origin: origin))
         counters.opened += 1
-        requests[r].phase = .started(connection: id)
         recordLeftQueue()
-        recordStarted()
         let requestID = requests[r].id
         log(now, .connectionCreated(connection: id, origin: origin, request: requestID))
-        actions.append(.createConnection(id, origin, request: requestID))
+        if requestID == passOwner {
+            if let timer = requests[r].queuedTimer { actions.append(.cancelTimer(timer)) }
+            connections[connections.count - 1].connectStarted = true
+            startConnecting(requestAt: r, connection: id, now: now, into: &actions)
+            return
+        }
+        requests[r].assignedTimer = requests[r].queuedTimer
+        requests[r].phase = .assigned(connection: id)
+        log(now, .requestAssigned(request: requestID, connection: id))
+        actions.append(.attemptStart(requestID, on: id))
     }
 }

@@ -3,7 +3,9 @@ extension PoolStateMachine {
     ///
     /// States and their transitions (`ConnectionSnapshot.State`):
     /// - `connecting` → `active` (connect succeeded, its request starts) or `connectionFailed` (connect failed or its
-    ///   request was cancelled while connecting).
+    ///   request was cancelled while connecting). A connecting connection is dialled only once a request *starts* on
+    ///   it (``connectStarted``); httpcore connects lazily, in the request's own task (`connection.py:69-103`). If the
+    ///   request it was handed to ends first, httpcore 1.0.9 keeps it CONNECTING for good (``isOwnerless``).
     /// - `active` → `idle` (response closed cleanly, `expire_at` stamped) or `closed` (not reusable, error, cancel).
     /// - `idle` → `active` (a request started on it; `expire_at` cleared) or removal by a pass / `aclose()`.
     /// - `connectionFailed`, `closed` → removed at the next pass, without further I/O.
@@ -17,6 +19,8 @@ extension PoolStateMachine {
         /// The runner saw EOF on the socket; acted on only at a pass and only while idle (`http11.py:274-286`).
         var peerClosed = false
         var localPort: Int?
+        /// A request began connecting it (`AsyncHTTPConnection.handle_async_request` ran): the runner dials it.
+        var connectStarted = false
         /// Connect attempts reported failed
         /// (``PoolStateMachine/connectAttemptFailed(origin:attempt:error:retryDelay:now:)``).
         var failedConnectAttempts = 0
@@ -52,7 +56,8 @@ extension PoolStateMachine {
             state == .idle && self.origin == origin
         }
 
-        var snapshot: ConnectionSnapshot {
+        /// The snapshot; `held` says whether a request is assigned to it or running on it.
+        func snapshot(held: Bool) -> ConnectionSnapshot {
             ConnectionSnapshot(
                 id: id,
                 origin: origin,
@@ -60,7 +65,8 @@ extension PoolStateMachine {
                 requestCount: requestCount,
                 localPort: localPort,
                 expireAt: expireAt,
-                failedConnectAttempts: failedConnectAttempts
+                failedConnectAttempts: failedConnectAttempts,
+                isOwnerless: state == .connecting && !connectStarted && !held
             )
         }
     }

@@ -42,6 +42,11 @@ public struct PoolStateMachine: Sendable {
     /// Every request ID so far arrived above the one before (runners number them so): then a binary search of the
     /// FIFO list is authoritative, and a miss needs no linear scan.
     var requestIDsIncrease = true
+    /// The request whose own task runs the current pass (it just arrived, or just re-queued), if any. What a pass
+    /// hands to this request needs no wake-up: `wait_for_connection` returns at once when the connection is already
+    /// set (`connection_pool.py:32-36`). Every other request it serves is woken (an anyio event) and starts only when
+    /// its task next runs.
+    var passOwner: RequestID?
 
     /// Creates an empty pool.
     ///
@@ -97,15 +102,57 @@ public struct PoolStateMachine: Sendable {
         requests.append(Request(id: id, origin: origin, poolTimeout: poolTimeout, phase: .queued(timer: nil)))
         queuedCount += 1
         log(now, .requestArrived(request: id, origin: origin))
-        assignmentPass(now: now, into: &actions)
+        ownPass(id, now: now, into: &actions)
         startWaiting(id, now: now, into: &actions)
     }
 
-    /// The runner delivers the start attempt of a request that a pass assigned to an idle connection
-    /// (``PoolAction/attemptStart(_:on:)``), in assignment order.
+    /// A pass run by request `id`'s own task (``passOwner``).
+    mutating func ownPass(_ id: RequestID, now: Double, into actions: inout [PoolAction]) {
+        passOwner = id
+        assignmentPass(now: now, into: &actions)
+        passOwner = nil
+    }
+
+    /// The task of a request a pass handed a connection has resumed from `wait_for_connection`: the pool timeout
+    /// (`fail_after(pool)`, `_synchronization.py:137-151`) no longer applies, so its timer is cancelled. Under
+    /// httpcore 1.0.9 the request then still passes the connection's locks before its start attempt
+    /// (``startAttempted(_:now:)``), during which only a cancellation can end it.
+    public mutating func requestWoke(_ id: RequestID, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(id), case .assigned = requests[r].phase, let timer = requests[r].assignedTimer
+        else { return [] }
+        requests[r].assignedTimer = nil
+        return [.cancelTimer(timer)]
+    }
+
+    /// Whether the request's own task ran the pass that assigned it (it arrived or re-queued there): its task goes
+    /// on without waiting (`wait_for_connection` returns at once, `connection_pool.py:32-36`), so the runner delivers
+    /// its start attempt in the same step rather than at a wake-up.
+    public func isAssignedByItsOwnPass(_ id: RequestID) -> Bool {
+        guard let r = requestIndex(id), case .assigned = requests[r].phase else { return false }
+        return requests[r].assignedByOwnPass
+    }
+
+    /// Whether the connection (listed, or an orphan of ``acloseConnections(now:)``) is still CONNECTING: a dial the
+    /// runner put off is still wanted.
+    public func isConnecting(_ id: ConnectionID) -> Bool {
+        if let c = connectionIndex(id) { return connections[c].state == .connecting }
+        return orphanIndex(id).map { orphans[$0].state == .connecting } ?? false
+    }
+
+    /// Whether the connection is listed and nobody has started connecting it yet (a fresh connection a pass made
+    /// for another request): such a start attempt needs no lock, its request connects it.
+    public func isUndialled(_ id: ConnectionID) -> Bool {
+        guard let c = connectionIndex(id) else { return false }
+        return connections[c].state == .connecting && !connections[c].connectStarted
+    }
+
+    /// The runner delivers the start attempt of a request that a pass assigned to a connection
+    /// (``PoolAction/attemptStart(_:on:)``), when the request's task next runs, in assignment order.
     ///
-    /// If the connection is still idle the request wins it (`http11.py:72-78`: `Request Count` + 1, ACTIVE,
-    /// `expire_at` cleared). Otherwise — another request started first, or a pass closed it — httpcore raises
+    /// Its pool timer, if still running, is cancelled: the task has left `wait_for_connection`. If the connection is
+    /// still idle the request wins it (`http11.py:72-78`: `Request Count` + 1, ACTIVE, `expire_at` cleared). If it is
+    /// the new connection a pass created for it, the request starts connecting it (``PoolAction/createConnection(_:_:request:)``;
+    /// `connection.py:69-103`). Otherwise — another request started first, or a pass closed it — httpcore raises
     /// `ConnectionNotAvailable`: the request re-queues in its old place, runs a pass, and waits with a fresh timer
     /// (`connection_pool.py:239-244`).
     public mutating func startAttempted(_ id: RequestID, now: Double) -> [PoolAction] {
@@ -117,23 +164,56 @@ public struct PoolStateMachine: Sendable {
     /// ``startAttempted(_:now:)`` appending its actions to `actions`.
     public mutating func startAttempted(_ id: RequestID, now: Double, into actions: inout [PoolAction]) {
         guard let r = requestIndex(id), case .assigned(let connectionID) = requests[r].phase else { return }
-        if let c = connectionIndex(connectionID), connections[c].state == .idle {
-            connections[c].state = .active
-            connections[c].requestCount += 1
-            connections[c].expireAt = nil
-            counters.reused += 1
-            requests[r].phase = .started(connection: connectionID)
-            recordStarted()
-            log(now, .requestStarted(request: id, connection: connectionID))
-            actions.append(.execute(id, on: connectionID))
+        if let timer = requests[r].assignedTimer {
+            requests[r].assignedTimer = nil
+            actions.append(.cancelTimer(timer))
+        }
+        if let c = connectionIndex(connectionID) {
+            if connections[c].state == .idle {
+                start(requestAt: r, onIdle: c, now: now, into: &actions)
+                return
+            }
+            if connections[c].state == .connecting && !connections[c].connectStarted {
+                connections[c].connectStarted = true
+                startConnecting(requestAt: r, connection: connectionID, now: now, into: &actions)
+                return
+            }
+        } else if let o = orphanIndex(connectionID), orphans[o].state == .connecting, !orphans[o].connectStarted {
+            // `aclose()` dropped the fresh connection before its request woke: the request connects it anyway,
+            // outside the pool (``acloseConnections(now:)``).
+            orphans[o].connectStarted = true
+            startConnecting(requestAt: r, connection: connectionID, now: now, into: &actions)
             return
         }
         requests[r].phase = .queued(timer: nil)
         queuedCount += 1
         counters.requeues += 1
         log(now, .requestRequeued(request: id, connection: connectionID))
-        assignmentPass(now: now, into: &actions)
+        ownPass(id, now: now, into: &actions)
         startWaiting(id, now: now, into: &actions)
+    }
+
+    /// The request at `r` wins the idle connection at `c` (`http11.py:72-78`).
+    mutating func start(requestAt r: Int, onIdle c: Int, now: Double, into actions: inout [PoolAction]) {
+        let id = requests[r].id
+        let connectionID = connections[c].id
+        connections[c].state = .active
+        connections[c].requestCount += 1
+        connections[c].expireAt = nil
+        counters.reused += 1
+        requests[r].phase = .started(connection: connectionID)
+        recordStarted()
+        log(now, .requestStarted(request: id, connection: connectionID))
+        actions.append(.execute(id, on: connectionID))
+    }
+
+    /// The request at `r` begins connecting the fresh connection it was handed: the runner dials it now.
+    mutating func startConnecting(
+        requestAt r: Int, connection: ConnectionID, now: Double, into actions: inout [PoolAction]
+    ) {
+        requests[r].phase = .started(connection: connection)
+        recordStarted()
+        actions.append(.createConnection(connection, requests[r].origin, request: requests[r].id))
     }
 
     /// The TCP connect finished; the request that owns the connection starts on it.
@@ -252,15 +332,24 @@ public struct PoolStateMachine: Sendable {
     }
 
     /// ``poolTimeoutFired(_:now:)`` appending its actions to `actions`.
+    ///
+    /// The timer of a request that another request's pass has already served but whose task has not resumed yet
+    /// (``RequestPhase/assigned(connection:)``) still counts: anyio's `fail_after` cancels the task before it leaves
+    /// `wait_for_connection`, and it raises `PoolTimeout` holding a connection (`connection_pool.py:232`, `:248-252`).
+    /// An idle connection it held stays idle; a fresh one under httpcore 1.0.9 stays CONNECTING with nobody to dial
+    /// it (``ConnectionSnapshot/isOwnerless``) — how the pool's own timeout poisons it with no user cancellation.
     public mutating func poolTimeoutFired(_ timer: PoolTimer, now: Double, into actions: inout [PoolAction]) {
-        guard let r = requestIndex(timer.requestID), requests[r].queuedTimer == timer else { return }
+        guard let r = requestIndex(timer.requestID), requests[r].liveTimer == timer else { return }
         actions.append(endRequest(at: r, error: .poolTimeout, now: now))
         assignmentPass(now: now, into: &actions)
     }
 
     /// The caller cancelled the request (`connection_pool.py:248-256`). A request that was connecting or running
     /// takes its connection down with it (httpcore sets `connect_failed`, or closes the half-used HTTP/1.1
-    /// connection); an assigned-but-unstarted request leaves its idle connection idle.
+    /// connection); an assigned-but-unstarted request leaves its idle connection idle, and its fresh, never dialled
+    /// connection CONNECTING: httpcore 1.0.9's `except` removes the request only (`connection_pool.py:248-252`), so
+    /// nothing reclaims that slot (encode/httpcore#1093, #1099); httpcore2's next pass — the one this cancellation
+    /// runs — drops it, because it is neither connected nor held (pydantic/httpx2#983).
     public mutating func requestCancelled(_ id: RequestID, now: Double) -> [PoolAction] {
         guard let r = requestIndex(id) else { return [] }
         housekeepingDue = true
@@ -269,7 +358,7 @@ public struct PoolStateMachine: Sendable {
         case .queued(let timer):
             if let timer { actions.append(.cancelTimer(timer)) }
         case .assigned:
-            break
+            if let timer = requests[r].assignedTimer { actions.append(.cancelTimer(timer)) }
         case .started(let connectionID):
             if let c = connectionIndex(connectionID) {
                 switch connections[c].state {
@@ -297,7 +386,7 @@ public struct PoolStateMachine: Sendable {
         isClosed = true
         var actions: [PoolAction] = []
         while !requests.isEmpty {
-            if let timer = requests[0].queuedTimer { actions.append(.cancelTimer(timer)) }
+            if let timer = requests[0].liveTimer { actions.append(.cancelTimer(timer)) }
             actions.append(endRequest(at: 0, error: .poolClosed, now: now))
         }
         while !connections.isEmpty {
@@ -317,7 +406,11 @@ public struct PoolStateMachine: Sendable {
         PoolSnapshot(
             activeRequests: requests.count - queuedCount,
             queuedRequests: queuedCount,
-            connections: connections.map(\.snapshot),
+            connections: connections.map { connection in
+                let unstarted = connection.state == .connecting && !connection.connectStarted
+                return connection.snapshot(
+                    held: unstarted && requests.contains { $0.phase == .assigned(connection: connection.id) })
+            },
             counters: counters
         )
     }
@@ -335,6 +428,12 @@ public struct PoolStateMachine: Sendable {
 
     /// Connections in the pool's list now (any state).
     public var connectionCount: Int { connections.count }
+
+    /// Listed connections nobody has started connecting yet: handed to a request whose task has not run, or left
+    /// behind when that request ended first (``ConnectionSnapshot/isOwnerless``). The runner has no socket for them.
+    public var undialledConnectionIDs: [ConnectionID] {
+        connections.filter { $0.state == .connecting && !$0.connectStarted }.map(\.id)
+    }
 
     /// The running totals (the same value as ``snapshot``'s `counters`, without building the snapshot).
     public var currentCounters: PoolCounters { counters }

@@ -32,13 +32,29 @@ extension ConnectionPool {
             case .close(let connection): connection.close()
             case .finish(let pending, let result): pending.finish(result)
             case .cancel(let task): task.cancel()
+            case .attemptStart(let id): loop.callSoon { [weak self] in self?.requestWoke(id) }
+            case .dialAfterCheckpoint(let id, let origin, let request):
+                loop.callSoon { [weak self] in
+                    guard let self else { return }
+                    if state.withLock({ startDial(id, origin: origin, request: request, in: &$0) }) {
+                        countConnectTurns(id)
+                    }
+                }
+            case .countConnectTurns(let id):
+                countConnectTurns(id)
+            case .lockStep(.requestLockHeld, let id, let connection):
+                loop.callSoon { [weak self] in self?.requestLockHeld(id, on: connection) }
+            case .lockStep(.stateLockHeld, let id, let connection):
+                loop.callSoon { [weak self] in self?.stateLockHeld(id, on: connection) }
             }
         }
         return result
     }
 
-    /// Applies actions under the lock. Start attempts are fed back to the machine in order (breadth first); the
-    /// actions they produce join the end of the list.
+    /// Applies actions under the lock. Start attempts of requests another task's pass served wait for their task
+    /// to wake: they are handed to the loop after unlocking (``requestWoke(_:)``).
+    /// A start attempt the request's own pass made goes on in the same step (``ConnectionPool/wake(_:in:now:_:)``);
+    /// the actions it produces join the end of the list.
     private func perform(_ initial: [PoolAction], in state: inout State, now: Double) {
         var actions = initial
         var index = 0
@@ -46,10 +62,17 @@ extension ConnectionPool {
             defer { index += 1 }
             switch actions[index] {
             case .createConnection(let id, let origin, let requestID):
-                let connectTimeout = state.requests[requestID]?.request.timeouts.connect
-                state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
+                if configuration.algorithm == .httpcore1 {
+                    state.unlocked.append(.dialAfterCheckpoint(id, origin, requestID))
+                } else if startDial(id, origin: origin, request: requestID, in: &state) {
+                    state.unlocked.append(.countConnectTurns(id))
+                }
             case .attemptStart(let requestID, _):
-                actions += state.machine.startAttempted(requestID, now: now)
+                if state.machine.isAssignedByItsOwnPass(requestID) {
+                    actions += Self.wake(requestID, in: &state, now: now, configuration)
+                } else {
+                    state.unlocked.append(.attemptStart(requestID))
+                }
             case .execute(let requestID, let connectionID):
                 guard let connection = state.connections[connectionID], let entry = state.requests[requestID] else {
                     preconditionFailure("execute(\(requestID), on: \(connectionID)) without connection or request")
@@ -82,6 +105,47 @@ extension ConnectionPool {
         }
     }
 
+    /// Starts the dial of a connection the machine still wants (a cancellation may have come first).
+    ///
+    /// Under httpcore 1.0.9 the request takes the connection's `_request_lock` before it connects
+    /// (`connection.py:73`), a plain `anyio.Lock()` whose acquire yields one turn; a cancellation landing there sets
+    /// `_connect_failed` before any socket exists. So its dial starts one turn later (``Unlocked/dialAfterCheckpoint``).
+    /// httpcore2's lock is fast-acquire: it dials at once.
+    /// - Returns: whether the dial started; the caller then counts its turns (``countConnectTurns(_:)``) outside the
+    ///   lock.
+    func startDial(_ id: Int, origin: Origin, request requestID: Int, in state: inout State) -> Bool {
+        guard state.machine.isConnecting(id), state.dials[id] == nil, state.connections[id] == nil else { return false }
+        let connectTimeout = state.requests[requestID]?.request.timeouts.connect
+        state.connectGates[id] = ConnectGate()
+        state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
+        return true
+    }
+
+    /// Starts counting a dial's turns; call it outside the pool's lock (``ImmediateEventLoop`` runs it at once).
+    func countConnectTurns(_ id: Int) {
+        loop.callSoon { [weak self] in self?.connectTurnsPassed(id, turnsLeft: Self.connectTurns - 1) }
+    }
+
+    /// Loop turns anyio's `connect_tcp` takes on loopback before the socket is usable: measured 7 with httpcore
+    /// 1.0.9 and httpcore2 (turns 3→10 and 2→9 of a lone request). NIO connects on its own threads, often within
+    /// one turn; its result waits for these turns, so a cancellation in them meets a request still connecting.
+    static let connectTurns = 7
+
+    /// Counts down the connect's turns, then applies its outcome if it has arrived (``ConnectGate``).
+    private func connectTurnsPassed(_ id: Int, turnsLeft: Int) {
+        guard turnsLeft <= 0 else {
+            loop.callSoon { [weak self] in self?.connectTurnsPassed(id, turnsLeft: turnsLeft - 1) }
+            return
+        }
+        let outcome: Result<any PoolConnection, PoolError>?? = state.withLock { state in
+            guard var gate = state.connectGates[id] else { return nil }
+            gate.turnsPassed = true
+            state.connectGates[id] = gate.outcome == nil ? gate : nil
+            return gate.outcome
+        }
+        if case .some(.some(let outcome)) = outcome { dialEnded(id, outcome) }
+    }
+
     /// Dials, then reports the outcome through the pool's loop (``PoolEventLoop``).
     private func dial(_ id: Int, origin: Origin, connectTimeout: Duration?) async {
         let outcome: Result<any PoolConnection, PoolError>
@@ -90,7 +154,22 @@ extension ConnectionPool {
         } catch {
             outcome = .failure(error as? PoolError ?? .connectError)
         }
-        loop.post { self.dialEnded(id, outcome) }
+        loop.post { self.dialReported(id, outcome) }
+    }
+
+    /// The dial's outcome, held until the connect's turns have passed.
+    private func dialReported(_ id: Int, _ outcome: Result<any PoolConnection, PoolError>) {
+        let now: Bool = state.withLock { state in
+            guard var gate = state.connectGates[id] else { return true }
+            if gate.turnsPassed {
+                state.connectGates[id] = nil
+                return true
+            }
+            gate.outcome = outcome
+            state.connectGates[id] = gate
+            return false
+        }
+        if now { dialEnded(id, outcome) }
     }
 
     private func dialEnded(_ id: Int, _ outcome: Result<any PoolConnection, PoolError>) {
@@ -148,13 +227,16 @@ extension ConnectionPool {
             let keepAlive = streamed.keepAliveAtEnd
             let buffered = PoolStreamedResponse(
                 id: id, head: head, body: BufferedBody(bytes: bytes, keepAlive: keepAlive), pool: .detached)
+            let turns = closeTurns(keepAlive: keepAlive)
             loop.post {
-                self.modifyStateAndRunActions { state, now in
-                    state.executions[id] = nil
-                    if let entry = state.requests[id] {
-                        state.unlocked.append(.finish(entry.pending, .success(buffered)))
+                self.afterTurns(turns) {
+                    self.modifyStateAndRunActions { state, now in
+                        state.executions[id] = nil
+                        if let entry = state.requests[id] {
+                            state.unlocked.append(.finish(entry.pending, .success(buffered)))
+                        }
+                        return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
                     }
-                    return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
                 }
             }
         } catch {
@@ -165,6 +247,22 @@ extension ConnectionPool {
                 }
             }
         }
+    }
+
+    /// How many turns of the loop pass between a whole response arriving and the pass its close runs: the task
+    /// wakes in the turn after the poll, then `PoolByteStream.aclose()` suspends wherever a lock or the socket's
+    /// close yields. httpcore 1.0.9's `_state_lock` is a plain `anyio.Lock()` (`http11.py:239`), one more turn;
+    /// httpcore2's is fast-acquire. Closing the socket (`Connection: close`) checkpoints once more in anyio's
+    /// `aclose()`. Measured on loopback: 1.0.9 keep-alive 2, close 3; httpcore2 1 and 2.
+    func closeTurns(keepAlive: Bool) -> Int {
+        let lock = configuration.algorithm == .httpcore1 ? 1 : 0
+        return 1 + lock + (keepAlive ? 0 : 1)
+    }
+
+    /// Runs `work` after `turns` turns of the pool's loop (``PoolEventLoop/callSoon(_:)`` nested `turns` deep).
+    func afterTurns(_ turns: Int, _ work: @escaping @Sendable () -> Void) {
+        guard turns > 0 else { return work() }
+        loop.callSoon { self.afterTurns(turns - 1, work) }
     }
 
     /// The caller closed a streamed response (`PoolByteStream.aclose()`).
@@ -187,10 +285,15 @@ extension ConnectionPool {
         } catch {
             return  // cancelled: the request got a connection or ended
         }
+        // The deadline's callback runs in the ready queue after the poll (asyncio's timer handle: anyio's
+        // `fail_after` scope cancels the waiting task); the task meets the cancellation at its next step, one turn
+        // later. Passes that run in between may still hand the request a connection.
         loop.post {
-            self.modifyStateAndRunActions { state, now in
-                state.timers[timer.id] = nil
-                return (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+            self.afterTurns(2) {
+                self.modifyStateAndRunActions { state, now in
+                    state.timers[timer.id] = nil
+                    return (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+                }
             }
         }
     }

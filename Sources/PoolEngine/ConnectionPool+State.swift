@@ -15,6 +15,10 @@ extension ConnectionPool {
         var abandoned: Set<Int> = []
         /// Sends in flight by request ID.
         var executions: [Int: Task<Void, Never>] = [:]
+        /// Dials whose outcome waits for the connect's loop turns, by connection ID.
+        var connectGates: [Int: ConnectGate] = [:]
+        /// httpcore 1.0.9's per-connection locks that start attempts pass (``ConnectionPool/StartLocks``).
+        var startLocks: [Int: StartLocks] = [:]
         /// Pool-timeout timers by timer ID.
         var timers: [Int: Task<Void, Never>] = [:]
         /// Work collected under the lock, done after unlocking.
@@ -28,6 +32,13 @@ extension ConnectionPool {
         }
     }
 
+    /// A dial's outcome and whether the turns a connect takes in CPython have passed
+    /// (``ConnectionPool/connectTurns``); the outcome is applied once both are in.
+    struct ConnectGate {
+        var turnsPassed = false
+        var outcome: Result<any PoolConnection, PoolError>?
+    }
+
     /// I/O and callbacks performed after the lock is released.
     enum Unlocked: Sendable {
         case close(any PoolConnection)
@@ -35,5 +46,13 @@ extension ConnectionPool {
         /// Cancelling runs cancellation handlers synchronously (the factory's, the clock's), so it waits until the
         /// pool's lock is released.
         case cancel(Task<Void, Never>)
+        /// Deliver the request's start attempt when its task next runs (``PoolAction/attemptStart(_:on:)``).
+        case attemptStart(Int)
+        /// Count the turns of a dial that just started (``ConnectionPool/countConnectTurns(_:)``).
+        case countConnectTurns(Int)
+        /// Start dialling the connection one turn later (``ConnectionPool/startDial(_:origin:request:in:)``).
+        case dialAfterCheckpoint(Int, Origin, Int)
+        /// The request's next step on its way through a connection's locks, one turn later.
+        case lockStep(LockStep, Int, Int)
     }
 }

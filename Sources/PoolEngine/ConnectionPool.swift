@@ -7,9 +7,10 @@ import Synchronization
 /// machine one event, turns the returned actions into bookkeeping and spawned tasks, unlocks, and only then closes
 /// sockets and resumes callers (the split of async-http-client's `HTTPConnectionPool` and postgres-nio's pool).
 ///
-/// Start attempts (``PoolAction/attemptStart(_:on:)``) are delivered inside the same critical section, in the order
-/// the machine assigned them, breadth first: the first request wins the idle connection and, under httpcore 1.0.9,
-/// each loser re-queues and runs its own pass — one legal asyncio schedule of what httpcore does.
+/// Start attempts (``PoolAction/attemptStart(_:on:)``) run where the request's task would next run: at the back of
+/// the loop's ready queue (``PoolEventLoop/callSoon(_:)``), in the order the machine assigned them. The first wins an
+/// idle connection and, under httpcore 1.0.9, each loser re-queues and runs its own pass; a fresh connection is
+/// dialled only when its request's attempt runs, as httpcore connects inside the request's task.
 ///
 /// The runner talks to sockets only through ``ConnectionFactory`` and ``PoolConnection``. Pool timeouts sleep on the
 /// injected clock; nothing else runs in the background (httpcore has no background work either).
@@ -54,7 +55,7 @@ public final class ConnectionPool: Sendable {
         modifyStateAndRunActions { state, now in
             let id = state.nextRequestID
             state.nextRequestID += 1
-            let pending = PendingRequest(id: id, streaming: stream) { [weak self] id in self?.cancel(id) }
+            let pending = PendingRequest(id: id, streaming: stream) { [weak self] id in self?.cancelWhenTaskRuns(id) }
             state.requests[id] = (request, pending)
             let poolTimeout = request.timeouts.pool.map(ConnectionPoolClock.seconds)
             let actions = state.machine.requestArrived(id, origin: request.origin, poolTimeout: poolTimeout, now: now)
@@ -107,6 +108,13 @@ public final class ConnectionPool: Sendable {
             return (actions, observers)
         }
         for observer in observers { observer.finish() }
+    }
+
+    /// `task.cancel()` on the task waiting for request `id`: the pool hears of it when that task next runs and raises
+    /// `CancelledError` inside `handle_async_request` (`connection_pool.py:248-252`), not at the `cancel()` call.
+    /// Tasks that run before it may still hand it a connection (``PoolStateMachine/requestCancelled(_:now:)``).
+    func cancelWhenTaskRuns(_ id: Int) {
+        loop.callSoon { [weak self] in self?.cancel(id) }
     }
 
     func cancel(_ id: Int) {

@@ -3,7 +3,7 @@
 Written for this suite (it shares no code with PoolPlay's MockServer), so both the real httpx/httpcore
 and PoolPlay's pool are measured by the same, separate witness.
 
-    python counting_server.py [--origins N] [--idle-timeout SECONDS]
+    python counting_server.py [--origins N] [--idle-timeout SECONDS] [--close]
 
 Prints one JSON line {"ports": [...]} once every listener is up, then serves until stdin closes.
 
@@ -14,7 +14,9 @@ Routes (any listener):
 Control connections (first request under /_) are not recorded.
 
 Ledger: {"connections": [{"id", "origin", "requests", "closed_by"}], "requests": [{"conn", "origin", "tag"}]}
-"closed_by" is "client" (EOF from the client), "server" (idle timeout here) or null (still open).
+"closed_by" is "client" (EOF from the client), "server" (idle timeout here, or --close) or null (still open).
+--close answers every request with "Connection: close" and closes the connection after it, so a client can
+never reuse one.
 """
 import argparse
 import asyncio
@@ -71,7 +73,7 @@ def response(status, body, extra=()):
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
 
 
-def make_handler(ledger, origin_index, idle_timeout):
+def make_handler(ledger, origin_index, idle_timeout, close=False):
     async def handle(reader, writer):
         peer_port = writer.get_extra_info("peername")[1]
         record = None  # created at the first non-control request
@@ -127,8 +129,12 @@ def make_handler(ledger, origin_index, idle_timeout):
                     eof.cancel()
                     await asyncio.gather(eof, return_exceptions=True)  # the reader is free again only now
                 body = json.dumps({"ok": True, "i": query.get("i")}).encode()
-                writer.write(response("200 OK", body, [("X-Conn-Port", str(peer_port))]))
+                extra = [("X-Conn-Port", str(peer_port))] + ([("Connection", "close")] if close else [])
+                writer.write(response("200 OK", body, extra))
                 await writer.drain()
+                if close:
+                    closed_by = "server"
+                    break
         finally:
             if record is not None and record["closed_by"] is None:
                 record["closed_by"] = closed_by
@@ -146,6 +152,7 @@ async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--origins", type=int, default=1)
     parser.add_argument("--idle-timeout", type=float, default=None)
+    parser.add_argument("--close", action="store_true")
     args = parser.parse_args()
     ledger = Ledger()
     servers, ports = [], []
@@ -154,7 +161,7 @@ async def main():
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         server = await asyncio.start_server(
-            make_handler(ledger, index, args.idle_timeout), sock=sock, backlog=1024)
+            make_handler(ledger, index, args.idle_timeout, args.close), sock=sock, backlog=1024)
         servers.append(server)
         ports.append(sock.getsockname()[1])
     print(json.dumps({"ports": ports}), flush=True)

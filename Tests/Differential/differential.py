@@ -36,7 +36,11 @@ SCENARIOS = {
     "aclose_in_flight": (1, None, True),
     "burst_2000": (1, None, False),
     "burst_600_instant": (1, None, False),
+    "cancel_two_tasks": (1, None, True),
+    "pooltimeout_churn": (1, None, False),
 }
+# Scenarios whose server answers with "Connection: close" and closes every connection (counting_server --close).
+CLOSING_SERVER = {"pooltimeout_churn"}
 
 
 def script_text(name, lib):
@@ -54,6 +58,8 @@ def run_once(name, script_path, command):
     server_args = [sys.executable, os.path.join(HERE, "counting_server.py"), "--origins", str(origins)]
     if idle is not None:
         server_args += ["--idle-timeout", str(idle)]
+    if name in CLOSING_SERVER:
+        server_args.append("--close")
     server = subprocess.Popen(server_args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         ports = json.loads(server.stdout.readline())["ports"]

@@ -25,8 +25,11 @@ import Testing
         try world.apply(failed)
         #expect(
             failed == [
-                .failRequest(1, .readError("")), .cancelTimer(PoolTimer(id: 1, requestID: 2, deadline: 5)),
-                .createConnection(2, .test, request: 2),
+                .failRequest(1, .readError("")), .attemptStart(2, on: 2),
+            ])
+        #expect(
+            try world.attemptStart(2) == [
+                .cancelTimer(PoolTimer(id: 1, requestID: 2, deadline: 5)), .createConnection(2, .test, request: 2),
             ])
         #expect(PoolError.readError("").httpxName == "ReadError")
         #expect(world.repr == "<AsyncConnectionPool [Requests: 1 active, 1 queued | Connections: 1 active, 0 idle]>")
@@ -35,7 +38,7 @@ import Testing
         world.now = 0.6
         #expect(
             try world.complete(2) == [
-                .completeRequest(2), .cancelTimer(PoolTimer(id: 2, requestID: 3, deadline: 5)), .attemptStart(3, on: 2),
+                .completeRequest(2), .attemptStart(3, on: 2),
             ])
         try world.deliverStarts()
         world.now = 1.1
@@ -62,7 +65,8 @@ import Testing
         #expect(world.repr == "<AsyncConnectionPool [Requests: 2 active, 1 queued | Connections: 0 active, 0 idle]>")
         let failed = world.machine.requestFailed(2, error: .readError("closed"), now: 0.1)
         try world.apply(failed)
-        #expect(failed == [.failRequest(2, .readError("")), .createConnection(3, .test, request: 3)])
+        #expect(failed == [.failRequest(2, .readError("")), .attemptStart(3, on: 3)])
+        #expect(try world.attemptStart(3) == [.createConnection(3, .test, request: 3)])
         #expect(world.repr == "<AsyncConnectionPool [Requests: 2 active, 0 queued | Connections: 1 active, 0 idle]>")
         #expect(world.machine.snapshot.connections.map(\.id) == [3])
         #expect(world.machine.orphanedConnectionIDs == [1])

@@ -18,9 +18,11 @@ import Testing
         try two.establishAll()
         #expect(
             try one.complete(1) == [
-                .completeRequest(1), .closeConnection(1, .keepAliveLimit), .createConnection(3, .test, request: 3),
+                .completeRequest(1), .closeConnection(1, .keepAliveLimit), .attemptStart(3, on: 3),
             ]
         )
+        // The new connection is dialled when request 3's task runs (it connects lazily).
+        #expect(try one.attemptStart(3) == [.createConnection(3, .test, request: 3)])
         #expect(try two.complete(1) == [.completeRequest(1), .attemptStart(3, on: 1)])
     }
 
@@ -56,15 +58,19 @@ import Testing
         world.now = 0.1
         #expect(
             try world.complete(1) == [
-                .completeRequest(1),
-                .cancelTimer(PoolTimer(id: 1, requestID: 2, deadline: 0.2)), .attemptStart(2, on: 1),
-                .cancelTimer(PoolTimer(id: 2, requestID: 3, deadline: 0.2)), .attemptStart(3, on: 1),
+                .completeRequest(1), .attemptStart(2, on: 1), .attemptStart(3, on: 1),
             ]
         )
         #expect(world.repr == "<AsyncConnectionPool [Requests: 2 active, 0 queued | Connections: 0 active, 1 idle]>")
-        #expect(try world.attemptStart(2) == [.execute(2, on: 1)])
+        // Each timer runs until its task leaves wait_for_connection.
+        #expect(
+            try world.attemptStart(2) == [.cancelTimer(PoolTimer(id: 1, requestID: 2, deadline: 0.2)), .execute(2, on: 1)])
         world.now = 0.15
-        #expect(try world.attemptStart(3) == [.scheduleTimer(PoolTimer(id: 3, requestID: 3, deadline: 0.35))])
+        #expect(
+            try world.attemptStart(3) == [
+                .cancelTimer(PoolTimer(id: 2, requestID: 3, deadline: 0.2)),
+                .scheduleTimer(PoolTimer(id: 3, requestID: 3, deadline: 0.35)),
+            ])
         #expect(world.repr == "<AsyncConnectionPool [Requests: 1 active, 1 queued | Connections: 1 active, 0 idle]>")
         #expect(world.machine.snapshot.counters.requeues == 1)
         let log = world.machine.eventLog.entries.map(\.event)
@@ -80,12 +86,12 @@ import Testing
         world.now = 0.1
         #expect(
             try world.complete(1) == [
-                .completeRequest(1), .cancelTimer(PoolTimer(id: 1, requestID: 2, deadline: 0.2)),
-                .attemptStart(2, on: 1),
+                .completeRequest(1), .attemptStart(2, on: 1),
             ]
         )
         #expect(world.repr == "<AsyncConnectionPool [Requests: 1 active, 1 queued | Connections: 0 active, 1 idle]>")
-        #expect(try world.attemptStart(2) == [.execute(2, on: 1)])
+        #expect(
+            try world.attemptStart(2) == [.cancelTimer(PoolTimer(id: 1, requestID: 2, deadline: 0.2)), .execute(2, on: 1)])
         // Request 3 keeps its original deadline.
         #expect(world.machine.phase(of: 3) == .queued(timer: PoolTimer(id: 2, requestID: 3, deadline: 0.2)))
         #expect(world.machine.snapshot.counters.requeues == 0)
@@ -139,9 +145,10 @@ import Testing
         #expect(
             try world.complete(1) == [
                 .completeRequest(1), .attemptStart(2, on: 1), .closeConnection(1, .evicted),
-                .createConnection(2, .other, request: 3),
+                .attemptStart(3, on: 2),
             ]
         )
+        #expect(try world.attemptStart(3) == [.createConnection(2, .other, request: 3)])
         #expect(try world.attemptStart(2) == [])
         #expect(world.machine.phase(of: 2) == .queued(timer: nil))
     }

@@ -104,7 +104,9 @@ import Testing
         try world.establish(1)
         world.now = 0.5
         let timer = PoolTimer(id: 1, requestID: 2, deadline: 1)
-        #expect(try world.complete(1) == [.completeRequest(1), .cancelTimer(timer), .attemptStart(2, on: 1)])
+        // The timer runs until request 2's task resumes (its start attempt), and is cancelled there.
+        #expect(try world.complete(1) == [.completeRequest(1), .attemptStart(2, on: 1)])
+        #expect(try world.attemptStart(2) == [.cancelTimer(timer), .execute(2, on: 1)])
         #expect(world.machine.poolTimeoutFired(timer, now: 1) == [])
     }
 
@@ -215,9 +217,10 @@ import Testing
         try world.apply(actions)
         #expect(
             actions == [
-                .failRequest(1, .connectError), .closeConnection(1, .error), .createConnection(2, .test, request: 2),
+                .failRequest(1, .connectError), .closeConnection(1, .error), .attemptStart(2, on: 2),
             ]
         )
+        #expect(try world.attemptStart(2) == [.createConnection(2, .test, request: 2)])
         #expect(world.machine.snapshot.counters.failed == 1)
     }
 

@@ -25,6 +25,8 @@ struct PoolWorld {
     var timers: [Int: PoolTimer] = [:]
     var outcomes: [Int: Outcome] = [:]
     var openConnections: Set<Int> = []
+    /// Every connection the machine asked to dial.
+    var everDialled: Set<Int> = []
     var maxOpenConnections = 0
     var actionCount = 0
 
@@ -49,6 +51,7 @@ struct PoolWorld {
             switch action {
             case .createConnection(let c, _, let r):
                 guard openConnections.insert(c).inserted else { throw Illegal(description: "connection \(c) twice") }
+                everDialled.insert(c)
                 dialing[c] = r
             case .attemptStart(let r, _):
                 guard !startQueue.contains(r) else { throw Illegal(description: "start of \(r) twice") }
@@ -61,7 +64,10 @@ struct PoolWorld {
                 runOrder.append(r)
                 dialing[c] = nil
             case .closeConnection(let c, _):
-                guard openConnections.remove(c) != nil else { throw Illegal(description: "close \(c) twice") }
+                // A connection a pass created for another request has no socket until that request starts it.
+                guard openConnections.remove(c) != nil || !everDialled.contains(c) else {
+                    throw Illegal(description: "close \(c) twice")
+                }
                 // Only httpcore's aclose() closes a socket under a running request (which then fails).
                 guard !running.values.contains(c) || machine.orphanedConnectionIDs.contains(c) else {
                     throw Illegal(description: "close \(c) under a request")

@@ -48,6 +48,9 @@ enum PoolPanel {
             } else if connection.state.isIdle {
                 client.append("idle, never expires (keepalive_expiry=None)")
             }
+            if connection.isOwnerless {
+                client.append("never dialled, and no request holds it: it keeps a max_connections slot for good (%why)")
+            }
             if !client.isEmpty { text += "          client: " + client.joined(separator: " · ") + "\n" }
             if let port = connection.localPort, let record = serverConnections.last(where: { $0.clientPort == port }) {
                 var server = ["\(record.requestsServed) request\(record.requestsServed == 1 ? "" : "s") served"]

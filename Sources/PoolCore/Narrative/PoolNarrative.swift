@@ -66,6 +66,11 @@ public struct PoolNarrative: Sendable {
         var waiting: Set<Int> = []
         var requeues: [Int: Int] = [:]
         var freedAt: [Int: Double] = [:]
+        /// Request → the fresh connection another request's pass handed it, until it starts connecting it.
+        var handedFresh: [Int: Int] = [:]
+        var connected: Set<Int> = []
+        /// Fresh connections whose request ended before connecting them.
+        var abandoned: Set<Int> = []
         var out: [Item] = []
         func emit(_ entry: PoolLogEntry, _ kind: String, _ subject: String, _ ids: [Int], _ rule: String, _ conns: [Int]) {
             guard since.map({ entry.time > $0 }) ?? true else { return }
@@ -113,6 +118,7 @@ public struct PoolNarrative: Sendable {
                 emit(entry, "opened", "conn {0} for request {1}", [c, request], rule, [c])
                 waiting.remove(request)
             case .requestAssigned(let request, let c):
+                if ownerOf[c] == request && !connected.contains(c) { handedFresh[request] = c }
                 idle.remove(c)
                 if waiting.remove(request) != nil, freedAt[c] == entry.time {
                     emit(
@@ -120,6 +126,7 @@ public struct PoolNarrative: Sendable {
                         "a connection freed by a finished response went to the oldest queued request (FIFO)", [c])
                 }
             case .requestStarted(let request, let c):
+                handedFresh[request] = nil
                 if ownerOf[c] != request || (open.contains(c) && idle.contains(c)) {
                     emit(
                         entry, "reused", "request {0} on conn {1}", [request, c],
@@ -143,6 +150,10 @@ public struct PoolNarrative: Sendable {
                     [c])
             case .requestFailed(let request, let error):
                 waiting.remove(request)
+                if let c = handedFresh.removeValue(forKey: request), open.contains(c) {
+                    abandoned.insert(c)
+                    emit(entry, "orphaned", "conn {0} of request {1}", [c, request], orphanRule(error), [c])
+                }
                 if error == .poolTimeout {
                     let restarts = requeues[request] ?? 0
                     var rule = "PoolTimeout: no connection within Timeout.pool=\(poolTimeout.map(Self.seconds) ?? "None") s"
@@ -165,12 +176,37 @@ public struct PoolNarrative: Sendable {
                 let count = open.count
                 open.removeAll { $0 == c }
                 idle.remove(c)
-                emit(entry, "closed:\(reason.rawValue)", "conn {0}", [c], closeRule(reason, connections: count), [c])
-            case .connectionEstablished, .poolClosed:
+                let rule =
+                    abandoned.remove(c) != nil
+                    ? "dropped without a socket: never connected, and no request holds it any more (\(library) "
+                        + "checks is_connected() in its pass, connection_pool.py:281; pydantic/httpx2#983)"
+                    : closeRule(reason, connections: count)
+                emit(entry, "closed:\(reason.rawValue)", "conn {0}", [c], rule, [c])
+            case .connectionEstablished(let c):
+                connected.insert(c)
+            case .poolClosed:
                 break
             }
         }
         return out
+    }
+
+    /// Why a fresh connection outlives the request it was handed to, by library.
+    func orphanRule(_ error: PoolError) -> String {
+        let ended =
+            error == .poolTimeout
+            ? "hit its own PoolTimeout (anyio's fail_after cancels the wait)" : "was cancelled (\(error.httpxName))"
+        let window =
+            "another request's pass handed this fresh connection to the request, which \(ended) before its task "
+            + "resumed from wait_for_connection (connection_pool.py:232), so nothing ever connects it"
+        switch configuration.algorithm {
+        case .httpcore1:
+            return window + "; the except block removes the request only (connection_pool.py:248-252), and a "
+                + "connection that is neither idle, expired nor closed is never removed: it stays CONNECTING and "
+                + "holds one of max_connections=\(maxConnections) slots for good (encode/httpcore#1093)"
+        case .httpcore2:
+            return window + "; the next pass drops it"
+        }
     }
 
     var passCitation: String {
