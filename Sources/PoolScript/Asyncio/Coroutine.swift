@@ -49,6 +49,9 @@ public final class Coroutine: PyAwaitable {
         }
     }
 
+    /// The coroutine got an exception thrown in before it ran (`coro.throw`): it is done, and was not forgotten.
+    func markStarted() { started = true }
+
     nonisolated(nonsending) public func awaitValue(_ context: TaskContext) async throws -> Value {
         guard !started else { throw PythonError.runtimeError("cannot reuse already awaited coroutine") }
         started = true

@@ -77,6 +77,10 @@ public final class TaskContext {
             cancel: { if let timer = id.withLock({ $0 }) { timers.cancel(timer) } })
     }
 
+    /// True in a green thread (a `ThreadPoolExecutor` worker, `asyncio.to_thread`): a blocking call there blocks
+    /// only its thread, so a host waits as for an async call instead of holding the turn.
+    public var isGreenThread: Bool { task?.isGreenThread == true }
+
     /// Where the host posts I/O events for this interpreter's loop (``EventLoopHandle``).
     public var loop: EventLoopHandle { interpreter.loop }
 

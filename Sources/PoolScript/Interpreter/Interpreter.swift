@@ -197,6 +197,9 @@ public final class Interpreter {
             let context = TaskContext(interpreter: interpreter, task: task)
             let result: Result<Value, Error>
             do {
+                // Cancelled before its first step: CPython throws CancelledError into the coroutine, which then
+                // counts as started (no "never awaited" warning).
+                if task.cancelRequested { task.coroutine.markStarted() }
                 try context.deliverCancellation()
                 result = .success(try await task.coroutine.awaitValue(context))
             } catch {

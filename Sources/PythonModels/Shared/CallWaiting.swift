@@ -32,15 +32,25 @@ struct Suspending: CallWaiting {
     }
 }
 
-/// A sync call's wait, inside a `BlockingCall`: the caller holds the turn, so the I/O is awaited as is.
+/// A sync call's wait, inside a `BlockingCall`: the caller holds the turn, so the I/O is awaited as is and the
+/// whole loop waits with it — except in a green thread (a `ThreadPoolExecutor` worker, `asyncio.to_thread`), where
+/// a blocking call blocks only its thread: there it waits as ``Suspending`` does, and other threads and tasks run.
 struct Direct: CallWaiting {
+    let context: TaskContext
+
+    init(_ context: TaskContext) {
+        self.context = context
+    }
+
     nonisolated(nonsending) func wait<T: Sendable>(
         _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        try await operation()
+        if context.isGreenThread { return try await Suspending(context: context).wait(operation) }
+        return try await operation()
     }
 
     nonisolated(nonsending) func waitUntilFinished(_ pending: PendingRequest) async throws {
+        if context.isGreenThread { return try await Suspending(context: context).waitUntilFinished(pending) }
         _ = try? await pending.streamedResponse()
     }
 }

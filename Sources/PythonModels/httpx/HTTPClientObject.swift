@@ -270,9 +270,9 @@ package final class HTTPClientObject: PyObject {
                 })
         }
         return .object(
-            BlockingCall { [self] _ in
+            BlockingCall { [self] context in
                 let (request, url) = try build()
-                return .object(try await send(request, url: url, waiter: Direct()))
+                return .object(try await send(request, url: url, waiter: Direct(context)))
             })
     }
 
@@ -384,9 +384,9 @@ final class StreamContextObject: PyObject, PyContextManager, PyAsyncContextManag
     func enter() throws -> Value {
         guard !client.isAsync else { throw PythonError(.attributeError, "__enter__") }
         return .object(
-            BlockingCall { [self] _ in
+            BlockingCall { [self] context in
                 let (request, url) = try build()
-                let response = try await client.sendStreaming(request, url: url, waiter: Direct())
+                let response = try await client.sendStreaming(request, url: url, waiter: Direct(context))
                 self.response = response
                 return .object(response)
             })

@@ -98,7 +98,7 @@ final class StreamedResponseObject: PyObject {
             }
         case "read" where !isAsync:
             return pyMethod("Response", "read") { [self] _ in
-                .object(BlockingCall { [self] _ in .bytes(try await readAll(Direct())) })
+                .object(BlockingCall { [self] context in .bytes(try await readAll(Direct(context))) })
             }
         case "aclose" where isAsync:
             return pyMethod("Response", "aclose") { [self] _ in
@@ -124,8 +124,8 @@ final class StreamedResponseObject: PyObject {
             let mode = BodyIterator.Mode(rawValue: String(name.dropFirst("iter_".count)))!
             return pyMethod("Response", name) { [self] _ in
                 .object(
-                    BlockingCall { [self] _ in
-                        let body = try await readAll(Direct())
+                    BlockingCall { [self] context in
+                        let body = try await readAll(Direct(context))
                         return .list(PyList(BodyIterator.split([body], mode: mode, final: true)))
                     })
             }
@@ -207,7 +207,7 @@ final class BodyIterator: PyAsyncIterable, PyAsyncIterator {
         while pending.isEmpty {
             if finished { return nil }
             let chunk = blocking
-                ? try await response.nextChunk(Direct()) : try await response.nextChunk(Suspending(context: context))
+                ? try await response.nextChunk(Direct(context)) : try await response.nextChunk(Suspending(context: context))
             if let chunk {
                 pending = decode(chunk)
             } else {

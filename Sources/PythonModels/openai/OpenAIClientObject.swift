@@ -149,8 +149,8 @@ package final class OpenAIClientObject: PyObject {
                 })
         }
         return .object(
-            BlockingCall { [self] _ in
-                try parse(try await perform(verb, path: path, body: body, options: options, waiter: Direct()))
+            BlockingCall { [self] context in
+                try parse(try await perform(verb, path: path, body: body, options: options, waiter: Direct(context)))
             })
     }
 

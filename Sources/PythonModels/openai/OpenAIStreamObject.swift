@@ -196,8 +196,8 @@ extension OpenAIClientObject {
     ) throws -> Value {
         guard isAsync else {
             return .object(
-                BlockingCall { [self] _ in
-                    try await performStream(path: path, body: body, options: options, kind: kind, waiter: Direct())
+                BlockingCall { [self] context in
+                    try await performStream(path: path, body: body, options: options, kind: kind, waiter: Direct(context))
                 })
         }
         return .object(
