@@ -6,16 +6,6 @@ import Testing
 /// the time it names, whether the block runs in a task (`asyncio.run`) or at PoolPlay's top level (the stand-in
 /// task), and `loop.time()` reads the same clock.
 @Suite struct AsyncioTimeoutTests {
-    private func start(_ source: String, clock: ManualClock) -> Task<String, Never> {
-        Task {
-            let host = TestHost()
-            let interpreter = Interpreter(host: host)
-            interpreter.clock = clock
-            let result = await interpreter.run(source, mode: .file)
-            return host.output + render(result)
-        }
-    }
-
     @Test(arguments: [true, false])
     func deadlineCancelsTheBlockAtItsTime(insideRun: Bool) async {
         let clock = ManualClock()
@@ -32,7 +22,7 @@ import Testing
             ? "import asyncio\nasync def main():\n" + body.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
                 + "\nasyncio.run(main())"
             : "import asyncio\n" + body
-        let task = start(source, clock: clock)
+        let task = startOnClock(source, clock: clock)
         // The deadline's timer and the 60 s sleep.
         await clock.waitForSleepers(2)
         clock.advance(by: .seconds(5))
@@ -41,7 +31,7 @@ import Testing
 
     @Test func blockThatFinishesInTimeIsLeftAlone() async {
         let clock = ManualClock()
-        let task = start(
+        let task = startOnClock(
             """
             import asyncio
             async with asyncio.timeout(5) as cm:
@@ -59,7 +49,7 @@ import Testing
 
     @Test func timeoutAtAndRescheduleMoveTheDeadline() async {
         let clock = ManualClock()
-        let task = start(
+        let task = startOnClock(
             """
             import asyncio
             loop = asyncio.get_running_loop()

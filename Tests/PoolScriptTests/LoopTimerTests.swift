@@ -4,19 +4,9 @@ import Testing
 /// The loop's timers on virtual time: due timers fire at a poll, in deadline order (ties in the order they were
 /// scheduled), never while a task runs; `time.monotonic` reads the same clock.
 @Suite struct LoopTimerTests {
-    private func start(_ source: String, clock: ManualClock) -> Task<String, Never> {
-        Task {
-            let host = TestHost()
-            let interpreter = Interpreter(host: host)
-            interpreter.clock = clock
-            let result = await interpreter.run(source, mode: .file)
-            return host.output + render(result)
-        }
-    }
-
     @Test func dueTimersFireInDeadlineOrderThenSchedulingOrder() async {
         let clock = ManualClock()
-        let task = start(
+        let task = startOnClock(
             """
             import asyncio, time
             order = []
@@ -35,7 +25,7 @@ import Testing
 
     @Test func aCancelledSleepNeverFires() async {
         let clock = ManualClock()
-        let task = start(
+        let task = startOnClock(
             """
             import asyncio
             async def nap():
@@ -57,7 +47,7 @@ import Testing
 
     @Test func timeMonotonicFollowsTheInterpretersClock() async {
         let clock = ManualClock()
-        let task = start(
+        let task = startOnClock(
             """
             import asyncio, time
             t0 = time.monotonic()

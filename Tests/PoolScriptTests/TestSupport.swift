@@ -28,3 +28,15 @@ func run(_ source: String, mode: RunMode = .file, limits: ExecutionLimits = .def
     let result = await interpreter.run(source, mode: mode)
     return host.output + render(result)
 }
+
+/// Starts `source` in a fresh interpreter on `clock` (virtual time); the task's value is the output plus the error
+/// rendering. Tests move the clock while it runs.
+func startOnClock(_ source: String, clock: ManualClock) -> Task<String, Never> {
+    Task {
+        let host = TestHost()
+        let interpreter = Interpreter(host: host)
+        interpreter.clock = clock
+        let result = await interpreter.run(source, mode: .file)
+        return host.output + render(result)
+    }
+}

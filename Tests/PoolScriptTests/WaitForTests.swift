@@ -6,17 +6,6 @@ import Testing
 /// task is cancelled at the deadline and `TimeoutError` (the builtin, which `asyncio.TimeoutError` is) is raised
 /// with an empty message.
 @Suite struct WaitForTests {
-    /// Runs `source` with `asyncio.sleep` and `wait_for`'s timer on `clock`.
-    private func start(_ source: String, clock: ManualClock) -> Task<String, Never> {
-        Task {
-            let host = TestHost()
-            let interpreter = Interpreter(host: host)
-            interpreter.clock = clock
-            let result = await interpreter.run(source, mode: .file)
-            return host.output + render(result)
-        }
-    }
-
     /// On the wall clock (ManualClock's sleep ignores cancellation): the inner sleep of 30 s is cancelled at the
     /// 0.1 s deadline, so the test takes about 0.1 s and the outcome has a 300× margin.
     @Test func deadlineCancelsTheInnerTaskAndRaisesTimeoutError() async {
@@ -39,7 +28,7 @@ import Testing
 
     @Test func resultInTimeIsReturned() async {
         let clock = ManualClock()
-        let task = start(
+        let task = startOnClock(
             """
             import asyncio
             async def quick(v):
@@ -67,7 +56,7 @@ import Testing
         ("import asyncio\nawait asyncio.wait_for(5, 1)", "TypeError: An asyncio.Future, a coroutine or an awaitable is required\n"),
     ])
     func formsWithoutWaiting(_ testCase: (String, String)) async {
-        let output = await start(testCase.0, clock: ManualClock()).value
+        let output = await startOnClock(testCase.0, clock: ManualClock()).value
         #expect(output.hasSuffix(testCase.1), "source: \(testCase.0)\n\(output)")
     }
 }

@@ -134,7 +134,34 @@ class Counter:
             return 'Counter()'
         return 'Counter(' + repr(dict(self.most_common())) + ')'
 
-class defaultdict:
+class _DictBacked:
+    # What defaultdict and OrderedDict share: a plain dict kept in self._d.
+    def __setitem__(self, key, value):
+        self._d[key] = value
+    def __contains__(self, key):
+        return key in self._d
+    def __len__(self):
+        return len(self._d)
+    def __iter__(self):
+        return iter(list(self._d))
+    def keys(self):
+        return self._d.keys()
+    def values(self):
+        return self._d.values()
+    def items(self):
+        return self._d.items()
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+    def pop(self, key, *default):
+        return self._d.pop(key, *default)
+    def setdefault(self, key, default=None):
+        return self._d.setdefault(key, default)
+    def update(self, *args, **kwargs):
+        self._d.update(*args, **kwargs)
+    def clear(self):
+        self._d.clear()
+
+class defaultdict(_DictBacked):
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
@@ -148,70 +175,22 @@ class defaultdict:
         value = self.default_factory()
         self._d[key] = value
         return value
-    def __setitem__(self, key, value):
-        self._d[key] = value
-    def __contains__(self, key):
-        return key in self._d
-    def __len__(self):
-        return len(self._d)
-    def __iter__(self):
-        return iter(list(self._d))
     def __eq__(self, other):
         if isinstance(other, defaultdict):
             other = other._d
         return self._d == other
-    def keys(self):
-        return self._d.keys()
-    def values(self):
-        return self._d.values()
-    def items(self):
-        return self._d.items()
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-    def pop(self, key, *default):
-        return self._d.pop(key, *default)
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
-    def update(self, *args, **kwargs):
-        self._d.update(*args, **kwargs)
-    def clear(self):
-        self._d.clear()
     def __repr__(self):
         return 'defaultdict(' + repr(self.default_factory) + ', ' + repr(self._d) + ')'
 
-class OrderedDict:
+class OrderedDict(_DictBacked):
     def __init__(self, *args, **kwargs):
         self._d = dict(*args, **kwargs)
     def __getitem__(self, key):
         return self._d[key]
-    def __setitem__(self, key, value):
-        self._d[key] = value
-    def __contains__(self, key):
-        return key in self._d
-    def __len__(self):
-        return len(self._d)
-    def __iter__(self):
-        return iter(list(self._d))
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
             return list(self._d.items()) == list(other._d.items())
         return self._d == other
-    def keys(self):
-        return self._d.keys()
-    def values(self):
-        return self._d.values()
-    def items(self):
-        return self._d.items()
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-    def pop(self, key, *default):
-        return self._d.pop(key, *default)
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
-    def update(self, *args, **kwargs):
-        self._d.update(*args, **kwargs)
-    def clear(self):
-        self._d.clear()
     def move_to_end(self, key, last=True):
         value = self._d.pop(key)
         if last:
