@@ -58,4 +58,20 @@ import Testing
         clock.advance(by: .milliseconds(2500))
         #expect(await task.value == "2.5\n")
     }
+
+    /// Found by the fuzzer: a NaN or infinite delay must not trap converting to nanoseconds.
+    @Test func nanAndInfiniteDelaysDoNotTrap() async {
+        let output = await run(
+            """
+            import asyncio
+            async def f():
+                return 1
+            try:
+                print(await asyncio.wait_for(f(), float("nan")))
+            except TimeoutError:
+                print("timeout")
+            print(await asyncio.wait_for(asyncio.sleep(0.01, 2), float("inf")))
+            """)
+        #expect(output == "1\n2\n" || output == "timeout\n2\n")
+    }
 }

@@ -26,7 +26,8 @@ final class LoopTimers: Sendable {
     /// Calls `callback` on the loop once `seconds` have passed on the clock; returns an id for ``cancel(_:)``.
     func schedule(after seconds: Double, _ callback: @escaping @Sendable () -> Void) -> Int {
         let id = nextID.add(1, ordering: .relaxed).newValue
-        let deadline = clock.now() + max(0, min(seconds, 9e9))
+        // NaN (a `wait_for(…, float('nan'))`) fires at once; the far future is capped where nanoseconds still fit.
+        let deadline = clock.now() + (seconds.isNaN ? 0 : max(0, min(seconds, 9e9)))
         let clock = self.clock
         let sleeper = Task { [weak self] in
             guard (try? await clock.sleepUntil(deadline)) != nil else { return }
@@ -64,7 +65,8 @@ struct LoopClock: Sendable {
         let start = clock.now
         now = { LoopClock.seconds(start.duration(to: clock.now)) }
         sleepUntil = { deadline in
-            try await clock.sleep(until: start.advanced(by: .nanoseconds(Int64(deadline * 1e9))), tolerance: nil)
+            let nanoseconds = deadline.isNaN ? 0 : Int64(max(0, min(deadline, 9e9)) * 1e9)
+            try await clock.sleep(until: start.advanced(by: .nanoseconds(nanoseconds)), tolerance: nil)
         }
     }
 
