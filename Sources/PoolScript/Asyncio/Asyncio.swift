@@ -144,7 +144,7 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
     module.addAsyncioLocks()
     module.addAsyncioEvents()
     module.addAsyncioQueues()
-    module.addAsyncioWaiting(clock: clock)
+    module.addAsyncioWaiting()
     module.addAsyncioTimeouts(clock: clock)
     module.addAsyncioTaskGroup()
     module.recordAsyncioSignatures()

@@ -101,15 +101,24 @@ extension TaskContext {
     }
 }
 
-/// A Swift task sleeping on a clock for one wait, cancelled when the wait ends first.
+/// One wait's deadline on the loop's timers (`LoopTimers`), cancelled when the wait ends first.
 final class TimerBox: Sendable {
-    private let task = Mutex<Task<Void, Never>?>(nil)
+    private let timers: LoopTimers
+    private let id = Mutex<Int?>(nil)
 
-    func start(_ body: @escaping @Sendable () async -> Void) {
-        task.withLock { $0 = Task { await body() } }
+    init(_ timers: LoopTimers) {
+        self.timers = timers
     }
 
-    func cancel() { task.withLock { $0?.cancel() } }
+    /// Calls `fire` on the loop once `seconds` have passed.
+    func start(after seconds: Double, _ fire: @escaping @Sendable () -> Void) {
+        let timer = timers.schedule(after: seconds, fire)
+        id.withLock { $0 = timer }
+    }
+
+    func cancel() {
+        if let timer = id.withLock({ $0 }) { timers.cancel(timer) }
+    }
 }
 
 extension Interpreter {

@@ -6,7 +6,7 @@ import Synchronization
 /// what is pending, `as_completed`'s remaining awaitables raise `TimeoutError`. Sets of tasks iterate in the
 /// order the tasks were given here; CPython orders them by address, so portable code sorts what it prints.
 extension ModuleObject {
-    func addAsyncioWaiting(clock: any Clock<Duration>) {
+    func addAsyncioWaiting() {
         attributes["FIRST_COMPLETED"] = .str("FIRST_COMPLETED")
         attributes["FIRST_EXCEPTION"] = .str("FIRST_EXCEPTION")
         attributes["ALL_COMPLETED"] = .str("ALL_COMPLETED")
@@ -23,7 +23,7 @@ extension ModuleObject {
                 let returnWhen = b["return_when"]
                 return .object(
                     Coroutine(name: "wait") { context in
-                        try await asyncioWait(fs, timeout: timeout, returnWhen: returnWhen, clock: clock, context)
+                        try await asyncioWait(fs, timeout: timeout, returnWhen: returnWhen, context)
                     })
             })
         attributes["as_completed"] = .object(
@@ -34,7 +34,7 @@ extension ModuleObject {
                     throw PythonError.typeError("expect an iterable of futures, not \(b["fs"].typeName)")
                 }
                 let tasks = try uniqueTasks(i.iterate(b["fs"]), i)
-                return .object(AsCompleted(tasks, timeout: try optionalSeconds(b["timeout"]), clock: clock))
+                return .object(AsCompleted(tasks, timeout: try optionalSeconds(b["timeout"]), timers: i.timers))
             })
         attributes["shield"] = .object(
             InterpBuiltin("shield") { i, a, _ in
@@ -59,7 +59,7 @@ private func uniqueTasks(_ items: [Value], _ interpreter: Interpreter) throws ->
 }
 
 private nonisolated(nonsending) func asyncioWait(
-    _ fs: Value, timeout: Value, returnWhen: Value, clock: any Clock<Duration>, _ context: TaskContext
+    _ fs: Value, timeout: Value, returnWhen: Value, _ context: TaskContext
 ) async throws -> Value {
     let interpreter = context.interpreter
     if case .object(let o) = fs, o is PyAwaitable {
@@ -90,17 +90,14 @@ private nonisolated(nonsending) func asyncioWait(
         try await context.yieldTurn()
         try context.deliverPendingCancellation()
     } else {
-        let timer = TimerBox()
+        let timer = TimerBox(context.interpreter.timers)
         defer { timer.cancel() }
         try await context.blockCancellable { wake in
             for task in tasks where task.result == nil {
                 task.callbacks.append { if satisfied() { wake() } }
             }
             if let seconds {
-                timer.start {
-                    guard (try? await clock.sleep(for: .nanoseconds(nanoseconds(seconds)))) != nil else { return }
-                    wake()
-                }
+                timer.start(after: seconds, wake)
             }
         }
     }
@@ -124,7 +121,7 @@ final class AsCompleted: PyObject {
     private var handedOut = false
     private let deadline = Alarm()
 
-    init(_ tasks: [PyTask], timeout: Double?, clock: any Clock<Duration>) {
+    init(_ tasks: [PyTask], timeout: Double?, timers: LoopTimers) {
         count = tasks.count
         for task in tasks {
             if task.result != nil {
@@ -139,10 +136,7 @@ final class AsCompleted: PyObject {
         }
         if let timeout, finished.count < count {
             let alarm = deadline
-            Task {
-                guard (try? await clock.sleep(for: .nanoseconds(nanoseconds(timeout)))) != nil else { return }
-                alarm.fire()
-            }
+            _ = timers.schedule(after: timeout) { alarm.fire() }
         }
     }
 
@@ -176,7 +170,7 @@ final class AsCompleted: PyObject {
     }
 }
 
-/// A one-shot alarm a timer task rings from outside the turn: ringing only enqueues the waiters' wake-ups.
+/// A one-shot alarm a loop timer rings: ringing only enqueues the waiters' wake-ups.
 final class Alarm: Sendable {
     private let state = Mutex<(fired: Bool, wakes: [@Sendable () -> Void])>((false, []))
 

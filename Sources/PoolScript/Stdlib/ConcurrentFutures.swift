@@ -53,17 +53,13 @@ final class ThreadFuture: PyObject {
     /// Blocks the calling task (or the top level) until done, or until `timeout` seconds pass: false then.
     nonisolated(nonsending) func waitDone(_ timeout: Double?, _ context: TaskContext) async throws -> Bool {
         if isDone { return true }
-        let timer = TimerBox()
+        let timer = TimerBox(context.interpreter.timers)
         defer { timer.cancel() }
-        let clock = context.interpreter.clock
         if let timeout, timeout <= 0 { return false }
         try await context.blockCancellable { wake in
             waiters.append(wake)
             if let timeout {
-                timer.start {
-                    guard (try? await clock.sleep(for: .nanoseconds(nanoseconds(timeout)))) != nil else { return }
-                    wake()
-                }
+                timer.start(after: timeout, wake)
             }
         }
         return isDone
@@ -211,16 +207,12 @@ extension ThreadFuture {
     static nonisolated(nonsending) func waitAny(_ futures: [ThreadFuture], _ timeout: Double?, _ context: TaskContext)
         async throws -> Bool
     {
-        let timer = TimerBox()
+        let timer = TimerBox(context.interpreter.timers)
         defer { timer.cancel() }
-        let clock = context.interpreter.clock
         try await context.blockCancellable { wake in
             for future in futures where !future.isDone { future.waiters.append(wake) }
             if let timeout {
-                timer.start {
-                    guard (try? await clock.sleep(for: .nanoseconds(nanoseconds(timeout)))) != nil else { return }
-                    wake()
-                }
+                timer.start(after: timeout, wake)
             }
         }
         return futures.contains(where: \.isDone)
