@@ -162,13 +162,33 @@ final class ConnectionObject: PyModuleQualified {
 
     var pyTypeName: String { className }
     func pyRepr() -> String { snapshot.repr(className: className) }
-    var attributeNames: [String] { ["_origin", "_request_count"] }
+    var attributeNames: [String] {
+        ["_origin", "_request_count", "info", "is_available", "is_closed", "is_idle"]
+    }
 
     func getAttribute(_ name: String) throws -> Value? {
+        let state = snapshot.state
         switch name {
-        case "_origin": .str(snapshot.origin.description)
-        case "_request_count": .int(snapshot.requestCount)
-        default: nil
+        case "_origin": return .str(snapshot.origin.description)
+        case "_request_count": return .int(snapshot.requestCount)
+        // `AsyncHTTPConnection.info()` (`httpcore/_async/connection.py:190-193`, `http11.py:277-279`): the repr's
+        // inside.
+        case "info":
+            let text = snapshot.repr(className: className).dropFirst(className.count + 3).dropLast(2)
+            return method(name) { .str(String(text)) }
+        // `is_idle()` / `is_closed()` are True for a failed connect (`connection.py:177-188`); `is_available()` is
+        // the HTTP/1.1 IDLE state (`http11.py:248-253`; PoolPlay's connections are HTTP/1.1).
+        case "is_idle": return method(name) { .bool(state.isIdle) }
+        case "is_closed": return method(name) { .bool(state == .closed || state == .connectionFailed) }
+        case "is_available": return method(name) { .bool(state == .idle) }
+        default: return nil
+        }
+    }
+
+    private func method(_ name: String, _ body: @escaping () -> Value) -> Value {
+        pyMethod(className, name) { [className] arguments in
+            _ = try arguments.bind("\(className).\(name)", [], selfCounted: true)
+            return body()
         }
     }
 }

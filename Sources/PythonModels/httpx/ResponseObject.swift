@@ -23,10 +23,13 @@ final class ResponseObject: PyObject {
 
     var text: String { String(decoding: response.body, as: UTF8.self) }
 
+    /// `response.request`: the request this answers.
+    var request: RequestObject { RequestObject(method: method, url: url, module: stack.module) }
+
     var attributeNames: [String] {
         [
             "status_code", "headers", "json", "text", "content", "http_version", "reason_phrase", "url",
-            "is_success", "is_error", "raise_for_status", "aread", "read", "aclose", "close", "is_closed",
+            "is_success", "is_error", "raise_for_status", "aread", "read", "aclose", "close", "is_closed", "request",
         ]
     }
 
@@ -39,6 +42,7 @@ final class ResponseObject: PyObject {
         case "http_version": return .str(response.httpVersion)
         case "reason_phrase": return .str(reasonPhrase)
         case "url": return .object(URLObject(url.description, module: stack.module))
+        case "request": return .object(request)
         case "is_success": return .bool((200..<300).contains(response.status))
         case "is_error": return .bool(response.status >= 400)
         case "is_closed": return .bool(true)
@@ -55,10 +59,14 @@ final class ResponseObject: PyObject {
             return pyMethod("Response", "raise_for_status") { [self] _ in
                 guard response.status >= 400 else { return .object(self) }
                 let kind = response.status >= 500 ? "Server error" : "Client error"
-                throw PythonError(
+                var error = PythonError(
                     stack.exceptions.httpStatusError,
                     "\(kind) '\(response.status) \(reasonPhrase)' for url '\(url.description)'\n"
                         + "For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/\(response.status)")
+                // `HTTPStatusError(message, request=request, response=self)` (`httpx/_models.py`, `raise_for_status`).
+                error.attributes["request"] = .object(request)
+                error.attributes["response"] = .object(self)
+                throw error
             }
         case "aread", "aclose":
             let body = response.body
