@@ -56,12 +56,19 @@ enum CorpusHarness {
     }
 
     static func normalised(_ result: ChildProcess.Result) -> Run {
+        normalised(result, rewrites: rewrites)
+    }
+
+    /// ``normalised(_:)`` with a chosen set of rewrites (``unwrappedRewrites`` for scripts run as they are).
+    static func normalised(_ result: ChildProcess.Result, rewrites: [(String, String)]) -> Run {
         let lastLine =
             result.stderr.split(separator: "\n").last {
                 !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("  hint: ")
             }
             .map(String.init) ?? ""
-        return Run(status: result.status, stdout: normalise(result.stdout), lastErrorLine: normalise(lastLine))
+        return Run(
+            status: result.status, stdout: normalise(result.stdout, rewrites: rewrites),
+            lastErrorLine: normalise(lastLine, rewrites: rewrites))
     }
 
     /// The rewrites, in order: `(pattern, replacement)`.
@@ -76,7 +83,59 @@ enum CorpusHarness {
         (#"main\.<locals>\."#, ""),
     ]
 
+    /// ``rewrites`` without the `main.<locals>.` one: a script run unchanged (no `async def main()` wrapper) must
+    /// print the same qualified names in both runners.
+    static var unwrappedRewrites: [(String, String)] { rewrites.filter { $0.0 != #"main\.<locals>\."# } }
+
+    /// `python FILE` and `poolplay run FILE` for one script run as it is, from its own folder, with
+    /// ``environment(baseURL:)``; returns (cpython, poolplay), normalised with ``unwrappedRewrites``.
+    static func runUnwrapped(_ file: URL, baseURL: String) async throws -> (cpython: Run, poolplay: Run) {
+        guard let python else { throw PoolplayBinary.Failure(description: "no .venv/openai3") }
+        var environment = environment(baseURL: baseURL)
+        for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
+            environment[proxy] = nil
+        }
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        let folder = file.deletingLastPathComponent()
+        async let cpython = ChildProcess.run(
+            python, arguments: [file.path], environment: environment, currentDirectory: folder, timeout: .seconds(90))
+        async let poolplay = ChildProcess.run(
+            URL(fileURLWithPath: try PoolplayBinary.path), arguments: ["run", file.path], environment: environment,
+            currentDirectory: folder, timeout: .seconds(90))
+        return (
+            normalised(try await cpython, rewrites: unwrappedRewrites),
+            normalised(try await poolplay, rewrites: unwrappedRewrites)
+        )
+    }
+
+    /// Runs `run` for every script, at most `limit` at once; returns (script, cpython, poolplay) in finishing order.
+    static func runAll(
+        _ scripts: [String], limit: Int, _ run: @escaping @Sendable (String) async throws -> (cpython: Run, poolplay: Run)
+    ) async throws -> [(String, Run, Run)] {
+        try await withThrowingTaskGroup(of: (String, Run, Run).self) { group in
+            var results: [(String, Run, Run)] = []
+            var pending = scripts[...]
+            func startNext() {
+                guard let script = pending.popFirst() else { return }
+                group.addTask {
+                    let (cpython, poolplay) = try await run(script)
+                    return (script, cpython, poolplay)
+                }
+            }
+            for _ in 0..<limit { startNext() }
+            while let result = try await group.next() {
+                results.append(result)
+                startNext()
+            }
+            return results
+        }
+    }
+
     static func normalise(_ text: String) -> String {
+        normalise(text, rewrites: rewrites)
+    }
+
+    static func normalise(_ text: String, rewrites: [(String, String)]) -> String {
         var text = text
         for (pattern, replacement) in rewrites {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)

@@ -29,24 +29,8 @@ struct CorpusTests {
     @Test func everyScriptPrintsTheSameInBoth() async throws {
         let server = try await SDKCompatServer.start()
         let scripts = CorpusHarness.scripts
-        let outcomes = try await withThrowingTaskGroup(
-            of: (String, CorpusHarness.Run, CorpusHarness.Run).self
-        ) { group in
-            var results: [(String, CorpusHarness.Run, CorpusHarness.Run)] = []
-            var pending = scripts[...]
-            func startNext() {
-                guard let script = pending.popFirst() else { return }
-                group.addTask {
-                    let (cpython, poolplay) = try await CorpusHarness.run(script: script, baseURL: server.baseURL)
-                    return (script, cpython, poolplay)
-                }
-            }
-            for _ in 0..<Self.concurrency { startNext() }
-            while let result = try await group.next() {
-                results.append(result)
-                startNext()
-            }
-            return results
+        let outcomes = try await CorpusHarness.runAll(scripts, limit: Self.concurrency) { script in
+            try await CorpusHarness.run(script: script, baseURL: server.baseURL)
         }
         await server.stop()
         #expect(outcomes.count == scripts.count)
