@@ -23,6 +23,8 @@ package final class OpenAIClientObject: PyObject {
     /// `webhook_secret` and `websocket_base_url` as given (None by default).
     var webhookSecret: Value = .none
     var websocketBaseURL: Value = .none
+    /// A `with_raw_response` view: calls return a ``LegacyAPIResponseObject`` instead of the parsed object.
+    var returnsRawResponse = false
 
     init(
         isAsync: Bool, apiKey: String, baseURL: String, organization: Value, project: Value, timeout: TimeoutObject,
@@ -50,7 +52,7 @@ package final class OpenAIClientObject: PyObject {
         [
             "models", "chat", "embeddings", "responses", "api_key", "base_url", "organization", "project",
             "webhook_secret", "websocket_base_url", "default_query", "timeout", "max_retries", "_client",
-            "with_options", "copy", "close", "is_closed",
+            "with_options", "copy", "close", "is_closed", "with_raw_response",
         ]
     }
 
@@ -71,6 +73,7 @@ package final class OpenAIClientObject: PyObject {
         case "models": return .object(ModelsResource(client: self))
         case "chat": return .object(ChatResource(client: self))
         case "is_closed": return pyMethod(className, "is_closed") { [self] _ in .bool(httpClient.isClosed) }
+        case "with_raw_response": return .object(RawResponseResource(rawResponseView(), module: "openai._client"))
         case "close":
             guard let close = try httpClient.getAttribute(isAsync ? "aclose" : "close") else { return nil }
             return close
@@ -136,22 +139,50 @@ package final class OpenAIClientObject: PyObject {
 
     // MARK: - Requests
 
-    /// One API call: returns a coroutine (AsyncOpenAI) or the parsed result (OpenAI).
+    /// This client as `with_raw_response` sees it: the same settings and `_client`, calls answering raw.
+    func rawResponseView() -> OpenAIClientObject {
+        let view = OpenAIClientObject(
+            isAsync: isAsync, apiKey: apiKey, baseURL: baseURL, organization: organization, project: project,
+            timeout: timeout, maxRetries: maxRetries, defaultHeaders: defaultHeaders, httpClient: httpClient,
+            exceptions: exceptions, clock: clock)
+        view.timeoutShown = timeoutShown
+        view.webhookSecret = webhookSecret
+        view.websocketBaseURL = websocketBaseURL
+        view.returnsRawResponse = true
+        return view
+    }
+
+    /// One API call: returns a coroutine (AsyncOpenAI) or the parsed result (OpenAI); on a ``rawResponseView()``,
+    /// a `LegacyAPIResponse` whose `parse()` runs `parse`.
     func call(
         _ verb: String, path: String, body: Value?, name: String, options: OpenAIRequestOptions = .init(),
         parse: @escaping (Value) throws -> Value
     ) throws -> Value {
+        let finish: (Answer) throws -> Value = { [returnsRawResponse] answer in
+            guard returnsRawResponse else { return try parse(answer.json) }
+            return .object(
+                LegacyAPIResponseObject(response: answer.response, retriesTaken: answer.retriesTaken) {
+                    try parse(answer.json)
+                })
+        }
         if isAsync {
             return .object(
                 Coroutine(name: name) { [self] context in
                     let waiter = Suspending(context: context)
-                    return try parse(try await perform(verb, path: path, body: body, options: options, waiter: waiter))
+                    return try finish(try await perform(verb, path: path, body: body, options: options, waiter: waiter))
                 })
         }
         return .object(
             BlockingCall { [self] context in
-                try parse(try await perform(verb, path: path, body: body, options: options, waiter: Direct(context)))
+                try finish(try await perform(verb, path: path, body: body, options: options, waiter: Direct(context)))
             })
+    }
+
+    /// A 2xx answer: its JSON, the response it came in, and the retries it took.
+    struct Answer {
+        var json: Value
+        var response: ResponseObject
+        var retriesTaken: Int
     }
 
     /// The request of attempt `retriesTaken` (its `x-stainless-retry-count` header differs per attempt).
@@ -176,14 +207,16 @@ package final class OpenAIClientObject: PyObject {
         return try httpClient.makeRequest(verb, urlText: urlText, headers: headers, body: bodyBytes, timeout: timeout)
     }
 
-    /// A plain call through the retry loop: a 2xx answer's JSON, or the SDK's error.
+    /// A plain call through the retry loop: a 2xx answer, or the SDK's error.
     private func perform(
         _ verb: String, path: String, body: Value?, options: OpenAIRequestOptions, waiter: some CallWaiting
-    ) async throws -> Value {
-        try await retrying(waiter) { retriesTaken in
+    ) async throws -> Answer {
+        var answered: (response: ResponseObject, retriesTaken: Int)?
+        let json = try await retrying(waiter) { retriesTaken in
             let (request, url) = try attempt(verb, path: path, body: body, options: options, retriesTaken: retriesTaken)
             let response = try await httpClient.send(request, url: url, waiter: waiter)
             if response.response.status >= 400 { return .errorResponse(response) }
+            answered = (response, retriesTaken)
             do {
                 return .done(try JSON.parse(response.text))
             } catch {
@@ -191,6 +224,8 @@ package final class OpenAIClientObject: PyObject {
                     exceptions.apiResponseValidationError, "Data returned by API invalid for expected schema.")
             }
         }
+        guard let answered else { preconditionFailure("the retry loop returned without a 2xx answer") }
+        return Answer(json: json, response: answered.response, retriesTaken: answered.retriesTaken)
     }
 
     /// `APIStatusError` subclasses with the SDK's message: `Error code: 404 - {'error': {...}}`.

@@ -12,7 +12,7 @@ final class EmbeddingsResource: PyObject {
 
     var pyTypeName: String { client.isAsync ? "AsyncEmbeddings" : "Embeddings" }
     func pyRepr() -> String { "<openai.resources.embeddings.\(pyTypeName) object>" }
-    var attributeNames: [String] { ["create"] }
+    var attributeNames: [String] { ["create", "with_raw_response"] }
 
     /// `create`'s keyword-only signature, in the SDK's order.
     static var parameters: [Parameter] {
@@ -22,6 +22,10 @@ final class EmbeddingsResource: PyObject {
     }
 
     func getAttribute(_ name: String) throws -> Value? {
+        if name == "with_raw_response" {
+            return .object(
+                RawResponseResource(EmbeddingsResource(client: client.rawResponseView()), module: "openai.resources.embeddings"))
+        }
         guard name == "create" else { return nil }
         return pyMethod(pyTypeName, "create", parameters: Self.parameters) { [client, pyTypeName] arguments in
             let bound = try arguments.bind("\(pyTypeName).create", Self.parameters, selfCounted: true)

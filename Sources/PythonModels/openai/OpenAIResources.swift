@@ -7,11 +7,14 @@ final class ModelsResource: PyObject {
 
     var pyTypeName: String { client.isAsync ? "AsyncModels" : "Models" }
     func pyRepr() -> String { "<openai.resources.models.\(pyTypeName) object>" }
-    var attributeNames: [String] { ["list", "retrieve"] }
+    var attributeNames: [String] { ["list", "retrieve", "with_raw_response"] }
 
     func getAttribute(_ name: String) throws -> Value? {
         let pageType = client.isAsync ? "AsyncPage[Model]" : "SyncPage[Model]"
         switch name {
+        case "with_raw_response":
+            return .object(
+                RawResponseResource(ModelsResource(client: client.rawResponseView()), module: "openai.resources.models"))
         case "list":
             return pyMethod(pyTypeName, "list", parameters: OpenAIResourceParameters.requestOptions) {
                 [client, pyTypeName] arguments in
@@ -57,9 +60,14 @@ final class ChatResource: PyObject {
     init(client: OpenAIClientObject) { self.client = client }
     var pyTypeName: String { client.isAsync ? "AsyncChat" : "Chat" }
     func pyRepr() -> String { "<openai.resources.chat.chat.\(pyTypeName) object>" }
-    var attributeNames: [String] { ["completions"] }
+    var attributeNames: [String] { ["completions", "with_raw_response"] }
     func getAttribute(_ name: String) throws -> Value? {
-        name == "completions" ? .object(ChatCompletionsResource(client: client)) : nil
+        switch name {
+        case "completions": .object(ChatCompletionsResource(client: client))
+        case "with_raw_response":
+            .object(RawResponseResource(ChatResource(client: client.rawResponseView()), module: "openai.resources.chat.chat"))
+        default: nil
+        }
     }
 }
 
@@ -69,7 +77,7 @@ final class ChatCompletionsResource: PyObject {
     init(client: OpenAIClientObject) { self.client = client }
     var pyTypeName: String { client.isAsync ? "AsyncCompletions" : "Completions" }
     func pyRepr() -> String { "<openai.resources.chat.completions.completions.\(pyTypeName) object>" }
-    var attributeNames: [String] { ["create"] }
+    var attributeNames: [String] { ["create", "with_raw_response"] }
 
     /// The body parameters PoolPlay forwards; any other keyword is accepted and sent, as the SDK sends extra_body.
     static let bodyParameters = [
@@ -79,6 +87,12 @@ final class ChatCompletionsResource: PyObject {
     ]
 
     func getAttribute(_ name: String) throws -> Value? {
+        if name == "with_raw_response" {
+            return .object(
+                RawResponseResource(
+                    ChatCompletionsResource(client: client.rawResponseView()),
+                    module: "openai.resources.chat.completions.completions"))
+        }
         guard name == "create" else { return nil }
         let parameters =
             [Parameter("messages", kind: .keywordOnly), Parameter("model", kind: .keywordOnly)]

@@ -8,7 +8,7 @@ final class ResponsesResource: PyObject {
 
     var pyTypeName: String { client.isAsync ? "AsyncResponses" : "Responses" }
     func pyRepr() -> String { "<openai.resources.responses.responses.\(pyTypeName) object>" }
-    var attributeNames: [String] { ["create"] }
+    var attributeNames: [String] { ["create", "with_raw_response"] }
 
     /// The body parameters of `Responses.create`, in the SDK's signature order (all keyword-only, all optional).
     static let bodyParameters = [
@@ -25,6 +25,11 @@ final class ResponsesResource: PyObject {
     }
 
     func getAttribute(_ name: String) throws -> Value? {
+        if name == "with_raw_response" {
+            return .object(
+                RawResponseResource(
+                    ResponsesResource(client: client.rawResponseView()), module: "openai.resources.responses.responses"))
+        }
         guard name == "create" else { return nil }
         return pyMethod(pyTypeName, "create", parameters: Self.parameters) { [client, pyTypeName] arguments in
             let bound = try arguments.bind("\(pyTypeName).create", Self.parameters, selfCounted: true)
