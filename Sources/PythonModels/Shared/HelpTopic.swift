@@ -36,6 +36,7 @@ package struct HelpTopic {
         case is ChatResource, is ChatCompletionsResource: return "chat.completions"
         case is EmbeddingsResource: return "embeddings"
         case is ResponsesResource: return "responses"
+        case is RawResponseResource, is LegacyAPIResponseObject: return "with_raw_response"
         case is ResponseModelObject: return "openai.Response"
         case let model as OpenAIModelObject:
             return model.typeName == "CreateEmbeddingResponse" ? "CreateEmbeddingResponse" : "model object"

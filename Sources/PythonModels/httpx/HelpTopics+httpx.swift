@@ -46,12 +46,16 @@ extension HelpTopic {
             lessonMarkers: ["_pool"]),
         HelpTopic(
             key: "Connection", summary: "one connection in a pool: its state, how many requests it has carried.",
-            parameters: [("state", "ACTIVE (busy), IDLE (reusable), CLOSED"), ("request_count", "requests it carried")],
+            parameters: [
+                ("state", "ACTIVE (busy), IDLE (reusable), CLOSED"), ("request_count", "requests it carried"),
+                ("is_idle() / info()", "httpcore's own checks: idle or not, and the repr's inside"),
+            ],
             lessonMarkers: ["_pool.connections"]),
         HelpTopic(
             key: "httpx.Response", summary: "an HTTP response from an httpx client.",
             parameters: [
                 ("status_code", "the HTTP status"), ("headers", "the response headers"),
+                ("request", "the request it answers (method, url)"),
                 ("json() / text", "the body, read in full"),
                 ("aread() / aiter_lines()", "read a streamed body; its connection goes back to the pool when done"),
             ],

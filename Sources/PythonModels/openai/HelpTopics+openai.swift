@@ -60,6 +60,17 @@ extension HelpTopic {
             ],
             lessonMarkers: ["output_text"]),
         HelpTopic(
+            key: "with_raw_response",
+            summary: "resource.with_raw_response.create(...): the same call, answered with the HTTP response "
+                + "(a LegacyAPIResponse) instead of the parsed object.",
+            parameters: [
+                ("status_code / headers", "the answer's status and headers (x-ratelimit-*, x-request-id)"),
+                ("parse()", "the object the plain call returns"), ("retries_taken", "how many retries it needed"),
+                ("http_response", "the underlying httpx2.Response"),
+            ],
+            note: "Error statuses still raise, as without it.",
+            lessonMarkers: ["with_raw_response"]),
+        HelpTopic(
             key: "CreateEmbeddingResponse", summary: "an embeddings result (pydantic model).",
             parameters: [
                 ("data", "one Embedding per input: data[0].embedding is a list of floats"),
