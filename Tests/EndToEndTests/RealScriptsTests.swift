@@ -27,6 +27,7 @@ struct RealScriptsTests {
         "thread_pool_sync_client.py": "`raise SystemExit(main())`: exit status 0, no traceback",
         "httpx_sync_helpers.py": "`sys.exit(0)`: exit status 0, no traceback",
         "cli_argparse.py": "the `argparse` module (ArgumentParser, add_argument, parse_args, Namespace)",
+        "latency_benchmark.py": "the `statistics` module (median, quantiles, mean, pstdev)",
     ]
 
     /// Scripts waiting for something outside PoolScript that is more than a small fix (the openai / httpx models,
