@@ -77,7 +77,7 @@ extension ConnectionPool {
                 guard let connection = state.connections[connectionID], let entry = state.requests[requestID] else {
                     preconditionFailure("execute(\(requestID), on: \(connectionID)) without connection or request")
                 }
-                state.executions[requestID] = Task(executorPreference: loop.taskExecutor) {
+                state.executions[requestID] = Task {
                     await self.execute(requestID, entry.request, on: connection)
                 }
             case .closeConnection(let id, _):
@@ -122,7 +122,7 @@ extension ConnectionPool {
         guard state.machine.isConnecting(id), state.dials[id] == nil, state.connections[id] == nil else { return false }
         let connectTimeout = state.requests[requestID]?.request.timeouts.connect
         state.connectGates[id] = ConnectGate()
-        state.dials[id] = Task(executorPreference: loop.taskExecutor) { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
+        state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
         return true
     }
 
@@ -298,7 +298,7 @@ extension ConnectionPool {
     }
 
     private func startTimerSleeper(until deadline: Double, in state: inout State) {
-        let task = Task(executorPreference: loop.taskExecutor) { [weak self] in
+        let task = Task { [weak self] in
             guard let clock = self?.clock, (try? await clock.sleepUntil(deadline)) != nil else { return }
             self?.timerSleeperWoke(deadline)
         }

@@ -16,14 +16,6 @@ public protocol PoolEventLoop: Sendable {
     /// Runs `work` where the next step of the task that is running now would run: at the back of the loop's ready
     /// queue (asyncio's `call_soon`). Call it outside the pool's lock: ``ImmediateEventLoop`` runs it at once.
     func callSoon(_ work: @escaping @Sendable () -> Void)
-
-    /// Where the loop's tasks run, if it has a thread of its own (``EventLoopTaskExecutor``): the pool runs its
-    /// per-request work there too, so a response reaches the waiting task without crossing threads.
-    var taskExecutor: (any TaskExecutor)? { get }
-}
-
-extension PoolEventLoop {
-    public var taskExecutor: (any TaskExecutor)? { nil }
 }
 
 /// Applies every report at once, on the thread that made it (sync clients, and tests of the engine alone).

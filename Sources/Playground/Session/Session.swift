@@ -72,12 +72,9 @@ public final class Session {
     ///   - server: the built-in mock, for `%server`; nil when the session talks to something else.
     public init(
         environment: [String: String], server: MockServer?, options: Options, output: SessionOutput,
-        factory: (any ConnectionFactory)? = nil, clock: any Clock<Duration> = ContinuousClock()
+        factory: any ConnectionFactory = NIOConnectionFactory(), clock: any Clock<Duration> = ContinuousClock()
     ) {
-        let executor = EventLoopTaskExecutor.shared
-        let context = PlaygroundContext(
-            environment: environment, factory: factory ?? NIOConnectionFactory(eventLoopGroup: executor.eventLoop),
-            clock: clock)
+        let context = PlaygroundContext(environment: environment, factory: factory, clock: clock)
         self.context = context
         context.mockServer = server
         self.server = server
@@ -90,7 +87,6 @@ public final class Session {
         self.host = host
         self.interpreter = Interpreter(host: host)
         interpreter.clock = clock
-        interpreter.taskExecutor = executor
         context.loop = interpreter.loop
         installBuiltins()
         refreshCompletions()

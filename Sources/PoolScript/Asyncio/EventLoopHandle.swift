@@ -14,7 +14,4 @@ public struct EventLoopHandle: Sendable {
     public func callSoon(_ callback: @escaping @Sendable () -> Void) {
         scheduler.callSoon(callback)
     }
-
-    /// Where the loop's tasks run (``Interpreter/taskExecutor``); host work that wakes them runs best there too.
-    public var taskExecutor: (any TaskExecutor)? { scheduler.taskExecutor }
 }

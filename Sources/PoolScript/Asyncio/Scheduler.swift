@@ -45,13 +45,6 @@ final class Scheduler: Sendable {
     private static let pollingHolder = -1
 
     private let state = Mutex(State())
-    private let executor = Mutex<(any TaskExecutor)?>(nil)
-
-    /// Where the interpreter's tasks run; nil: Swift's global executor.
-    var taskExecutor: (any TaskExecutor)? {
-        get { executor.withLock { $0 } }
-        set { executor.withLock { $0 = newValue } }
-    }
 
     /// A fresh ticket, not yet in the queue.
     func makeTicket() -> Int {

@@ -74,13 +74,6 @@ public final class Interpreter {
     /// `time.monotonic` in the built-in `time` module. Hosts pass the same clock to their pools. Set it before the
     /// first script runs (tests use a manual clock to drive virtual time).
     public var clock: any Clock<Duration> = ContinuousClock()
-
-    /// Where the script and its asyncio tasks run (nil: Swift's global executor). A session passes one thread's
-    /// executor, the thread its pools' connections use, so handing the turn from task to task stays on one thread.
-    public var taskExecutor: (any TaskExecutor)? {
-        get { scheduler.taskExecutor }
-        set { scheduler.taskExecutor = newValue }
-    }
     /// The frame of the statement that ran last, for warnings' locations.
     weak var runningFrame: Frame?
     /// The loop's timers, on ``clock`` (made when first used).
@@ -110,17 +103,6 @@ public final class Interpreter {
     /// Runs source parsed before. Top-level `await` is allowed in both modes. Never throws; errors come back as
     /// values, and everything defined before an error stays defined.
     nonisolated(nonsending) public func run(_ parsed: ParsedSource, fileName: String = "<stdin>", mode: RunMode) async
-        -> RunResult
-    {
-        guard let executor = scheduler.taskExecutor else { return await runHere(parsed, fileName: fileName, mode: mode) }
-        return await withTaskExecutorPreference(executor) { await self.runOnExecutor(parsed, fileName: fileName, mode: mode) }
-    }
-
-    @concurrent private func runOnExecutor(_ parsed: ParsedSource, fileName: String, mode: RunMode) async -> RunResult {
-        await runHere(parsed, fileName: fileName, mode: mode)
-    }
-
-    nonisolated(nonsending) private func runHere(_ parsed: ParsedSource, fileName: String, mode: RunMode) async
         -> RunResult
     {
         let statements: [Stmt]
@@ -209,7 +191,7 @@ public final class Interpreter {
         scheduler.enqueue(ticket)
         let box = TurnBound(value: (self, task))
         let registration = Mutex<Int?>(nil)
-        let swiftTask = Task(executorPreference: scheduler.taskExecutor) {
+        let swiftTask = Task {
             let (interpreter, task) = box.value
             await interpreter.scheduler.wait(ticket)
             let context = TaskContext(interpreter: interpreter, task: task)

@@ -88,6 +88,4 @@ struct InterpreterPoolLoop: PoolEventLoop {
     func post(_ work: @escaping @Sendable () -> Void) { handle.post(work) }
 
     func callSoon(_ work: @escaping @Sendable () -> Void) { handle.callSoon(work) }
-
-    var taskExecutor: (any TaskExecutor)? { handle.taskExecutor }
 }
