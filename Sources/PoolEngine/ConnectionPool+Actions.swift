@@ -98,9 +98,14 @@ extension ConnectionPool {
                 }
                 state.unlocked.append(.finish(entry.pending, .failure(error)))
             case .scheduleTimer(let timer):
-                state.timers[timer.id] = Task { await self.runTimer(timer) }
+                armTimer(timer, in: &state)
             case .cancelTimer(let timer):
-                if let task = state.timers.removeValue(forKey: timer.id) { state.unlocked.append(.cancel(task)) }
+                // The sleeper finds nothing due for it; with no timer left it stops.
+                state.timers[timer.id] = nil
+                if state.timers.isEmpty, let sleeper = state.timerSleeper {
+                    state.timerSleeper = nil
+                    state.unlocked.append(.cancel(sleeper.task))
+                }
             }
         }
     }
@@ -279,20 +284,48 @@ extension ConnectionPool {
         }
     }
 
-    private func runTimer(_ timer: PoolTimer) async {
-        do {
-            try await clock.sleepUntil(timer.deadline)
-        } catch {
-            return  // cancelled: the request got a connection or ended
+    /// Arms a pool-timeout timer. One task sleeps until the earliest armed deadline, not one task per timer: a
+    /// queued request's timer is armed and disarmed on every burst, and a sleeping task per request cost more
+    /// than the request. Pool timeouts count from each request's arrival, so a later timer rarely moves the
+    /// sleeper.
+    private func armTimer(_ timer: PoolTimer, in state: inout State) {
+        state.timers[timer.id] = timer
+        if let sleeper = state.timerSleeper {
+            guard timer.deadline < sleeper.deadline else { return }
+            state.unlocked.append(.cancel(sleeper.task))
         }
-        // The deadline's callback runs in the ready queue after the poll (asyncio's timer handle: anyio's
-        // `fail_after` scope cancels the waiting task); the task meets the cancellation at its next step, one turn
-        // later. Passes that run in between may still hand the request a connection.
-        loop.post {
-            self.afterTurns(2) {
-                self.modifyStateAndRunActions { state, now in
-                    state.timers[timer.id] = nil
-                    return (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+        startTimerSleeper(until: timer.deadline, in: &state)
+    }
+
+    private func startTimerSleeper(until deadline: Double, in state: inout State) {
+        let task = Task { [weak self] in
+            guard let clock = self?.clock, (try? await clock.sleepUntil(deadline)) != nil else { return }
+            self?.timerSleeperWoke(deadline)
+        }
+        state.timerSleeper = (deadline, task)
+    }
+
+    /// Fires every timer due by now, earliest first, and sleeps again until the next one.
+    ///
+    /// A deadline's callback runs in the ready queue after the poll (asyncio's timer handle: anyio's `fail_after`
+    /// scope cancels the waiting task); the task meets the cancellation at its next step, one turn later. Passes
+    /// that run in between may still hand the request a connection.
+    private func timerSleeperWoke(_ deadline: Double) {
+        let now = max(clock.now(), deadline)
+        let due: [PoolTimer] = state.withLock { state in
+            guard state.timerSleeper?.deadline == deadline else { return [] }  // replaced by an earlier one
+            state.timerSleeper = nil
+            let due = state.timers.values.filter { $0.deadline <= now }.sorted { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
+            for timer in due { state.timers[timer.id] = nil }
+            if let next = state.timers.values.map(\.deadline).min() { startTimerSleeper(until: next, in: &state) }
+            return due
+        }
+        for timer in due {
+            loop.post {
+                self.afterTurns(2) {
+                    self.modifyStateAndRunActions { state, now in
+                        (state.machine.poolTimeoutFired(timer, now: max(now, timer.deadline)), ())
+                    }
                 }
             }
         }

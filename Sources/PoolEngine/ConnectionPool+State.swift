@@ -20,7 +20,9 @@ extension ConnectionPool {
         /// httpcore 1.0.9's per-connection locks that start attempts pass (``ConnectionPool/StartLocks``).
         var startLocks: [Int: StartLocks] = [:]
         /// Pool-timeout timers by timer ID.
-        var timers: [Int: Task<Void, Never>] = [:]
+        var timers: [Int: PoolTimer] = [:]
+        /// The one task that sleeps until the earliest armed deadline (``ConnectionPool/armTimer(_:in:)``).
+        var timerSleeper: (deadline: Double, task: Task<Void, Never>)?
         /// Work collected under the lock, done after unlocking.
         var unlocked: [Unlocked] = []
         /// Streams returned by ``ConnectionPool/changes(bufferingPolicy:)``, by subscription ID.

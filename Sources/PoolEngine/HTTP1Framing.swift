@@ -84,8 +84,10 @@ enum HTTP1Framing {
         if requestMethod.uppercased() == "HEAD" || (100..<200).contains(status) || status == 204 || status == 304 {
             return .none
         }
-        let encodings = head.headers["transfer-encoding"].joined(separator: ",").lowercased()
-        if encodings.contains("chunked") {
+        let encodings = head.headers["transfer-encoding"]
+        if !encodings.isEmpty, encodings.joined(separator: ",").lowercased().split(separator: ",").contains(where: {
+            $0.trimmingSpaces() == "chunked"
+        }) {
             return .chunked
         }
         if let length = head.headers.first(name: "content-length").flatMap({ Int($0.trimmingSpaces()) }) {

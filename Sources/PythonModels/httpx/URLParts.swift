@@ -19,7 +19,7 @@ struct URLParts: Equatable {
 
     /// Parses an absolute URL; nil when the text has no `scheme://`.
     static func parseAbsolute(_ text: String) -> URLParts? {
-        guard let schemeEnd = text.range(of: "://") else { return nil }
+        guard let schemeEnd = schemeSeparator(in: text) else { return nil }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
         else { return nil }
@@ -44,6 +44,26 @@ struct URLParts: Equatable {
             host = String(host[..<colon])
         }
         return URLParts(scheme: scheme, host: host.lowercased(), port: port, target: target)
+    }
+
+    /// Where the first `://` is, found on the UTF-8 bytes (Foundation's `range(of:)` was a twentieth of a
+    /// request's time).
+    private static func schemeSeparator(in text: String) -> Range<String.Index>? {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ":") {
+                let slash1 = bytes.index(after: index)
+                if slash1 != bytes.endIndex, bytes[slash1] == UInt8(ascii: "/") {
+                    let slash2 = bytes.index(after: slash1)
+                    if slash2 != bytes.endIndex, bytes[slash2] == UInt8(ascii: "/") {
+                        return index..<bytes.index(after: slash2)
+                    }
+                }
+            }
+            index = bytes.index(after: index)
+        }
+        return nil
     }
 
     /// httpx's `_merge_url`: a relative URL is appended to the base URL's path (base path gets a trailing slash,
