@@ -19,6 +19,9 @@ package final class HTTPClientObject: PyObject {
     let followRedirects: Bool
     package let transport: TransportObject
     private(set) var isClosed = false
+    /// The last URL text resolved against ``baseURL`` and its parts: client code sends to the same URL again and
+    /// again, and parsing it was a twentieth of a request's time. Only the task holding the loop's turn touches it.
+    private var lastResolved: (text: String, url: URLParts)?
 
     init(
         stack: HTTPStack, isAsync: Bool, className: String, classModule: String, timeout: TimeoutObject,
@@ -281,8 +284,15 @@ package final class HTTPClientObject: PyObject {
         _ verb: String, urlText: String, headers extra: [(name: String, value: String)], body: [UInt8],
         timeout: TimeoutObject
     ) throws -> (PoolRequest, URLParts) {
-        guard let url = URLParts.resolve(urlText, base: baseURL) else {
-            throw PythonError.unsupportedProtocol(stack, url: urlText)
+        let url: URLParts
+        if let last = lastResolved, last.text == urlText {
+            url = last.url
+        } else {
+            guard let resolved = URLParts.resolve(urlText, base: baseURL) else {
+                throw PythonError.unsupportedProtocol(stack, url: urlText)
+            }
+            url = resolved
+            lastResolved = (urlText, resolved)
         }
         guard url.scheme == "http" else {
             if url.scheme == "https" { throw PythonError.tlsUnsupported(url: url.description) }
