@@ -55,8 +55,13 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var idleTimer: Scheduled<Void>?
     /// The client half-closed while a response was pending: close once it is written.
     var inputClosed = false
-    /// The connection's byte counter (first in the pipeline); `nil` in pipelines without one.
+    /// The connection's counter of bytes read (first in the pipeline); `nil` in pipelines without one.
     var bytes: ByteCountingHandler?
+    /// The connection's response encoder, which counts the bytes written and is told each request's method;
+    /// `nil` in pipelines with NIO's encoder instead.
+    var encoder: MockResponseEncoder?
+    /// The connection's header-read timeout (in front of the decoder); `nil` in pipelines without one.
+    var headerTimeout: HeaderReadTimeoutHandler?
     /// The connection's bytes read when the previous request finished (the start of the next one's).
     var bytesInMark = 0
 
@@ -69,6 +74,8 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelActive(context: ChannelHandlerContext) {
         let port = context.remoteAddress?.port ?? 0
         bytes = try? context.pipeline.syncOperations.handler(type: ByteCountingHandler.self)
+        headerTimeout = try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self)
+        encoder = try? context.pipeline.syncOperations.handler(type: MockResponseEncoder.self)
         let now = self.now(context)
         connectionID = server.record { $0.connectionOpened(clientPort: port, at: now) }
         context.fireChannelActive()
@@ -132,6 +139,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case (.idle, .head(let head)):
             idleTimer?.cancel()
             idleTimer = nil
+            encoder?.requestArrived(method: head.method)
             let request = MockRequest(head: head, body: context.channel.allocator.buffer(capacity: 0))
             let match = Route.match(method: head.method, path: request.path)
             var requestID: Int?
@@ -151,7 +159,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
             state = .receiving(Exchange(request: request, match: match, requestID: requestID))
-            try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self).headReceived()
+            headerTimeout?.headReceived()
             rejectOversizeHead(head, context: context)
         case (.receiving(var exchange), .body(var chunk)):
             state = .idle  // drop the enum's reference so the buffer is not copied on write
@@ -197,7 +205,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         idleTimer = nil
         let now = self.now(context)
         let id = connectionID
-        let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, bytes?.bytesOut ?? 0)
+        let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, encoder?.bytesOut ?? 0)
         server.record { book in
             book.connectionBytes(id: id, bytesIn: bytesIn, bytesOut: bytesOut)
             book.connectionClosed(id: id, by: closer, reason: reason, at: now)

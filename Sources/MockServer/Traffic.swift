@@ -128,27 +128,36 @@ extension MockServerState {
 
     /// Marks a request finished in the ledger, frees its concurrency slot, and logs it.
     func finishRequest(id: Int, status: Int, served: Bool = true, at time: Double, metrics: RequestMetrics? = nil) {
-        let record = record { book -> RequestRecord? in
+        // The record is copied out only when a log may want it (`serve --quiet` and tests have none).
+        let wantsRecord = requestLogCount.load(ordering: .relaxed) > 0
+        var record = record { book -> RequestRecord? in
             book.requestFinished(id: id, status: status, served: served, at: time, metrics: metrics)
-            return book.request(id)
+            return wantsRecord ? book.request(id) : nil
         }
         let logs = traffic.withLock { traffic in
             traffic.limits.finish(id)
-            return Array(traffic.logs.values)
+            return traffic.logs.isEmpty ? [] : Array(traffic.logs.values)
         }
+        guard !logs.isEmpty else { return }
+        if record == nil, !wantsRecord { record = self.record { $0.request(id) } }  // a log subscribed meanwhile
         if let record { for log in logs { log.yield(record) } }
     }
 
     /// A stream of every request as it finishes, until the caller stops iterating.
     func requestLog() -> AsyncStream<RequestRecord> {
         let (stream, continuation) = AsyncStream.makeStream(of: RequestRecord.self, bufferingPolicy: .bufferingNewest(1000))
+        // Counted before it is registered, so no request that finishes after this call is missed.
+        requestLogCount.add(1, ordering: .relaxed)
         let id = traffic.withLock { traffic in
             traffic.nextLogID += 1
             traffic.logs[traffic.nextLogID] = continuation
             return traffic.nextLogID
         }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.traffic.withLock { $0.logs.removeValue(forKey: id) }
+            guard let self else { return }
+            if self.traffic.withLock({ $0.logs.removeValue(forKey: id) }) != nil {
+                self.requestLogCount.subtract(1, ordering: .relaxed)
+            }
         }
         return stream
     }
@@ -159,6 +168,7 @@ extension MockServerState {
             defer { traffic.logs = [:] }
             return Array(traffic.logs.values)
         }
+        requestLogCount.subtract(logs.count, ordering: .relaxed)
         for log in logs { log.finish() }
     }
 }
