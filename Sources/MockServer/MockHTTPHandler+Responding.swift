@@ -37,10 +37,14 @@ extension MockHTTPHandler {
         exchange.configuration = configuration
         let reservation = global.tokensPerMinute == nil
             ? 0 : TokenReservation.estimate(exchange.match, body: exchange.request.body)
-        var admission = server.admit(
-            requestID: requestID, tokens: reservation, at: context.eventLoop.now, configuration: global)
+        // Admission, fault and latency sample under one lock (no draws after a rejection or a bad header).
+        let decision = server.decide(
+            requestID: requestID, tokens: reservation, at: context.eventLoop.now, global: global,
+            configuration: configuration, override: headerFault,
+            route: Self.routeFaultRules(exchange.match, configuration), draw: headerError == nil)
+        var admission = decision.admission
+        let fault = decision.fault
         var response: MockResponse
-        var fault: Fault?
         var latency = responsesWritten == 0 ? max(configuration.connectCost, .zero) : .zero
         if let rejection = admission.rejection {
             response = .error(rejection.error)
@@ -48,8 +52,6 @@ extension MockHTTPHandler {
         } else if let headerError {
             response = .error(headerError)
         } else {
-            fault = server.nextFault(
-                configuration: configuration, override: headerFault, route: Self.routeFaultRules(exchange.match, configuration))
             if case .status(let code, let shouldRetry) = fault {
                 response = .error(.injected(code))
                 if code == 429 { response.addRetryAfter(Fault.rateLimitRetryAfter) }
@@ -58,7 +60,7 @@ extension MockHTTPHandler {
                 response = OpenAIResponder(configuration: configuration, state: server)
                     .respond(to: exchange.request, match: exchange.match, requestID: requestID)
             }
-            latency += server.sampleLatency(configuration: configuration)
+            latency += decision.latency
             if admission.tokens != nil {
                 admission.tokens = server.settleTokens(
                     requestID: requestID, used: response.usageTokens ?? 0, at: context.eventLoop.now)

@@ -165,7 +165,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             state = .idle  // drop the enum's reference so the buffer is not copied on write
             exchange.request.body.writeBuffer(&chunk)
             state = .receiving(exchange)
-            let limit = server.configuration.maxBodyBytes
+            let limit = server.requestSizeLimits.maxBodyBytes
             if exchange.request.body.readableBytes > limit {
                 reject(.bodyTooLarge(limit: limit), context: context)
             }

@@ -53,6 +53,11 @@ final class MockServerState: Sendable {
         configurationBox.withLock { $0 }
     }
 
+    /// The two limits a request head is checked against, read without copying the whole configuration.
+    var requestSizeLimits: (maxHeaderBytes: Int, maxBodyBytes: Int) {
+        configurationBox.withLock { ($0.maxHeaderBytes, $0.maxBodyBytes) }
+    }
+
     func updateConfiguration(_ body: (inout MockServerConfiguration) -> Void) {
         let limit = configurationBox.withLock { configuration in
             body(&configuration)
