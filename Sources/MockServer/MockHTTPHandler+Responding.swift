@@ -34,7 +34,7 @@ extension MockHTTPHandler {
         configuration.applyRouteKnobs(exchange.match)
         var headerFault: Fault?
         let headerError = Self.applyRequestKnobs(headers, to: &configuration, fault: &headerFault)
-        exchange.configuration = configuration
+        exchange.configuration = Knobs(configuration)
         let reservation = global.tokensPerMinute == nil
             ? 0 : TokenReservation.estimate(exchange.match, body: exchange.request.body)
         // Admission, fault and latency sample under one lock (no draws after a rejection or a bad header).
@@ -138,7 +138,7 @@ extension MockHTTPHandler {
         exchange.chunked = response.frames != nil && exchange.request.head.version.minor >= 1
         state = .responding(exchange, nil)
         var response = response
-        let configuration = exchange.configuration ?? server.configuration
+        let configuration = exchange.configuration?.value ?? server.configuration
         var steps: [Step]
         var endDelay = Duration.zero
         if var frames = response.frames {
@@ -252,7 +252,7 @@ extension MockHTTPHandler {
         } else {
             // State and idle timer first: writing `.end` can deliver the next pipelined request re-entrantly.
             state = .idle
-            scheduleIdleTimer(context: context, timeout: exchange.configuration?.idleTimeout)
+            scheduleIdleTimer(context: context, timeout: exchange.configuration?.value.idleTimeout)
             headerTimeout?.awaitHead()
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }

@@ -23,8 +23,9 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         /// The ledger id; `nil` for admin routes, which are not recorded.
         var requestID: Int?
         /// The knobs for this request (the server's, with its `x-poolplay-<knob>` headers applied); set when
-        /// the request is complete.
-        var configuration: MockServerConfiguration?
+        /// the request is complete. Boxed: an exchange is copied several times per request, and one
+        /// reference copies cheaper than the configuration's many fields.
+        var configuration: Knobs?
         /// Tokens kept against the `tpm` limit after settling; `nil` without a limit.
         var tokens: Int?
         /// When the response head was written, and whether the body is chunked (its end adds `0\r\n\r\n`).
@@ -32,6 +33,12 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         var chunked = false
         /// The connection's bytes written when this response started.
         var bytesOutAtStart = 0
+    }
+
+    /// A request's configuration, shared by the copies of its ``Exchange``.
+    final class Knobs: Sendable {
+        let value: MockServerConfiguration
+        init(_ value: MockServerConfiguration) { self.value = value }
     }
 
     /// Where the connection is. Parts arrive in order `head, body*, end` (the HTTP decoder and the
