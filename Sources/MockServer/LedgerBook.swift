@@ -7,6 +7,10 @@ import NIOCore
 /// entries each: appending beyond it drops the oldest record (O(1)) and counts it. The end of a dropped
 /// open connection or in-flight request still moves the counts, which stay exact; events for records a
 /// reset forgot are ignored.
+///
+/// A record is found by its id through a parallel ring of ids, which are increasing (ids are handed out
+/// in append order and a reset keeps records in order): O(1) while the kept ids are consecutive (no reset
+/// in the window), a binary search over plain integers otherwise. No hashing on the request path.
 struct LedgerBook: Sendable {
     /// How many connection records and how many request records are kept (at least 1).
     var limit: Int {
@@ -17,10 +21,9 @@ struct LedgerBook: Sendable {
     }
     private var connections = CircularBuffer<ConnectionRecord>()
     private var requests = CircularBuffer<RequestRecord>()
-    /// Absolute position (appends since the last reset) of each kept record, by id; the oldest kept
-    /// record sits at `appended - buffer.count`.
-    private var connectionPosition: [Int: Int] = [:]
-    private var requestPosition: [Int: Int] = [:]
+    /// The ids of the kept records, in the same order as the records (increasing).
+    private var connectionIDs = CircularBuffer<Int>()
+    private var requestIDs = CircularBuffer<Int>()
     /// Records appended since the last reset, dropped ones included: the exact totals.
     private var connectionsAppended = 0
     private var requestsAppended = 0
@@ -59,9 +62,9 @@ struct LedgerBook: Sendable {
     mutating func connectionOpened(clientPort: Int, at time: Double) -> Int {
         let id = nextConnectionID
         nextConnectionID += 1
-        connectionPosition[id] = connectionsAppended
         connectionsAppended += 1
         connections.append(ConnectionRecord(id: id, clientPort: clientPort, openedAt: time))
+        connectionIDs.append(id)
         openConnections += 1
         peakConnections = max(peakConnections, openConnections)
         trim()
@@ -71,8 +74,12 @@ struct LedgerBook: Sendable {
     /// Updates a connection's byte counts (at its close).
     mutating func connectionBytes(id: Int, bytesIn: Int, bytesOut: Int) {
         guard let index = connectionIndex(id) else { return }
-        connections[index].bytesIn = bytesIn
-        connections[index].bytesOut = bytesOut
+        // One read and one write of the record: `CircularBuffer`'s subscript has no in-place `_modify`,
+        // so each `buffer[i].field = x` would copy the whole record out and back.
+        var record = connections[index]
+        record.bytesIn = bytesIn
+        record.bytesOut = bytesOut
+        connections[index] = record
     }
 
     /// Records the close of a connection. Only the first close of a connection counts.
@@ -85,10 +92,12 @@ struct LedgerBook: Sendable {
             openConnections -= 1
             return true
         }
-        guard connections[index].closedAt == nil else { return false }
-        connections[index].closedAt = time
-        connections[index].closedBy = closer
-        connections[index].closeReason = reason
+        var record = connections[index]
+        guard record.closedAt == nil else { return false }
+        record.closedAt = time
+        record.closedBy = closer
+        record.closeReason = reason
+        connections[index] = record
         openConnections -= 1
         return true
     }
@@ -104,12 +113,12 @@ struct LedgerBook: Sendable {
     ) -> Int {
         let id = nextRequestID
         nextRequestID += 1
-        requestPosition[id] = requestsAppended
         requestsAppended += 1
         requests.append(
             RequestRecord(
                 id: id, connectionID: connectionID, method: method, path: path, startedAt: time,
                 retryCount: retryCount, phase: phase))
+        requestIDs.append(id)
         requestsInFlight += 1
         peakRequests = max(peakRequests, requestsInFlight)
         trim()
@@ -124,26 +133,38 @@ struct LedgerBook: Sendable {
     mutating func requestFinished(
         id: Int, status: Int, served: Bool = true, at time: Double, metrics: RequestMetrics? = nil
     ) {
-        if let metrics, let connectionID = metrics.connectionID, let connection = connectionIndex(connectionID) {
-            connections[connection].bytesIn = metrics.connectionBytesIn
-            connections[connection].bytesOut = metrics.connectionBytesOut
+        // Records are read once and written back once (see connectionBytes(id:bytesIn:bytesOut:)).
+        var connectionUpdate: (index: CircularBuffer<ConnectionRecord>.Index, record: ConnectionRecord)?
+        if let metrics, let connectionID = metrics.connectionID, let index = connectionIndex(connectionID) {
+            var record = connections[index]
+            record.bytesIn = metrics.connectionBytesIn
+            record.bytesOut = metrics.connectionBytesOut
+            connectionUpdate = (index, record)
         }
+        defer { if let connectionUpdate { connections[connectionUpdate.index] = connectionUpdate.record } }
         guard let index = requestIndex(id) else {
             if droppedInFlight.remove(id) != nil { requestsInFlight -= 1 }
             return
         }
-        guard requests[index].endedAt == nil else { return }
-        requests[index].status = status
-        requests[index].endedAt = time
+        var request = requests[index]
+        guard request.endedAt == nil else { return }
+        request.status = status
+        request.endedAt = time
         if let metrics {
-            requests[index].bytesIn = metrics.bytesIn
-            requests[index].bytesOut = metrics.bytesOut
-            requests[index].firstByteAt = metrics.firstByteAt
-            requests[index].tokens = metrics.tokens
+            request.bytesIn = metrics.bytesIn
+            request.bytesOut = metrics.bytesOut
+            request.firstByteAt = metrics.firstByteAt
+            request.tokens = metrics.tokens
         }
+        requests[index] = request
         requestsInFlight -= 1
-        if served, let connection = connectionIndex(requests[index].connectionID) {
-            connections[connection].requestsServed += 1
+        guard served else { return }
+        if connectionUpdate?.record.id == request.connectionID {
+            connectionUpdate?.record.requestsServed += 1
+        } else if let connection = connectionIndex(request.connectionID) {
+            var record = connections[connection]
+            record.requestsServed += 1
+            connections[connection] = record
         }
     }
 
@@ -161,8 +182,8 @@ struct LedgerBook: Sendable {
         let keptRequests = requests.filter { $0.endedAt == nil }
         connections = CircularBuffer(keptConnections)
         requests = CircularBuffer(keptRequests)
-        connectionPosition = Dictionary(uniqueKeysWithValues: keptConnections.enumerated().map { ($1.id, $0) })
-        requestPosition = Dictionary(uniqueKeysWithValues: keptRequests.enumerated().map { ($1.id, $0) })
+        connectionIDs = CircularBuffer(keptConnections.map(\.id))
+        requestIDs = CircularBuffer(keptRequests.map(\.id))
         connectionsAppended = keptConnections.count
         requestsAppended = keptRequests.count
         droppedConnections = 0
@@ -184,26 +205,39 @@ struct LedgerBook: Sendable {
     private mutating func trim() {
         while connections.count > limit {
             let dropped = connections.removeFirst()
-            connectionPosition[dropped.id] = nil
+            connectionIDs.removeFirst()
             droppedConnections += 1
             if dropped.isOpen { droppedOpen.insert(dropped.id) }
         }
         while requests.count > limit {
             let dropped = requests.removeFirst()
-            requestPosition[dropped.id] = nil
+            requestIDs.removeFirst()
             droppedRequests += 1
             if dropped.endedAt == nil { droppedInFlight.insert(dropped.id) }
         }
     }
 
     private func connectionIndex(_ id: Int) -> CircularBuffer<ConnectionRecord>.Index? {
-        guard let position = connectionPosition[id] else { return nil }
-        return connections.index(connections.startIndex, offsetBy: position - (connectionsAppended - connections.count))
+        Self.offset(of: id, in: connectionIDs).map { connections.index(connections.startIndex, offsetBy: $0) }
     }
 
     private func requestIndex(_ id: Int) -> CircularBuffer<RequestRecord>.Index? {
-        guard let position = requestPosition[id] else { return nil }
-        return requests.index(requests.startIndex, offsetBy: position - (requestsAppended - requests.count))
+        Self.offset(of: id, in: requestIDs).map { requests.index(requests.startIndex, offsetBy: $0) }
+    }
+
+    /// Where `id` sits in `ids` (increasing), or `nil` when it is not kept.
+    static func offset(of id: Int, in ids: CircularBuffer<Int>) -> Int? {
+        guard let first = ids.first, let last = ids.last, id >= first, id <= last else { return nil }
+        if last - first == ids.count - 1 { return id - first }  // consecutive: no reset in the window
+        var low = 0
+        var high = ids.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let value = ids[ids.index(ids.startIndex, offsetBy: middle)]
+            if value == id { return middle }
+            if value < id { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
     }
 }
 

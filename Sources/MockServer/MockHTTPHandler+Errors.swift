@@ -26,7 +26,7 @@ extension MockHTTPHandler {
     /// 431 when the head is over ``MockServerConfiguration/maxHeaderBytes`` (request line plus header
     /// lines), 413 when the declared `content-length` is over ``MockServerConfiguration/maxBodyBytes``.
     func rejectOversizeHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let configuration = server.configuration
+        let configuration = server.requestSizeLimits
         let size = head.uri.utf8.count + 16 + head.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
         if size > configuration.maxHeaderBytes {
             reject(.headersTooLarge(limit: configuration.maxHeaderBytes), context: context)

@@ -6,10 +6,12 @@ import TrafficModels
 /// Answering a complete request: rate limits, faults, latency, then the bytes (at once, or step by step
 /// for streams and slow bodies).
 extension MockHTTPHandler {
-    /// One write of a response body: wait `delay`, then write `text` as one chunk.
+    /// One write of a response body: wait `delay`, then write `text` (or `bytes`, its ready-made
+    /// bytes, when set) as one chunk.
     struct Step {
         var delay: Duration
         var text: String
+        var bytes: ByteBuffer? = nil
     }
 
     /// Decides the response (429, injected status, or the route's), then sends it after the latency.
@@ -32,13 +34,17 @@ extension MockHTTPHandler {
         configuration.applyRouteKnobs(exchange.match)
         var headerFault: Fault?
         let headerError = Self.applyRequestKnobs(headers, to: &configuration, fault: &headerFault)
-        exchange.configuration = configuration
+        exchange.configuration = Knobs(configuration)
         let reservation = global.tokensPerMinute == nil
             ? 0 : TokenReservation.estimate(exchange.match, body: exchange.request.body)
-        var admission = server.admit(
-            requestID: requestID, tokens: reservation, at: context.eventLoop.now, configuration: global)
+        // Admission, fault and latency sample under one lock (no draws after a rejection or a bad header).
+        let decision = server.decide(
+            requestID: requestID, tokens: reservation, at: context.eventLoop.now, global: global,
+            configuration: configuration, override: headerFault,
+            route: Self.routeFaultRules(exchange.match, configuration), draw: headerError == nil)
+        var admission = decision.admission
+        let fault = decision.fault
         var response: MockResponse
-        var fault: Fault?
         var latency = responsesWritten == 0 ? max(configuration.connectCost, .zero) : .zero
         if let rejection = admission.rejection {
             response = .error(rejection.error)
@@ -46,8 +52,6 @@ extension MockHTTPHandler {
         } else if let headerError {
             response = .error(headerError)
         } else {
-            fault = server.nextFault(
-                configuration: configuration, override: headerFault, route: Self.routeFaultRules(exchange.match, configuration))
             if case .status(let code, let shouldRetry) = fault {
                 response = .error(.injected(code))
                 if code == 429 { response.addRetryAfter(Fault.rateLimitRetryAfter) }
@@ -56,23 +60,22 @@ extension MockHTTPHandler {
                 response = OpenAIResponder(configuration: configuration, state: server)
                     .respond(to: exchange.request, match: exchange.match, requestID: requestID)
             }
-            latency += server.sampleLatency(configuration: configuration)
+            latency += decision.latency
             if admission.tokens != nil {
                 admission.tokens = server.settleTokens(
                     requestID: requestID, used: response.usageTokens ?? 0, at: context.eventLoop.now)
                 exchange.tokens = response.usageTokens ?? 0
             }
         }
-        for (name, value) in admission.headers(tokens: exchange.request.body.readableBytes / 4) {
-            response.headers.add(name: name, value: value)
-        }
+        // Written after the response's own headers (see send(_:extraHeaders:fault:latency:context:)).
+        let rateLimitHeaders = admission.headers(tokens: exchange.request.body.readableBytes / 4)
         guard latency > .zero else {
             state = .responding(exchange, nil)
-            send(response, fault: fault, latency: latency, context: context)
+            send(response, extraHeaders: rateLimitHeaders, fault: fault, latency: latency, context: context)
             return
         }
         let task = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(latency)) {
-            self.send(response, fault: fault, latency: latency, context: context)
+            self.send(response, extraHeaders: rateLimitHeaders, fault: fault, latency: latency, context: context)
         }
         state = .responding(exchange, task)
     }
@@ -117,7 +120,13 @@ extension MockHTTPHandler {
     }
 
     /// Writes the head, then the body steps; `close` and `reset` faults cut the exchange short.
-    func send(_ response: MockResponse, fault: Fault?, latency: Duration, context: ChannelHandlerContext) {
+    ///
+    /// The head's fields, in order: the response's own, `extraHeaders` (the `x-ratelimit-*` ones), then
+    /// `x-request-id`, `openai-processing-ms`, `openai-version`, `content-length` and `connection`.
+    func send(
+        _ response: MockResponse, extraHeaders: HTTPHeadersList = [], fault: Fault?, latency: Duration,
+        context: ChannelHandlerContext
+    ) {
         guard case .responding(var exchange, _) = state else { return }
         if fault == .closeWithoutResponse || (fault == .closeReusedConnection && responsesWritten > 0) {
             closeNow(context: context, by: ConnectionRecord.Closer.server, reason: ConnectionRecord.Reason.fault)
@@ -125,11 +134,11 @@ extension MockHTTPHandler {
         }
         responsesWritten += 1
         exchange.firstByteAt = now(context)
-        exchange.bytesOutAtStart = bytes?.bytesOut ?? 0
+        exchange.bytesOutAtStart = encoder?.bytesOut ?? 0
         exchange.chunked = response.frames != nil && exchange.request.head.version.minor >= 1
         state = .responding(exchange, nil)
         var response = response
-        let configuration = exchange.configuration ?? server.configuration
+        let configuration = exchange.configuration?.value ?? server.configuration
         var steps: [Step]
         var endDelay = Duration.zero
         if var frames = response.frames {
@@ -141,8 +150,11 @@ extension MockHTTPHandler {
             endDelay = configuration.doneToEndDelay
             response.frames = frames
         } else {
-            if fault == .malformedChunk { response.body = "{\"object\": \"chat.completion\", malformed" }
-            steps = [Step(delay: .zero, text: response.body)]
+            if fault == .malformedChunk {
+                response.body = "{\"object\": \"chat.completion\", malformed"
+                response.bodyBytes = nil
+            }
+            steps = [Step(delay: .zero, text: response.body, bytes: response.bodyBytes)]
             if fault == .slowBody { steps = Self.split(response.body, parts: 4, pause: Fault.slowPause) }
         }
         if fault == .resetMidBody {
@@ -150,11 +162,15 @@ extension MockHTTPHandler {
             steps = [Step(delay: .zero, text: String(decoding: text.utf8.prefix(text.utf8.count / 2), as: UTF8.self))]
         }
 
-        var headers = response.headers
+        // One array, built in order and handed to `HTTPHeaders` whole: no per-field checks or copies.
+        var headers: HTTPHeadersList = []
+        headers.reserveCapacity(response.headers.count + extraHeaders.count + 5)
+        for field in response.headers { headers.append((field.name, field.value)) }
+        headers.append(contentsOf: extraHeaders)
         if let id = exchange.requestID {
-            headers.add(name: "x-request-id", value: "req_\(id)")
-            headers.add(name: "openai-processing-ms", value: String(latency.milliseconds))
-            headers.add(name: "openai-version", value: "2020-10-01")
+            headers.append(("x-request-id", "req_\(id)"))
+            headers.append(("openai-processing-ms", String(latency.milliseconds)))
+            headers.append(("openai-version", "2020-10-01"))
         }
         var closeReason = closeReason(after: exchange.request.head, configuration: configuration)
         if response.frames != nil, exchange.request.head.version.minor == 0 {
@@ -197,8 +213,8 @@ extension MockHTTPHandler {
                 return
             }
             steps.removeFirst()
-            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: step.text)))),
-                promise: nil)
+            let bytes = step.bytes ?? context.channel.allocator.buffer(string: step.text)
+            context.write(wrapOutboundOut(.body(.byteBuffer(bytes))), promise: nil)
         }
         if reset {
             context.flush()
@@ -222,7 +238,7 @@ extension MockHTTPHandler {
         guard case .responding(let exchange, _) = state else { return }
         let closer = inputClosed ? ConnectionRecord.Closer.client : ConnectionRecord.Closer.server
         if let id = exchange.requestID {
-            let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, bytes?.bytesOut ?? 0)
+            let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, encoder?.bytesOut ?? 0)
             let endBytes = exchange.chunked ? 5 : 0  // `0\r\n\r\n`, written just after
             let metrics = RequestMetrics(
                 bytesIn: bytesIn - bytesInMark, bytesOut: bytesOut + endBytes - exchange.bytesOutAtStart,
@@ -236,8 +252,8 @@ extension MockHTTPHandler {
         } else {
             // State and idle timer first: writing `.end` can deliver the next pipelined request re-entrantly.
             state = .idle
-            scheduleIdleTimer(context: context, timeout: exchange.configuration?.idleTimeout)
-            try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self).awaitHead()
+            scheduleIdleTimer(context: context, timeout: exchange.configuration?.value.idleTimeout)
+            headerTimeout?.awaitHead()
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
     }
@@ -254,28 +270,27 @@ extension MockHTTPHandler {
     }
 
     /// Writes the head, adding `content-length` (not for streamed frames, which go chunked) and the
-    /// `connection` header.
+    /// `connection` header. `headers` never holds either: a ``MockResponse`` leaves them to the handler.
     ///
     /// HTTP/1.0 clients get `connection: keep-alive` when the connection stays open, since keep-alive is
     /// not their default (RFC 9112 §9.3); HTTP/1.1 clients get `connection: close` only when it closes.
     private func writeHead(
-        _ response: MockResponse, headers: HTTPHeaders, version: HTTPVersion, close: Bool,
+        _ response: MockResponse, headers: HTTPHeadersList, version: HTTPVersion, close: Bool,
         context: ChannelHandlerContext
     ) {
         var headers = headers
-        if response.frames != nil {
-            // No content-length: NIO's encoder adds `transfer-encoding: chunked` for HTTP/1.1.
-            headers.remove(name: "content-length")
-        } else {
-            headers.replaceOrAdd(name: "content-length", value: String(response.body.utf8.count))
+        assert(!headers.contains { ["content-length", "connection"].contains($0.0.lowercased()) })
+        if response.frames == nil {
+            // Streamed frames get no content-length: NIO's encoder adds `transfer-encoding: chunked` for HTTP/1.1.
+            headers.append(("content-length", String(response.bodyBytes?.readableBytes ?? response.body.utf8.count)))
         }
         if close {
-            headers.replaceOrAdd(name: "connection", value: "close")
+            headers.append(("connection", "close"))
         } else if version.major == 1, version.minor == 0 {
-            headers.replaceOrAdd(name: "connection", value: "keep-alive")
+            headers.append(("connection", "keep-alive"))
         }
         let responseVersion: HTTPVersion = version.major == 1 && version.minor == 0 ? .http1_0 : .http1_1
-        let head = HTTPResponseHead(version: responseVersion, status: response.status, headers: headers)
+        let head = HTTPResponseHead(version: responseVersion, status: response.status, headers: HTTPHeaders(headers))
         context.write(wrapOutboundOut(.head(head)), promise: nil)
     }
 }

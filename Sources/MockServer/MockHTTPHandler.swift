@@ -23,8 +23,9 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         /// The ledger id; `nil` for admin routes, which are not recorded.
         var requestID: Int?
         /// The knobs for this request (the server's, with its `x-poolplay-<knob>` headers applied); set when
-        /// the request is complete.
-        var configuration: MockServerConfiguration?
+        /// the request is complete. Boxed: an exchange is copied several times per request, and one
+        /// reference copies cheaper than the configuration's many fields.
+        var configuration: Knobs?
         /// Tokens kept against the `tpm` limit after settling; `nil` without a limit.
         var tokens: Int?
         /// When the response head was written, and whether the body is chunked (its end adds `0\r\n\r\n`).
@@ -32,6 +33,12 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         var chunked = false
         /// The connection's bytes written when this response started.
         var bytesOutAtStart = 0
+    }
+
+    /// A request's configuration, shared by the copies of its ``Exchange``.
+    final class Knobs: Sendable {
+        let value: MockServerConfiguration
+        init(_ value: MockServerConfiguration) { self.value = value }
     }
 
     /// Where the connection is. Parts arrive in order `head, body*, end` (the HTTP decoder and the
@@ -55,8 +62,13 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var idleTimer: Scheduled<Void>?
     /// The client half-closed while a response was pending: close once it is written.
     var inputClosed = false
-    /// The connection's byte counter (first in the pipeline); `nil` in pipelines without one.
+    /// The connection's counter of bytes read (first in the pipeline); `nil` in pipelines without one.
     var bytes: ByteCountingHandler?
+    /// The connection's response encoder, which counts the bytes written and is told each request's method;
+    /// `nil` in pipelines with NIO's encoder instead.
+    var encoder: MockResponseEncoder?
+    /// The connection's header-read timeout (in front of the decoder); `nil` in pipelines without one.
+    var headerTimeout: HeaderReadTimeoutHandler?
     /// The connection's bytes read when the previous request finished (the start of the next one's).
     var bytesInMark = 0
 
@@ -69,6 +81,8 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelActive(context: ChannelHandlerContext) {
         let port = context.remoteAddress?.port ?? 0
         bytes = try? context.pipeline.syncOperations.handler(type: ByteCountingHandler.self)
+        headerTimeout = try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self)
+        encoder = try? context.pipeline.syncOperations.handler(type: MockResponseEncoder.self)
         let now = self.now(context)
         connectionID = server.record { $0.connectionOpened(clientPort: port, at: now) }
         context.fireChannelActive()
@@ -132,6 +146,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case (.idle, .head(let head)):
             idleTimer?.cancel()
             idleTimer = nil
+            encoder?.requestArrived(method: head.method)
             let request = MockRequest(head: head, body: context.channel.allocator.buffer(capacity: 0))
             let match = Route.match(method: head.method, path: request.path)
             var requestID: Int?
@@ -151,13 +166,13 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
             state = .receiving(Exchange(request: request, match: match, requestID: requestID))
-            try? context.pipeline.syncOperations.handler(type: HeaderReadTimeoutHandler.self).headReceived()
+            headerTimeout?.headReceived()
             rejectOversizeHead(head, context: context)
         case (.receiving(var exchange), .body(var chunk)):
             state = .idle  // drop the enum's reference so the buffer is not copied on write
             exchange.request.body.writeBuffer(&chunk)
             state = .receiving(exchange)
-            let limit = server.configuration.maxBodyBytes
+            let limit = server.requestSizeLimits.maxBodyBytes
             if exchange.request.body.readableBytes > limit {
                 reject(.bodyTooLarge(limit: limit), context: context)
             }
@@ -197,7 +212,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         idleTimer = nil
         let now = self.now(context)
         let id = connectionID
-        let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, bytes?.bytesOut ?? 0)
+        let (bytesIn, bytesOut) = (bytes?.bytesIn ?? 0, encoder?.bytesOut ?? 0)
         server.record { book in
             book.connectionBytes(id: id, bytesIn: bytesIn, bytesOut: bytesOut)
             book.connectionClosed(id: id, by: closer, reason: reason, at: now)

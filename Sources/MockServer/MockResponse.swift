@@ -19,6 +19,9 @@ struct MockResponse: Sendable, Equatable {
     var status: HTTPResponseStatus
     var headers: HTTPHeaders
     var body: String
+    /// ``body``'s bytes, ready to write, when the responder has them cached (the `GET /v1/models` body);
+    /// `nil` otherwise. When set, they are exactly `body`'s UTF-8.
+    var bodyBytes: ByteBuffer? = nil
     /// When set, the response is streamed: no `content-length`, `transfer-encoding: chunked`, and each
     /// element written as its own chunk (an SSE frame such as `data: {...}\n\n`); ``body`` is ignored.
     var frames: [String]? = nil

@@ -69,22 +69,32 @@ public final class MockServer: Sendable {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteCountingHandler())
-                    try channel.pipeline.syncOperations.addHandler(HeaderReadTimeoutHandler(server: state))
-                    // No outbound header validation: every response header is one the mock wrote itself
-                    // (names are constants, values numbers or fixed words; nothing echoes the request), and
-                    // checking them again costs several percent of a keep-alive request.
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-                        withPipeliningAssistance: true,
-                        withErrorHandling: false,
-                        withOutboundHeaderValidation: false
-                    )
-                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(server: state))
+                    try configureConnection(channel, state: state)
                     return channel
                 }
             }
         let boundPort = channel.channel.localAddress?.port ?? port
         return MockServer(host: host, port: boundPort, state: state, serverChannel: channel)
+    }
+
+    /// Sets up an accepted connection's pipeline, from the socket inwards: ``ByteCountingHandler``,
+    /// ``HeaderReadTimeoutHandler``, ``MockResponseEncoder`` (outbound), NIO's request decoder and
+    /// `HTTPServerPipelineHandler`, then ``MockHTTPHandler``.
+    ///
+    /// This is NIO's `configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: false,
+    /// withOutboundHeaderValidation: false)` with the mock's encoder in place of NIO's. No outbound header
+    /// validation: every response header is one the mock wrote itself (names are constants, values numbers
+    /// or fixed words; nothing echoes the request), and checking them again costs several percent of a
+    /// keep-alive request.
+    static func configureConnection(_ channel: any Channel, state: MockServerState) throws {
+        try channel.pipeline.syncOperations.addHandlers([
+            ByteCountingHandler(),
+            HeaderReadTimeoutHandler(server: state),
+            MockResponseEncoder(),
+            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)),
+            HTTPServerPipelineHandler(),
+            MockHTTPHandler(server: state),
+        ])
     }
 
     /// Accepts connections until the server channel closes, then waits for every connection to close.

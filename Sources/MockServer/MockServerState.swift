@@ -27,13 +27,18 @@ final class MockServerState: Sendable {
     private let book: Mutex<Book>
     /// Rate limits, fault schedules, the seeded generator and request logs (see ``Traffic``).
     let traffic: Mutex<Traffic>
-    /// The `GET /v1/models` body for the model list it was made from: the same on every request until the
-    /// list changes, so it is serialized once (the benchmark's hot path).
     /// The loaded scenario, if any (see `MockServerState+Scenario.swift`).
     let scenarioRun = Mutex<ScenarioRun?>(nil)
     /// Whether a scenario is loaded: requests skip the scenario lock when not.
     let hasScenario = Atomic<Bool>(false)
-    private let modelsBodyCache = Mutex<(models: [String], body: String)?>(nil)
+    /// Mirrors `Book.isShuttingDown` (set under the book lock, before the open connections are taken), so
+    /// that every response can check it without the lock.
+    private let shuttingDown = Atomic<Bool>(false)
+    /// How many request logs are subscribed: a finished request copies its record only when some are.
+    let requestLogCount = Atomic<Int>(0)
+    /// The `GET /v1/models` body (text and bytes) for the model list it was made from: the same on every
+    /// request until the list changes, so it is serialized once (the benchmark's hot path).
+    private let modelsBodyCache = Mutex<(models: [String], body: String, bytes: ByteBuffer)?>(nil)
 
     init(configuration: MockServerConfiguration, startTime: NIODeadline) {
         self.configurationBox = Mutex(configuration)
@@ -48,6 +53,11 @@ final class MockServerState: Sendable {
         configurationBox.withLock { $0 }
     }
 
+    /// The two limits a request head is checked against, read without copying the whole configuration.
+    var requestSizeLimits: (maxHeaderBytes: Int, maxBodyBytes: Int) {
+        configurationBox.withLock { ($0.maxHeaderBytes, $0.maxBodyBytes) }
+    }
+
     func updateConfiguration(_ body: (inout MockServerConfiguration) -> Void) {
         let limit = configurationBox.withLock { configuration in
             body(&configuration)
@@ -58,12 +68,14 @@ final class MockServerState: Sendable {
         }
     }
 
-    /// The `GET /v1/models` body for `models`, made by `make` only when the list differs from the last one.
-    func modelsBody(_ models: [String], make: ([String]) -> String) -> String {
-        if let cached = modelsBodyCache.withLock({ $0 }), cached.models == models { return cached.body }
+    /// The `GET /v1/models` body for `models` and its bytes (shared, copy-on-write: written as they are),
+    /// made by `make` only when the list differs from the last one.
+    func modelsBody(_ models: [String], make: ([String]) -> String) -> (body: String, bytes: ByteBuffer) {
+        if let cached = modelsBodyCache.withLock({ $0 }), cached.models == models { return (cached.body, cached.bytes) }
         let body = make(models)
-        modelsBodyCache.withLock { $0 = (models, body) }
-        return body
+        let bytes = ByteBufferAllocator().buffer(string: body)
+        modelsBodyCache.withLock { $0 = (models, body, bytes) }
+        return (body, bytes)
     }
 
     // MARK: Time
@@ -80,13 +92,14 @@ final class MockServerState: Sendable {
     }
 
     var isShuttingDown: Bool {
-        book.withLock { $0.isShuttingDown }
+        shuttingDown.load(ordering: .acquiring)
     }
 
     /// Marks the server as shutting down and returns the open connections, which the caller closes.
     func beginShutdown() -> [any Channel] {
         book.withLock { book in
             book.isShuttingDown = true
+            shuttingDown.store(true, ordering: .releasing)
             return Array(book.channels.values)
         }
     }

@@ -10,6 +10,8 @@ import NIOHTTP1
 struct OpenAIResponder: Sendable {
     /// The `created` timestamp of every object, fixed so that bodies are reproducible.
     static let created = 1_700_000_000
+    /// The headers of a JSON answer, made once.
+    static let jsonHeaders: HTTPHeaders = ["content-type": "application/json"]
 
     var configuration: MockServerConfiguration
     var state: MockServerState
@@ -35,11 +37,11 @@ struct OpenAIResponder: Sendable {
     private func respond(to request: MockRequest, route: Route, requestID: Int) -> MockResponse {
         switch route {
         case .listModels:
+            let cached = state.modelsBody(configuration.models) { models in
+                JSONValue.object([("object", .string("list")), ("data", .array(models.map(model)))]).serialized()
+            }
             return MockResponse(
-                status: .ok, headers: ["content-type": "application/json"],
-                body: state.modelsBody(configuration.models) { models in
-                    JSONValue.object([("object", .string("list")), ("data", .array(models.map(model)))]).serialized()
-                })
+                status: .ok, headers: Self.jsonHeaders, body: cached.body, bodyBytes: cached.bytes)
         case .retrieveModel(let id):
             guard configuration.models.contains(id) else { return .error(.modelNotFound(id)) }
             return .json(model(id))

@@ -55,13 +55,20 @@ enum Route: Sendable, Hashable {
     ///
     /// A trailing slash is ignored, as api.openai.com does.
     static func match(method: HTTPMethod, path: String) -> Match {
-        var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        let segments = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-
         func only(_ allowed: HTTPMethod, _ route: Route) -> Match {
             method == allowed ? .route(route) : .methodNotAllowed(allowed: [allowed])
         }
+        // The exact paths first: one string comparison instead of splitting (the benchmark's hot path).
+        switch path {
+        case "/v1/models": return only(.GET, .listModels)
+        case "/v1/chat/completions": return only(.POST, .chatCompletions)
+        case "/v1/embeddings": return only(.POST, .embeddings)
+        case "/v1/responses": return only(.POST, .responses)
+        default: break
+        }
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let segments = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
 
         switch Array(segments) {
         case ["v1", "models"]: return only(.GET, .listModels)
@@ -81,7 +88,10 @@ enum Route: Sendable, Hashable {
 
     /// Splits a request URI into its path, dropping the query string and fragment.
     static func path(ofURI uri: String) -> String {
-        let end = uri.firstIndex { $0 == "?" || $0 == "#" } ?? uri.endIndex
+        // Scans bytes, not Characters: `?` and `#` are ASCII, so a byte index is a character boundary.
+        guard let end = uri.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
+            return uri.isEmpty ? "/" : uri
+        }
         let path = String(uri[..<end])
         return path.isEmpty ? "/" : path
     }

@@ -37,6 +37,48 @@ struct Traffic: Sendable {
     }
 }
 
+extension Traffic {
+    /// Step 1 of ``MockServerState/decide(requestID:tokens:at:global:configuration:override:route:draw:)``.
+    mutating func admit(requestID: Int, tokens: Int, at sinceStart: Duration, configuration: MockServerConfiguration)
+        -> Admission
+    {
+        sync(with: configuration)
+        let decision = limits.admit(requestID, tokens: tokens, at: sinceStart)
+        var admission: Admission
+        if let requests = decision.requests {
+            admission = Admission(limit: requests.limit, remaining: requests.remaining, reset: requests.reset)
+        } else {
+            let limit = configuration.requestsPerSecond ?? 10_000
+            admission = Admission(
+                limit: limit, remaining: decision.window.remaining(displayedLimit: limit), reset: decision.window.reset)
+        }
+        admission.tokens = decision.tokens
+        admission.rejection = decision.rejection.map { ($0.error, $0.retryAfter) }
+        return admission
+    }
+
+    /// The fault for the next OpenAI request (step 2 of
+    /// ``MockServerState/decide(requestID:tokens:at:global:configuration:override:route:draw:)``).
+    mutating func nextFault(
+        configuration: MockServerConfiguration, override: Fault?, route: (name: String, rules: [FaultRule])?
+    ) -> Fault? {
+        sync(with: configuration, faults: route == nil)
+        guard let route else { return faults.next(override: override, random: &random) }
+        var schedule = routeFaults[route.name] ?? FaultSchedule()
+        schedule.setRules(route.rules)
+        let fault = schedule.next(override: override, random: &random)
+        routeFaults[route.name] = schedule
+        return fault
+    }
+
+    /// A latency sample from the configured model (step 2 of
+    /// ``MockServerState/decide(requestID:tokens:at:global:configuration:override:route:draw:)``).
+    mutating func sampleLatency(configuration: MockServerConfiguration) -> Duration {
+        sync(with: configuration, faults: false)  // route knobs may give this request other faults
+        return configuration.latencyModel.sample(&random)
+    }
+}
+
 /// The rate-limit view of one request: what the `x-ratelimit-*` headers say, and whether it got a 429.
 struct Admission: Sendable {
     /// `nil` when admitted; otherwise the 429 error and how long to wait.
@@ -66,29 +108,29 @@ struct Admission: Sendable {
 typealias HTTPHeadersList = [(String, String)]
 
 extension MockServerState {
-    /// Rate limits for an OpenAI request whose body just arrived: the one-second window (`rps`), the
-    /// per-minute buckets (`rpm`, and `tpm` reserving `tokens`), then the in-progress cap
-    /// (`max_concurrent`). An admitted request holds a slot until ``finishRequest(id:status:served:at:)``.
-    /// Setting a limit (to any new value) starts a fresh window or a full bucket.
-    func admit(requestID: Int, tokens: Int = 0, at now: NIODeadline, configuration: MockServerConfiguration)
-        -> Admission
-    {
+    /// One request's traffic decisions in one lock acquisition (the order of the seeded draws is fixed):
+    ///
+    /// 1. Rate limits, with the server's `global` knobs, for an OpenAI request whose body just arrived:
+    ///    the one-second window (`rps`), the per-minute buckets (`rpm`, and `tpm` reserving `tokens`), then
+    ///    the in-progress cap (`max_concurrent`). An admitted request holds a slot until
+    ///    ``finishRequest(id:status:served:at:metrics:)``. Setting a limit (to any new value) starts a fresh
+    ///    window or a full bucket.
+    /// 2. When admitted and `draw` holds, with the request's `configuration`: the fault (the header's
+    ///    `override`, else the first rule that fires: of the route's own rules when a scenario gives its
+    ///    route a `fault` (`route`), else of the server's), then a latency sample.
+    ///
+    /// Without the draws, `fault` is `nil` and `latency` zero.
+    func decide(
+        requestID: Int, tokens: Int, at now: NIODeadline, global: MockServerConfiguration,
+        configuration: MockServerConfiguration, override: Fault?, route: (name: String, rules: [FaultRule])?,
+        draw: Bool
+    ) -> (admission: Admission, fault: Fault?, latency: Duration) {
         let sinceStart = Duration.nanoseconds((now - startTime).nanoseconds)
         return traffic.withLock { traffic in
-            traffic.sync(with: configuration)
-            let decision = traffic.limits.admit(requestID, tokens: tokens, at: sinceStart)
-            var admission: Admission
-            if let requests = decision.requests {
-                admission = Admission(limit: requests.limit, remaining: requests.remaining, reset: requests.reset)
-            } else {
-                let limit = configuration.requestsPerSecond ?? 10_000
-                admission = Admission(
-                    limit: limit, remaining: decision.window.remaining(displayedLimit: limit),
-                    reset: decision.window.reset)
-            }
-            admission.tokens = decision.tokens
-            admission.rejection = decision.rejection.map { ($0.error, $0.retryAfter) }
-            return admission
+            let admission = traffic.admit(requestID: requestID, tokens: tokens, at: sinceStart, configuration: global)
+            guard draw, admission.rejection == nil else { return (admission, nil, .zero) }
+            let fault = traffic.nextFault(configuration: configuration, override: override, route: route)
+            return (admission, fault, traffic.sampleLatency(configuration: configuration))
         }
     }
 
@@ -102,53 +144,40 @@ extension MockServerState {
         }
     }
 
-    /// The fault for the next OpenAI request: the header's, else the first rule that fires: of the route's
-    /// own rules when a scenario gives its route a `fault` (`route`), else of the server's.
-    func nextFault(
-        configuration: MockServerConfiguration, override: Fault?, route: (name: String, rules: [FaultRule])? = nil
-    ) -> Fault? {
-        traffic.withLock { traffic in
-            traffic.sync(with: configuration, faults: route == nil)
-            guard let route else { return traffic.faults.next(override: override, random: &traffic.random) }
-            var schedule = traffic.routeFaults[route.name] ?? FaultSchedule()
-            schedule.setRules(route.rules)
-            let fault = schedule.next(override: override, random: &traffic.random)
-            traffic.routeFaults[route.name] = schedule
-            return fault
-        }
-    }
 
-    /// A latency sample from the configured model.
-    func sampleLatency(configuration: MockServerConfiguration) -> Duration {
-        traffic.withLock { traffic in
-            traffic.sync(with: configuration, faults: false)  // route knobs may give this request other faults
-            return configuration.latencyModel.sample(&traffic.random)
-        }
-    }
 
     /// Marks a request finished in the ledger, frees its concurrency slot, and logs it.
     func finishRequest(id: Int, status: Int, served: Bool = true, at time: Double, metrics: RequestMetrics? = nil) {
-        let record = record { book -> RequestRecord? in
+        // The record is copied out only when a log may want it (`serve --quiet` and tests have none).
+        let wantsRecord = requestLogCount.load(ordering: .relaxed) > 0
+        var record = record { book -> RequestRecord? in
             book.requestFinished(id: id, status: status, served: served, at: time, metrics: metrics)
-            return book.request(id)
+            return wantsRecord ? book.request(id) : nil
         }
         let logs = traffic.withLock { traffic in
             traffic.limits.finish(id)
-            return Array(traffic.logs.values)
+            return traffic.logs.isEmpty ? [] : Array(traffic.logs.values)
         }
+        guard !logs.isEmpty else { return }
+        if record == nil, !wantsRecord { record = self.record { $0.request(id) } }  // a log subscribed meanwhile
         if let record { for log in logs { log.yield(record) } }
     }
 
     /// A stream of every request as it finishes, until the caller stops iterating.
     func requestLog() -> AsyncStream<RequestRecord> {
         let (stream, continuation) = AsyncStream.makeStream(of: RequestRecord.self, bufferingPolicy: .bufferingNewest(1000))
+        // Counted before it is registered, so no request that finishes after this call is missed.
+        requestLogCount.add(1, ordering: .relaxed)
         let id = traffic.withLock { traffic in
             traffic.nextLogID += 1
             traffic.logs[traffic.nextLogID] = continuation
             return traffic.nextLogID
         }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.traffic.withLock { $0.logs.removeValue(forKey: id) }
+            guard let self else { return }
+            if self.traffic.withLock({ $0.logs.removeValue(forKey: id) }) != nil {
+                self.requestLogCount.subtract(1, ordering: .relaxed)
+            }
         }
         return stream
     }
@@ -159,6 +188,7 @@ extension MockServerState {
             defer { traffic.logs = [:] }
             return Array(traffic.logs.values)
         }
+        requestLogCount.subtract(logs.count, ordering: .relaxed)
         for log in logs { log.finish() }
     }
 }

@@ -25,13 +25,7 @@ final class EmbeddedHarness {
     }
 
     private func setUp(port: Int) throws {
-        try channel.pipeline.syncOperations.addHandler(ByteCountingHandler())
-        try channel.pipeline.syncOperations.addHandler(HeaderReadTimeoutHandler(server: server))
-        try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-            withPipeliningAssistance: true,
-            withErrorHandling: false
-        )
-        try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(server: server))
+        try MockServer.configureConnection(channel, state: server)
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: port)).wait()
     }
 

@@ -1,3 +1,4 @@
+import NIOCore
 import Testing
 
 @testable import MockServer
@@ -79,5 +80,34 @@ import Testing
         let nextRequest = book.requestStarted(connectionID: 3, method: "GET", path: "/c", retryCount: nil, at: 0.7)
         #expect(nextConnection == 3)
         #expect(nextRequest == 3)
+    }
+
+    @Test func eventsFindTheirRecordsWhenAResetLeftGapsInTheIDs() {
+        var book = LedgerBook()
+        let connection = book.connectionOpened(clientPort: 1, at: 0)
+        let ids = (0..<4).map { book.requestStarted(connectionID: connection, method: "GET", path: "/\($0)", retryCount: nil, at: 0) }
+        book.requestFinished(id: ids[1], status: 200, at: 0.1)
+        book.requestFinished(id: ids[3], status: 200, at: 0.1)
+        book.reset()  // keeps the in-flight ids[0] and ids[2]: not consecutive
+        let later = book.requestStarted(connectionID: connection, method: "GET", path: "/later", retryCount: nil, at: 0.2)
+        #expect(book.ledger.requests.map(\.id) == [ids[0], ids[2], later])
+
+        book.requestFinished(id: ids[2], status: 201, at: 0.3)
+        book.requestFinished(id: later, status: 202, at: 0.4)
+        book.requestFinished(id: ids[0], status: 203, at: 0.5)
+        book.requestFinished(id: ids[1], status: 500, at: 0.6)  // forgotten by the reset: ignored
+        book.requestFinished(id: ids[3], status: 500, at: 0.6)
+        #expect(book.ledger.requests.map(\.status) == [203, 201, 202])
+        #expect(book.ledger.connections.map(\.requestsServed) == [3])
+        #expect(book.request(ids[1]) == nil)
+    }
+
+    @Test func offsetsAreFoundInConsecutiveAndGappedIDs() {
+        #expect(LedgerBook.offset(of: 7, in: CircularBuffer([5, 6, 7, 8])) == 2)
+        #expect(LedgerBook.offset(of: 9, in: CircularBuffer([5, 6, 7, 8])) == nil)
+        let gapped = CircularBuffer([2, 5, 9, 10, 11])
+        #expect([2, 5, 9, 10, 11].map { LedgerBook.offset(of: $0, in: gapped) } == [0, 1, 2, 3, 4])
+        #expect([1, 3, 6, 12].map { LedgerBook.offset(of: $0, in: gapped) } == [nil, nil, nil, nil])
+        #expect(LedgerBook.offset(of: 1, in: CircularBuffer<Int>()) == nil)
     }
 }
