@@ -39,14 +39,14 @@ extension PoolStateMachine {
         var isClosed: Bool {
             switch state {
             case .closed, .connectionFailed: true
-            case .connecting, .active, .idle: false
+            case .connecting, .new, .active, .idle: false
             }
         }
 
         /// httpcore2's `is_connected()`: the socket exists.
         var isConnected: Bool {
             switch state {
-            case .active, .idle, .closed: true
+            case .new, .active, .idle, .closed: true
             case .connecting, .connectionFailed: false
             }
         }
@@ -56,8 +56,9 @@ extension PoolStateMachine {
             state == .idle && self.origin == origin
         }
 
-        /// The snapshot; `held` says whether a request is assigned to it or running on it.
-        func snapshot(held: Bool) -> ConnectionSnapshot {
+        /// The snapshot; `held` says whether a request is assigned to it or running on it, `stranded` whether that
+        /// request is stranded (``PoolStateMachine/requestCancelledWhileClosing(_:keepAlive:now:)``).
+        func snapshot(held: Bool, stranded: Bool = false) -> ConnectionSnapshot {
             ConnectionSnapshot(
                 id: id,
                 origin: origin,
@@ -66,7 +67,8 @@ extension PoolStateMachine {
                 localPort: localPort,
                 expireAt: expireAt,
                 failedConnectAttempts: failedConnectAttempts,
-                isOwnerless: state == .connecting && !connectStarted && !held
+                isOwnerless: state == .connecting && !connectStarted && !held,
+                holdsStrandedRequest: stranded
             )
         }
     }
@@ -79,7 +81,8 @@ extension PoolStateMachine {
     /// expiry `now == expire_at` counts as expired too.
     func expiryReason(of connection: Connection, now: Double) -> CloseReason? {
         switch connection.state {
-        case .connecting:
+        case .connecting, .new:
+            // NEW: `_expire_at` is set only when a response closes, and the readability probe is for IDLE only.
             return nil
         case .connectionFailed:
             return .error
