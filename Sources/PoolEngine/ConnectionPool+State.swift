@@ -19,6 +19,8 @@ extension ConnectionPool {
         var connectGates: [Int: ConnectGate] = [:]
         /// httpcore 1.0.9's per-connection locks that start attempts pass (``ConnectionPool/StartLocks``).
         var startLocks: [Int: StartLocks] = [:]
+        /// Traced requests' traces by request ID (``RequestTrace``); empty unless a request has a trace callback.
+        var traces: [Int: RequestTrace] = [:]
         /// Pool-timeout timers by timer ID.
         var timers: [Int: Task<Void, Never>] = [:]
         /// Work collected under the lock, done after unlocking.

@@ -38,6 +38,7 @@ SCENARIOS = {
     "burst_600_instant": (1, None, False),
     "cancel_two_tasks": (1, None, True),
     "pooltimeout_churn": (1, None, False),
+    "trace_cancel_matrix": (1, None, True),
 }
 # Scenarios whose server answers with "Connection: close" and closes every connection (counting_server --close).
 CLOSING_SERVER = {"pooltimeout_churn"}
