@@ -39,6 +39,7 @@ SCENARIOS = {
     "cancel_two_tasks": (1, None, True),
     "pooltimeout_churn": (1, None, False),
     "trace_cancel_matrix": (1, None, True),
+    "trace_sync_client": (1, None, True),
 }
 # Scenarios whose server answers with "Connection: close" and closes every connection (counting_server --close).
 CLOSING_SERVER = {"pooltimeout_churn"}

@@ -44,6 +44,17 @@ struct DifferentialTraceTests {
         }
     }
 
+    /// A sync client calls a plain function at each point: twelve on a new connection, ten on the reused one.
+    @Test(arguments: ["httpx", "httpx2"])
+    func syncClientCallsItsCallback(lib: String) async throws {
+        let (cpython, poolplay) = try await DifferentialHarness.run(scenario: "trace_sync_client", lib: lib)
+        #expect(cpython.status == 0, "CPython failed: \(cpython.stderr)")
+        #expect(poolplay.status == 0, "poolplay failed: \(poolplay.stderr)")
+        #expect(poolplay.stdout == cpython.stdout)
+        #expect(poolplay.requests == cpython.requests)
+        #expect(cpython.stdout.dropFirst(3).first == "200 22")
+    }
+
     /// One trace point's printout: the outcome, the pool and its connections, and the next request's fate.
     struct Row {
         var outcome: String
