@@ -69,6 +69,13 @@ extension PoolStateMachine {
         return []
     }
 
+    /// The request connecting the listed connection `id`, while it is CONNECTING: the one whose task takes its
+    /// `_state_lock` once the connect is done.
+    public func connectingOwner(of id: ConnectionID) -> RequestID? {
+        guard let c = connectionIndex(id), connections[c].state == .connecting else { return nil }
+        return requests.first { $0.phase == .started(connection: id) }?.id
+    }
+
     /// Whether the request is stranded (``requestCancelledWhileClosing(_:keepAlive:now:)``).
     public func isStranded(_ id: RequestID) -> Bool {
         requestIndex(id).map { requests[$0].stranded } ?? false

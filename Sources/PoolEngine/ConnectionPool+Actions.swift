@@ -188,26 +188,32 @@ extension ConnectionPool {
     private func dialEnded(_ id: Int, _ outcome: Result<any PoolConnection, PoolError>) {
         switch outcome {
         case .success(let connection):
-            modifyStateAndRunActions { state, now in
-                state.dials[id] = nil
-                if state.abandoned.remove(id) != nil {
-                    state.unlocked.append(.close(connection))
-                    return ([], ())
-                }
-                state.connections[id] = connection
-                let actions = state.machine.connectionEstablished(id, localPort: connection.localPort, now: now)
-                if actions.isEmpty {
-                    state.connections[id] = nil
-                    state.unlocked.append(.close(connection))
-                }
-                return (actions, ())
-            }
+            if enterStateLockTurn(id, connection) { return }
+            established(id, connection)
         case .failure(let poolError):
             modifyStateAndRunActions { state, now in
                 state.dials[id] = nil
                 state.abandoned.remove(id)
                 return (state.machine.connectionFailed(id, error: poolError, now: now), ())
             }
+        }
+    }
+
+    /// The connection is up and its request starts on it.
+    func established(_ id: Int, _ connection: any PoolConnection) {
+        modifyStateAndRunActions { state, now in
+            state.dials[id] = nil
+            if state.abandoned.remove(id) != nil {
+                state.unlocked.append(.close(connection))
+                return ([], ())
+            }
+            state.connections[id] = connection
+            let actions = state.machine.connectionEstablished(id, localPort: connection.localPort, now: now)
+            if actions.isEmpty {
+                state.connections[id] = nil
+                state.unlocked.append(.close(connection))
+            }
+            return (actions, ())
         }
     }
 
@@ -242,7 +248,7 @@ extension ConnectionPool {
                 id: id, head: head, body: BufferedBody(bytes: bytes, keepAlive: keepAlive), pool: .detached)
             let turns = closeTurns(keepAlive: keepAlive)
             loop.post {
-                self.afterTurns(turns) {
+                self.closeAfterTurns(id, keepAlive: keepAlive, turns) {
                     self.modifyStateAndRunActions { state, now in
                         state.executions[id] = nil
                         if let entry = state.requests[id] {

@@ -20,6 +20,104 @@ import PoolCore
 /// A traced request's response is read whole and released at once, without the loop turns an untraced close waits
 /// (``closeTurns(keepAlive:)``): its callback's awaits stand in for them.
 extension ConnectionPool {
+    /// A turn in which a cancellation reaching the request (``cancel(_:)``) leaves one of httpcore's leak states.
+    enum CancelWindow {
+        /// httpcore 1.0.9: the connect is done and the task takes `_state_lock` (`http11.py:72`), one turn; the
+        /// connection is held here, not yet in ``State/connections``.
+        case stateLock(connection: Int, any PoolConnection)
+        /// The whole response is in and the task is closing it (`PoolByteStream.aclose()`): httpcore 1.0.9's
+        /// `_state_lock` turn, or httpcore2's socket close when the response was not reusable.
+        case closing(keepAlive: Bool)
+    }
+
+    /// Under httpcore 1.0.9, holds a connection that just connected for one turn (its task's `_state_lock`
+    /// checkpoint, `http11.py:72`) before its request starts on it; a cancellation in that turn leaves it NEW
+    /// (``cancelInWindow(_:in:now:)``). False under httpcore2 (fast-acquire lock) or when no request connects it.
+    func enterStateLockTurn(_ id: Int, _ connection: any PoolConnection) -> Bool {
+        guard configuration.algorithm == .httpcore1 else { return false }
+        let request: Int? = state.withLock { state in
+            guard !state.abandoned.contains(id), let request = state.machine.connectingOwner(of: id) else { return nil }
+            state.dials[id] = nil
+            if state.cancelsRequested.contains(request) {
+                // Cancelled before the connect was done: it lands inside the connect (`connect_failed`), when the
+                // queued cancellation runs; the pass that removes the connection closes its socket.
+                state.connections[id] = connection
+            } else {
+                state.cancelWindows[request] = .stateLock(connection: id, connection)
+            }
+            return request
+        }
+        guard let request else { return false }
+        loop.callSoon { [weak self] in self?.leaveStateLockTurn(request, connection: id) }
+        return true
+    }
+
+    /// The task's step after its `_state_lock` checkpoint: a cancellation requested meanwhile lands there (NEW);
+    /// otherwise the request starts on the connection.
+    private func leaveStateLockTurn(_ request: Int, connection id: Int) {
+        let held: (any PoolConnection)? = state.withLock { state in
+            guard case .stateLock(id, let connection)? = state.cancelWindows[request],
+                !state.cancelsRequested.contains(request)
+            else { return nil }
+            state.cancelWindows[request] = nil
+            return connection
+        }
+        if let held {
+            established(id, held)
+        } else {
+            modifyStateAndRunActions { state, now in (Self.cancelInWindow(request, in: &state, now: now) ?? [], ()) }
+        }
+    }
+
+    /// Runs `work` (the response's close) after `turns` turns, like ``afterTurns(_:_:)``; from the turn after the task
+    /// woke with the whole response until then, a cancellation lands in the close (``CancelWindow/closing(keepAlive:)``)
+    /// and `work` does not run. A cancellation requested before the task woke lands in the read instead.
+    func closeAfterTurns(_ id: Int, keepAlive: Bool, _ turns: Int, _ work: @escaping @Sendable () -> Void) {
+        guard turns > 1 else { return afterTurns(turns, work) }
+        afterTurns(1) {
+            let open: Bool = self.state.withLock { state in
+                guard state.machine.phase(of: id) != nil, !state.cancelsRequested.contains(id) else { return false }
+                state.cancelWindows[id] = .closing(keepAlive: keepAlive)
+                return true
+            }
+            guard open else { return self.afterTurns(turns - 1, work) }
+            self.afterTurns(turns - 1) {
+                // nil: a cancellation already landed; true: one is pending and lands here; false: the close completes.
+                let cancelled: Bool? = self.state.withLock { state in
+                    guard state.cancelWindows[id] != nil else { return nil }
+                    if state.cancelsRequested.contains(id) { return true }
+                    state.cancelWindows[id] = nil
+                    return false
+                }
+                switch cancelled {
+                case true?:
+                    self.modifyStateAndRunActions { state, now in (Self.cancelInWindow(id, in: &state, now: now) ?? [], ()) }
+                case false?: work()
+                case nil: break
+                }
+            }
+        }
+    }
+
+    /// A cancellation reaching a request inside a ``CancelWindow``: what it leaves, or nil when the request is in none.
+    static func cancelInWindow(_ id: Int, in state: inout State, now: Double) -> [PoolAction]? {
+        guard !state.cancelWindows.isEmpty, let window = state.cancelWindows.removeValue(forKey: id) else { return nil }
+        switch window {
+        case .stateLock(let connectionID, let connection):
+            state.connections[connectionID] = connection
+            let actions = state.machine.requestCancelledAfterConnect(id, localPort: connection.localPort, now: now)
+            if actions.isEmpty {
+                state.connections[connectionID] = nil
+                state.unlocked.append(.close(connection))
+            }
+            return actions
+        case .closing(let keepAlive):
+            state.executions[id] = nil
+            if let entry = state.requests[id] { state.unlocked.append(.finish(entry.pending, .failure(.cancelled))) }
+            return state.machine.requestCancelledWhileClosing(id, keepAlive: keepAlive, now: now)
+        }
+    }
+
     /// Sends a traced request on its connection, pausing at each trace point from `send_request_headers.started`.
     func executeTraced(_ id: Int, _ request: PoolRequest, on connection: any PoolConnection, trace: RequestTrace) async {
         let beforeHead: [RequestTrace.Point] = [

@@ -119,10 +119,14 @@ public final class ConnectionPool: Sendable {
     /// `CancelledError` inside `handle_async_request` (`connection_pool.py:248-252`), not at the `cancel()` call.
     /// Tasks that run before it may still hand it a connection (``PoolStateMachine/requestCancelled(_:now:)``).
     func cancelWhenTaskRuns(_ id: Int) {
+        state.withLock { _ = $0.cancelsRequested.insert(id) }
         loop.callSoon { [weak self] in self?.cancel(id) }
     }
 
     func cancel(_ id: Int) {
-        modifyStateAndRunActions { state, now in (state.machine.requestCancelled(id, now: now), ()) }
+        modifyStateAndRunActions { state, now in
+            state.cancelsRequested.remove(id)
+            return (Self.cancelInWindow(id, in: &state, now: now) ?? state.machine.requestCancelled(id, now: now), ())
+        }
     }
 }

@@ -40,6 +40,7 @@ SCENARIOS = {
     "pooltimeout_churn": (1, None, False),
     "trace_cancel_matrix": (1, None, True),
     "trace_sync_client": (1, None, True),
+    "wait_for_churn": (1, None, False),
 }
 # Scenarios whose server answers with "Connection: close" and closes every connection (counting_server --close).
 CLOSING_SERVER = {"pooltimeout_churn"}
