@@ -6,6 +6,8 @@ extension PoolStateMachine {
     ///   request was cancelled while connecting). A connecting connection is dialled only once a request *starts* on
     ///   it (``connectStarted``); httpcore connects lazily, in the request's own task (`connection.py:69-103`). If the
     ///   request it was handed to ends first, httpcore 1.0.9 keeps it CONNECTING for good (``isOwnerless``).
+    /// - `connecting` → `new` (httpcore 1.0.9: its request was cancelled at `_state_lock` right after the connect,
+    ///   ``PoolStateMachine/requestCancelledAfterConnect(_:localPort:now:)``); `new` is final: only `aclose()` ends it.
     /// - `active` → `idle` (response closed cleanly, `expire_at` stamped) or `closed` (not reusable, error, cancel).
     /// - `idle` → `active` (a request started on it; `expire_at` cleared) or removal by a pass / `aclose()`.
     /// - `connectionFailed`, `closed` → removed at the next pass, without further I/O.
