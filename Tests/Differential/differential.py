@@ -41,13 +41,16 @@ SCENARIOS = {
     "trace_cancel_matrix": (1, None, True),
     "trace_sync_client": (1, None, True),
     "wait_for_churn": (1, None, False),
+    "trace_cancel_matrix_close": (1, None, True),
 }
 # Scenarios whose server answers with "Connection: close" and closes every connection (counting_server --close).
-CLOSING_SERVER = {"pooltimeout_churn"}
+CLOSING_SERVER = {"pooltimeout_churn", "trace_cancel_matrix_close"}
+# Scenarios that run another scenario's script against a different server.
+SAME_SCRIPT = {"trace_cancel_matrix_close": "trace_cancel_matrix"}
 
 
 def script_text(name, lib):
-    with open(os.path.join(HERE, "scenarios", name + ".py")) as f:
+    with open(os.path.join(HERE, "scenarios", SAME_SCRIPT.get(name, name) + ".py")) as f:
         text = f.read()
     if lib == "httpx2":
         lines = text.split("\n")
