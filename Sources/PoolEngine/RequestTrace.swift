@@ -4,11 +4,11 @@ import Synchronization
 /// A request's `extensions={"trace": callback}`: the request stops at each of httpcore's trace points until the task
 /// that sent it has run the callback, so a `task.cancel()` made there meets the request where CPython's does.
 ///
-/// The pool pauses the request (``pause(_:)``) and the requesting task, woken through ``whenPaused(_:)``, reads
+/// The pool pauses the request (``pause(_:_:)``) and the requesting task, woken through ``whenPaused(_:)``, reads
 /// ``pausedEvent``, runs the callback, then either ``resume()``s the request or — when its task was cancelled in the
 /// callback — ``cancel()``s it at that point: the pool then applies what the cancellation does at the request's next
-/// suspension in httpcore (``ConnectionPool/traceLanding(_:)``). Requests without a callback have no trace and never
-/// pause.
+/// suspension in httpcore (`ConnectionPool+CancelWindows.swift` lists where that is, point by point). Requests
+/// without a callback have no trace and never pause.
 public final class RequestTrace: Sendable {
     /// httpcore's trace points of one HTTP/1.1 request, in order (`connection.py:125-128`, `http11.py:92-134`,
     /// `:344`). A request on a reused connection skips the two connect points.
