@@ -61,12 +61,29 @@ extension PoolStateMachine {
             connections[c].closeReason = .notReusable
             housekeepingDue = true
         }
+        strand(requestAt: r, on: c, now: now)
+        return []
+    }
+
+    /// An exception raised in the request's trace callback at `http11.response_closed.started`: it propagates from
+    /// the `Trace` block around `_response_closed()` (`http11.py:342-345`) before the cleanup runs, and out of
+    /// `PoolByteStream.aclose()` before the removal (`connection_pool.py:411-420`). In both libraries the request is
+    /// stranded and its connection stays ACTIVE for good (with httpcore2 too: no lock is involved).
+    public mutating func requestFailedBeforeClose(_ id: RequestID, now: Double) -> [PoolAction] {
+        guard let r = requestIndex(id), !requests[r].stranded, case .started(let connectionID) = requests[r].phase,
+            let c = connectionIndex(connectionID), connections[c].state == .active
+        else { return [] }
+        strand(requestAt: r, on: c, now: now)
+        return []
+    }
+
+    /// The request at `r` stays in the list for good, on the connection at `c`.
+    private mutating func strand(requestAt r: Int, on c: Int, now: Double) {
         requests[r].stranded = true
         strandedCount += 1
         counters.failed += 1
-        let closed = connections[c].state == .closed
-        log(now, .requestStranded(request: id, connection: connectionID, connectionClosed: closed))
-        return []
+        let (request, connection, closed) = (requests[r].id, connections[c].id, connections[c].state == .closed)
+        log(now, .requestStranded(request: request, connection: connection, connectionClosed: closed))
     }
 
     /// The request connecting the listed connection `id`, while it is CONNECTING: the one whose task takes its

@@ -127,7 +127,10 @@ extension ConnectionPool {
         sending: for point in beforeHead where !trace.isCancelled {
             switch await trace.pause(point, Self.info(point, request)) {
             case .proceed: continue
-            case .cancelled:
+            case .raised where point == .sendRequestHeadersStarted:
+                // Raised before h11 wrote anything: the cleanup closes the connection with nothing sent.
+                return cancel(id)
+            case .cancelled, .raised:
                 trace.markCancelled()
                 break sending
             case .stopped: return
@@ -137,14 +140,23 @@ extension ConnectionPool {
             let (head, body) = try await connection.send(request)
             // The request went out before the cancellation landed: anyio writes first and suspends in the read.
             if trace.isCancelled { return cancel(id) }
-            // Once a cancellation has landed in the close window, the rest runs without pausing, as in httpcore.
+            // Once a cancellation has landed in the close window, the rest runs without pausing, as in httpcore. A
+            // callback that raises ends the request where it raised: before the body is read, its cleanup closes the
+            // connection; after, the close completes; at the close's start, the close never runs.
             var landed = false
+            var raised: RequestTrace.Point?
             func pass(_ point: RequestTrace.Point, _ info: [(key: String, value: RequestTrace.Value)]) async -> Bool {
-                guard !landed else { return true }
+                guard !landed && raised == nil else { return true }
                 switch await trace.pause(point, info) {
                 case .proceed: return true
                 case .cancelled:
                     landed = true
+                    return true
+                case .raised where point == .receiveResponseHeadersComplete || point == .receiveResponseBodyStarted:
+                    cancel(id)
+                    return false
+                case .raised:
+                    raised = point
                     return true
                 case .stopped: return false
                 }
@@ -171,13 +183,24 @@ extension ConnectionPool {
                 state.executions[id] = nil
                 let pending = state.requests[id]?.pending
                 let actions =
-                    landed
-                    ? state.machine.requestCancelledWhileClosing(id, keepAlive: keepAlive, now: now)
-                    : state.machine.responseCompleted(id, keepAlive: keepAlive, now: now)
+                    if landed {
+                        state.machine.requestCancelledWhileClosing(id, keepAlive: keepAlive, now: now)
+                    } else if raised == .responseClosedStarted {
+                        state.machine.requestFailedBeforeClose(id, now: now)
+                    } else {
+                        state.machine.responseCompleted(id, keepAlive: keepAlive, now: now)
+                    }
                 return (actions, pending)
             }
-            if !landed, await trace.pause(.responseClosedComplete, [("return_value", .none)]) == .stopped { return }
-            pending?.finish(landed ? .failure(.cancelled) : .success(response))
+            if !landed, raised == nil {
+                switch await trace.pause(.responseClosedComplete, [("return_value", .none)]) {
+                case .stopped: return
+                case .raised: raised = .responseClosedComplete
+                case .proceed, .cancelled: break
+                }
+            }
+            // The caller raises what its callback raised, or CancelledError; the response is not delivered then.
+            pending?.finish(landed || raised != nil ? .failure(.cancelled) : .success(response))
         } catch {
             let poolError = error as? PoolError ?? .readError(String(describing: error))
             modifyStateAndRunActions { state, now in
@@ -201,7 +224,7 @@ extension ConnectionPool {
         switch await dial.trace.pause(.connectTCPStarted, info) {
         case .proceed:
             return true
-        case .cancelled:
+        case .cancelled, .raised:
             modifyStateAndRunActions { state, now in
                 Self.forgetDial(id, in: &state)
                 return (state.machine.requestCancelled(dial.request, now: now), ())
@@ -219,6 +242,15 @@ extension ConnectionPool {
         switch await dial.trace.pause(.connectTCPComplete, [("return_value", .networkStream)]) {
         case .proceed:
             return true
+        case .raised:
+            // Raised inside `_connect`: `connect_failed` (`connection.py:100-103`); the pass removes the connection,
+            // and its socket is closed with it.
+            modifyStateAndRunActions { state, now in
+                Self.forgetDial(id, in: &state)
+                state.connections[id] = connection
+                return (state.machine.requestCancelled(dial.request, now: now), ())
+            }
+            return false
         case .cancelled where configuration.algorithm == .httpcore2:
             // No lock suspends before the send: the request goes out, and the cancellation lands in the read.
             dial.trace.markCancelled()

@@ -65,6 +65,9 @@ public final class RequestTrace: Sendable {
         case proceed
         /// The task was cancelled in the callback: the cancellation lands at the request's next suspension.
         case cancelled
+        /// The callback raised: the exception propagates from the trace point itself, through whatever cleanup
+        /// surrounds it there (``failed()``).
+        case raised
         /// The pool gave up on the request meanwhile (its Swift task was cancelled): stop quietly.
         case stopped
     }
@@ -104,6 +107,11 @@ public final class RequestTrace: Sendable {
     /// request suspends next. Returns false when the request is not paused (the caller cancels it the usual way).
     @discardableResult
     public func cancel() -> Bool { resolve(.cancelled) }
+
+    /// The callback raised (a `CancelledError` too, when it awaited after cancelling its task): the exception
+    /// propagates from the trace point. Returns false when the request is not paused.
+    @discardableResult
+    public func failed() -> Bool { resolve(.raised) }
 
     // MARK: The pool
 

@@ -42,11 +42,14 @@ SCENARIOS = {
     "trace_sync_client": (1, None, True),
     "wait_for_churn": (1, None, False),
     "trace_cancel_matrix_close": (1, None, True),
+    "trace_raise_matrix": (1, None, True),
 }
 # Scenarios whose server answers with "Connection: close" and closes every connection (counting_server --close).
 CLOSING_SERVER = {"pooltimeout_churn", "trace_cancel_matrix_close"}
 # Scenarios that run another scenario's script against a different server.
-SAME_SCRIPT = {"trace_cancel_matrix_close": "trace_cancel_matrix"}
+SAME_SCRIPT = {"trace_cancel_matrix_close": "trace_cancel_matrix", "trace_raise_matrix": "trace_cancel_matrix"}
+# Extra environment for a scenario's script (both runners).
+SCENARIO_ENV = {"trace_raise_matrix": {"TRACE_RAISE": "1"}}
 
 
 def script_text(name, lib):
@@ -73,6 +76,7 @@ def run_once(name, script_path, command):
         env["DIFF_URL"] = f"http://127.0.0.1:{ports[0]}"
         env["DIFF_URL2"] = f"http://127.0.0.1:{ports[-1]}"
         env["NO_COLOR"] = "1"
+        env.update(SCENARIO_ENV.get(name, {}))
         for key in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY",
                     "http_proxy", "https_proxy", "all_proxy"):
             env.pop(key, None)

@@ -54,6 +54,19 @@ struct DifferentialTraceTests {
         }
     }
 
+    /// The callback awaits after cancelling, so CancelledError is raised inside it and propagates from the trace point
+    /// (reference §C, `SUSPEND=1`): nothing is sent when it raises at `send_request_headers.started`, the connect
+    /// fails at `connect_tcp.complete`, and both libraries strand the request at `response_closed.started`.
+    @Test(arguments: ["httpx", "httpx2"])
+    func callbackRaisesAtEachTracePoint(lib: String) async throws {
+        let cpython = try await Self.runMatching("trace_raise_matrix", lib: lib)
+        let rows = Self.rows(cpython.stdout)
+        #expect(rows.count == 11)
+        #expect(rows.indices.filter { rows[$0].next == "PoolTimeout" } == [10])
+        #expect(rows[10].connections == "[<AsyncHTTPConnection ['http://ORIGIN0', HTTP/1.1, ACTIVE, Request Count: 1]>]")
+        #expect(rows[9].connections == "[<AsyncHTTPConnection ['http://ORIGIN0', HTTP/1.1, IDLE, Request Count: 1]>]")
+    }
+
     /// A sync client calls a plain function at each point: twelve on a new connection, ten on the reused one.
     @Test(arguments: ["httpx", "httpx2"])
     func syncClientCallsItsCallback(lib: String) async throws {

@@ -124,6 +124,17 @@ import Testing
         }
     }
 
+    /// A callback raising at `response_closed.started` skips the whole close: stranded on ACTIVE in both libraries.
+    @Test(arguments: PoolAlgorithm.allCases)
+    func raisedBeforeTheClose(_ algorithm: PoolAlgorithm) throws {
+        var world = try Self.closing(algorithm)
+        #expect(world.machine.requestFailedBeforeClose(1, now: world.now) == [])
+        #expect(world.machine.isStranded(1))
+        #expect(world.repr == "<AsyncConnectionPool [Requests: 1 active, 0 queued | Connections: 1 active, 0 idle]>")
+        #expect(world.machine.snapshot.connections.map(\.holdsStrandedRequest) == [true])
+        #expect(world.machine.requestFailedBeforeClose(1, now: world.now) == [])
+    }
+
     /// `%why` names both windows and the lines behind them.
     @Test func theNarrativeExplainsBothKinds() throws {
         var world = PoolWorld(max: 2, keepalive: nil, .httpcore1)

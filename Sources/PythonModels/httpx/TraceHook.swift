@@ -8,8 +8,9 @@ import Synchronization
 ///
 /// The request waits at each point (``RequestTrace``) until the callback has returned, so `asyncio.current_task()
 /// .cancel()` inside it meets the request in the state CPython's does: the cancellation lands at the request's next
-/// suspension (``PoolEngine/ConnectionPool`` applies where that is). A callback that raises ends the request the same
-/// way, and its exception propagates. Requests without a callback never pause.
+/// suspension (``PoolEngine/ConnectionPool`` applies where that is). A callback that raises (a `CancelledError` too,
+/// when it awaited after cancelling) ends the request at the trace point itself, and its exception propagates.
+/// Requests without a callback never pause.
 struct TraceHook {
     let callback: Value
     let isAsync: Bool
@@ -63,7 +64,7 @@ struct TraceHook {
             do {
                 _ = try await context.callBack(callback, arguments, awaitResult: isAsync)
             } catch {
-                trace.cancel()
+                trace.failed()
                 try await settle(pending, context: context, blocks: blocks)
                 throw error
             }
