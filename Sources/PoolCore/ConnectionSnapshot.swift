@@ -7,6 +7,10 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         /// The connect failed. httpcore's `is_idle()` returns True here (`connection.py:190-193`), so it counts as
         /// idle.
         case connectionFailed
+        /// Connected, but no request was ever sent on it: httpcore 1.0.9's HTTP/1.1 state NEW, left behind when its
+        /// request was cancelled at `_state_lock` right after the TCP connect (`http11.py:72`). Not idle, not
+        /// available, never expires: "active" in the pool repr, and no pass removes it.
+        case new
         /// Serving a request.
         case active
         /// Waiting for reuse.
@@ -19,6 +23,7 @@ public struct ConnectionSnapshot: Sendable, Equatable {
             switch self {
             case .connecting: "CONNECTING"
             case .connectionFailed: "CONNECTION FAILED"
+            case .new: "NEW"
             case .active: "ACTIVE"
             case .idle: "IDLE"
             case .closed: "CLOSED"
@@ -29,7 +34,7 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         public var isIdle: Bool {
             switch self {
             case .idle, .connectionFailed: true
-            case .connecting, .active, .closed: false
+            case .connecting, .new, .active, .closed: false
             }
         }
     }
@@ -54,6 +59,11 @@ public struct ConnectionSnapshot: Sendable, Equatable {
     /// removes it, and it counts towards `max_connections` for good. httpcore2 drops such a connection at its next
     /// pass (pydantic/httpx2#983), so there it is never listed.
     public var isOwnerless: Bool
+    /// ACTIVE for good: the request on it was cancelled while its response closed, so it is still in the pool's
+    /// request list and nothing will release the connection (httpcore 1.0.9 `connection_pool.py:404-420`,
+    /// encode/httpcore#1115). Under httpcore2 the same stranding closes the connection instead (the close had
+    /// begun), so no slot is lost there.
+    public var holdsStrandedRequest: Bool
 
     public init(
         id: Int,
@@ -64,7 +74,8 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         localPort: Int? = nil,
         expireAt: Double? = nil,
         failedConnectAttempts: Int = 0,
-        isOwnerless: Bool = false
+        isOwnerless: Bool = false,
+        holdsStrandedRequest: Bool = false
     ) {
         self.id = id
         self.origin = origin
@@ -75,6 +86,7 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         self.expireAt = expireAt
         self.failedConnectAttempts = failedConnectAttempts
         self.isOwnerless = isOwnerless
+        self.holdsStrandedRequest = holdsStrandedRequest
     }
 
     /// httpcore's `repr(connection)` (`connection.py:202-208`):
@@ -84,7 +96,7 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         switch state {
         case .connecting, .connectionFailed:
             "<\(className) [\(state.name)]>"
-        case .active, .idle, .closed:
+        case .new, .active, .idle, .closed:
             "<\(className) ['\(origin)', \(httpVersion), \(state.name), Request Count: \(requestCount)]>"
         }
     }
@@ -96,7 +108,7 @@ public struct ConnectionSnapshot: Sendable, Equatable {
         switch state {
         case .connecting, .connectionFailed:
             nil
-        case .active, .idle, .closed:
+        case .new, .active, .idle, .closed:
             "<\(className) ['\(origin)', \(state.name), Request Count: \(requestCount)]>"
         }
     }

@@ -24,6 +24,12 @@ public struct PoolLogEntry: Sendable, Equatable {
         case requestFailed(request: Int, error: PoolError)
         /// The pool let go of a connection.
         case connectionClosed(connection: Int, reason: CloseReason)
+        /// The request was cancelled right after its connection's TCP connect, at httpcore 1.0.9's `_state_lock`
+        /// (`http11.py:72`): the connection stays connected in state NEW, with no request.
+        case connectionLeftNew(connection: Int, request: Int)
+        /// The request was cancelled while its response closed: it stays in the pool's request list for good;
+        /// `connectionClosed` says whether its connection was closed (httpcore2, `Connection: close`) or stays ACTIVE.
+        case requestStranded(request: Int, connection: Int, connectionClosed: Bool)
         /// `aclose()`.
         case poolClosed
     }

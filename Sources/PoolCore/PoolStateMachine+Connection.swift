@@ -6,6 +6,8 @@ extension PoolStateMachine {
     ///   request was cancelled while connecting). A connecting connection is dialled only once a request *starts* on
     ///   it (``connectStarted``); httpcore connects lazily, in the request's own task (`connection.py:69-103`). If the
     ///   request it was handed to ends first, httpcore 1.0.9 keeps it CONNECTING for good (``isOwnerless``).
+    /// - `connecting` → `new` (httpcore 1.0.9: its request was cancelled at `_state_lock` right after the connect,
+    ///   ``PoolStateMachine/requestCancelledAfterConnect(_:localPort:now:)``); `new` is final: only `aclose()` ends it.
     /// - `active` → `idle` (response closed cleanly, `expire_at` stamped) or `closed` (not reusable, error, cancel).
     /// - `idle` → `active` (a request started on it; `expire_at` cleared) or removal by a pass / `aclose()`.
     /// - `connectionFailed`, `closed` → removed at the next pass, without further I/O.
@@ -39,14 +41,14 @@ extension PoolStateMachine {
         var isClosed: Bool {
             switch state {
             case .closed, .connectionFailed: true
-            case .connecting, .active, .idle: false
+            case .connecting, .new, .active, .idle: false
             }
         }
 
         /// httpcore2's `is_connected()`: the socket exists.
         var isConnected: Bool {
             switch state {
-            case .active, .idle, .closed: true
+            case .new, .active, .idle, .closed: true
             case .connecting, .connectionFailed: false
             }
         }
@@ -56,8 +58,9 @@ extension PoolStateMachine {
             state == .idle && self.origin == origin
         }
 
-        /// The snapshot; `held` says whether a request is assigned to it or running on it.
-        func snapshot(held: Bool) -> ConnectionSnapshot {
+        /// The snapshot; `held` says whether a request is assigned to it or running on it, `stranded` whether that
+        /// request is stranded (``PoolStateMachine/requestCancelledWhileClosing(_:keepAlive:now:)``).
+        func snapshot(held: Bool, stranded: Bool = false) -> ConnectionSnapshot {
             ConnectionSnapshot(
                 id: id,
                 origin: origin,
@@ -66,7 +69,8 @@ extension PoolStateMachine {
                 localPort: localPort,
                 expireAt: expireAt,
                 failedConnectAttempts: failedConnectAttempts,
-                isOwnerless: state == .connecting && !connectStarted && !held
+                isOwnerless: state == .connecting && !connectStarted && !held,
+                holdsStrandedRequest: stranded
             )
         }
     }
@@ -79,7 +83,8 @@ extension PoolStateMachine {
     /// expiry `now == expire_at` counts as expired too.
     func expiryReason(of connection: Connection, now: Double) -> CloseReason? {
         switch connection.state {
-        case .connecting:
+        case .connecting, .new:
+            // NEW: `_expire_at` is set only when a response closes, and the readability probe is for IDLE only.
             return nil
         case .connectionFailed:
             return .error

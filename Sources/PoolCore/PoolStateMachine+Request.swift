@@ -46,6 +46,9 @@ extension PoolStateMachine {
         var assignedTimer: PoolTimer?
         /// Its own task's pass assigned it (``PoolStateMachine/passOwner``): it never waited, so nothing wakes it.
         var assignedByOwnPass = false
+        /// Cancelled while its response closed: it stays in the list, "active", and no event reaches it again
+        /// (``PoolStateMachine/requestCancelledWhileClosing(_:keepAlive:now:)``).
+        var stranded = false
 
         init(id: RequestID, origin: Origin, poolTimeout: Double?, phase: RequestPhase) {
             self.id = id

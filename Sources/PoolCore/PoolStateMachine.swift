@@ -25,6 +25,8 @@ public struct PoolStateMachine: Sendable {
     var queuedCount = 0
     /// Requests in the `started` phase: sending or reading on a connection (or connecting one of their own).
     var startedCount = 0
+    /// Stranded requests (``requestCancelledWhileClosing(_:keepAlive:now:)``): in the list for good.
+    var strandedCount = 0
     /// The bounded history of what happened.
     public private(set) var eventLog: PoolEventLog
     var nextConnectionID = 1
@@ -270,7 +272,8 @@ public struct PoolStateMachine: Sendable {
     public mutating func responseCompleted(
         _ id: RequestID, keepAlive: Bool, now: Double, into actions: inout [PoolAction]
     ) {
-        guard let r = requestIndex(id), case .started(let connectionID) = requests[r].phase else { return }
+        guard let r = requestIndex(id), !requests[r].stranded, case .started(let connectionID) = requests[r].phase
+        else { return }
         if !orphans.isEmpty, let orphanActions = orphanEvent(connectionID, .completed, now: now) {
             actions += orphanActions
             return
@@ -304,7 +307,7 @@ public struct PoolStateMachine: Sendable {
         {
             return actions
         }
-        guard let r = requestIndex(id), case .started(let connectionID) = requests[r].phase,
+        guard let r = requestIndex(id), !requests[r].stranded, case .started(let connectionID) = requests[r].phase,
             let c = connectionIndex(connectionID), connections[c].state == .active
         else { return [] }
         connections[c].state = .closed
@@ -351,7 +354,7 @@ public struct PoolStateMachine: Sendable {
     /// nothing reclaims that slot (encode/httpcore#1093, #1099); httpcore2's next pass — the one this cancellation
     /// runs — drops it, because it is neither connected nor held (pydantic/httpx2#983).
     public mutating func requestCancelled(_ id: RequestID, now: Double) -> [PoolAction] {
-        guard let r = requestIndex(id) else { return [] }
+        guard let r = requestIndex(id), !requests[r].stranded else { return [] }
         housekeepingDue = true
         var actions: [PoolAction] = []
         switch requests[r].phase {
@@ -368,7 +371,7 @@ public struct PoolStateMachine: Sendable {
                 case .active:
                     connections[c].state = .closed
                     connections[c].closeReason = .error
-                case .idle, .closed, .connectionFailed:
+                case .new, .idle, .closed, .connectionFailed:
                     break
                 }
             } else if let orphanActions = orphanEvent(connectionID, .cancelled, now: now) {
@@ -409,7 +412,9 @@ public struct PoolStateMachine: Sendable {
             connections: connections.map { connection in
                 let unstarted = connection.state == .connecting && !connection.connectStarted
                 return connection.snapshot(
-                    held: unstarted && requests.contains { $0.phase == .assigned(connection: connection.id) })
+                    held: unstarted && requests.contains { $0.phase == .assigned(connection: connection.id) },
+                    stranded: strandedCount > 0 && connection.state == .active
+                        && requests.contains { $0.stranded && $0.phase == .started(connection: connection.id) })
             },
             counters: counters
         )
@@ -485,6 +490,7 @@ public struct PoolStateMachine: Sendable {
     mutating func endRequest(at index: Int, error: PoolError, now: Double) -> PoolAction {
         if requests[index].phase.isQueued { queuedCount -= 1 } else { housekeepingDue = true }
         if case .started = requests[index].phase { startedCount -= 1 }
+        if requests[index].stranded { strandedCount -= 1 }
         let id = requests.remove(at: index).id
         if error == .poolTimeout { counters.poolTimeouts += 1 } else { counters.failed += 1 }
         log(now, .requestFailed(request: id, error: error))

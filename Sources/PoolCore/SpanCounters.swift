@@ -105,7 +105,9 @@ extension SpanCounters {
                 if inSpan { closedByReason[reason, default: 0] += 1 }
             case .connectAttemptFailed(_, _, _, let delay):
                 if inSpan, delay != nil { connectRetries += 1 }
-            case .requestArrived, .requestAssigned, .connectionEstablished, .poolClosed:
+            case .requestStranded:
+                if inSpan { failed += 1 }
+            case .requestArrived, .requestAssigned, .connectionEstablished, .connectionLeftNew, .poolClosed:
                 break
             }
         }

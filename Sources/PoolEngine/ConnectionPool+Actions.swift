@@ -77,8 +77,13 @@ extension ConnectionPool {
                 guard let connection = state.connections[connectionID], let entry = state.requests[requestID] else {
                     preconditionFailure("execute(\(requestID), on: \(connectionID)) without connection or request")
                 }
+                let trace = state.traces.isEmpty ? nil : state.traces[requestID]
                 state.executions[requestID] = Task {
-                    await self.execute(requestID, entry.request, on: connection)
+                    if let trace {
+                        await self.executeTraced(requestID, entry.request, on: connection, trace: trace)
+                    } else {
+                        await self.execute(requestID, entry.request, on: connection)
+                    }
                 }
             case .closeConnection(let id, _):
                 if let connection = state.connections.removeValue(forKey: id) {
@@ -122,7 +127,8 @@ extension ConnectionPool {
         guard state.machine.isConnecting(id), state.dials[id] == nil, state.connections[id] == nil else { return false }
         let connectTimeout = state.requests[requestID]?.request.timeouts.connect
         state.connectGates[id] = ConnectGate()
-        state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout) }
+        let trace = state.traces.isEmpty ? nil : dialTrace(forRequest: requestID, in: state)
+        state.dials[id] = Task { await self.dial(id, origin: origin, connectTimeout: connectTimeout, trace: trace) }
         return true
     }
 
@@ -151,13 +157,20 @@ extension ConnectionPool {
         if case .some(.some(let outcome)) = outcome { dialEnded(id, outcome) }
     }
 
-    /// Dials, then reports the outcome through the pool's loop (``PoolEventLoop``).
-    private func dial(_ id: Int, origin: Origin, connectTimeout: Duration?) async {
+    /// Dials, then reports the outcome through the pool's loop (``PoolEventLoop``). A traced request's dial pauses at
+    /// `connect_tcp.started` and `.complete` (``traceConnectStarted(_:connection:origin:timeout:)``).
+    private func dial(_ id: Int, origin: Origin, connectTimeout: Duration?, trace: DialTrace?) async {
+        if let trace, await !traceConnectStarted(trace, connection: id, origin: origin, timeout: connectTimeout) { return }
         let outcome: Result<any PoolConnection, PoolError>
         do {
             outcome = .success(try await factory.makeConnection(to: origin, connectTimeout: connectTimeout))
         } catch {
             outcome = .failure(error as? PoolError ?? .connectError)
+        }
+        if let trace, case .success(let connection) = outcome,
+            await !traceConnectComplete(trace, connection: id, connection)
+        {
+            return
         }
         loop.post { self.dialReported(id, outcome) }
     }
@@ -180,26 +193,32 @@ extension ConnectionPool {
     private func dialEnded(_ id: Int, _ outcome: Result<any PoolConnection, PoolError>) {
         switch outcome {
         case .success(let connection):
-            modifyStateAndRunActions { state, now in
-                state.dials[id] = nil
-                if state.abandoned.remove(id) != nil {
-                    state.unlocked.append(.close(connection))
-                    return ([], ())
-                }
-                state.connections[id] = connection
-                let actions = state.machine.connectionEstablished(id, localPort: connection.localPort, now: now)
-                if actions.isEmpty {
-                    state.connections[id] = nil
-                    state.unlocked.append(.close(connection))
-                }
-                return (actions, ())
-            }
+            if enterStateLockTurn(id, connection) { return }
+            established(id, connection)
         case .failure(let poolError):
             modifyStateAndRunActions { state, now in
                 state.dials[id] = nil
                 state.abandoned.remove(id)
                 return (state.machine.connectionFailed(id, error: poolError, now: now), ())
             }
+        }
+    }
+
+    /// The connection is up and its request starts on it.
+    func established(_ id: Int, _ connection: any PoolConnection) {
+        modifyStateAndRunActions { state, now in
+            state.dials[id] = nil
+            if state.abandoned.remove(id) != nil {
+                state.unlocked.append(.close(connection))
+                return ([], ())
+            }
+            state.connections[id] = connection
+            let actions = state.machine.connectionEstablished(id, localPort: connection.localPort, now: now)
+            if actions.isEmpty {
+                state.connections[id] = nil
+                state.unlocked.append(.close(connection))
+            }
+            return (actions, ())
         }
     }
 
@@ -234,7 +253,7 @@ extension ConnectionPool {
                 id: id, head: head, body: BufferedBody(bytes: bytes, keepAlive: keepAlive), pool: .detached)
             let turns = closeTurns(keepAlive: keepAlive)
             loop.post {
-                self.afterTurns(turns) {
+                self.closeAfterTurns(id, keepAlive: keepAlive, turns) {
                     self.modifyStateAndRunActions { state, now in
                         state.executions[id] = nil
                         if let entry = state.requests[id] {

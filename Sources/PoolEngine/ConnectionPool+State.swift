@@ -19,6 +19,14 @@ extension ConnectionPool {
         var connectGates: [Int: ConnectGate] = [:]
         /// httpcore 1.0.9's per-connection locks that start attempts pass (``ConnectionPool/StartLocks``).
         var startLocks: [Int: StartLocks] = [:]
+        /// Requests in a turn where a cancellation lands in one of httpcore 1.0.9's leak windows, by request ID
+        /// (``ConnectionPool/CancelWindow``).
+        var cancelWindows: [Int: CancelWindow] = [:]
+        /// Requests whose task was cancelled, until the cancellation reaches the pool (``ConnectionPool/cancel(_:)``):
+        /// like asyncio's `_must_cancel`, it is thrown at the task's next step, even one already queued.
+        var cancelsRequested: Set<Int> = []
+        /// Traced requests' traces by request ID (``RequestTrace``); empty unless a request has a trace callback.
+        var traces: [Int: RequestTrace] = [:]
         /// Pool-timeout timers by timer ID.
         var timers: [Int: PoolTimer] = [:]
         /// The one task that sleeps until the earliest armed deadline (``ConnectionPool/armTimer(_:in:)``).

@@ -51,16 +51,21 @@ public final class ConnectionPool: Sendable {
     /// - Parameter stream: httpx's `send(stream=True)`: the caller gets the response at its head and the request
     ///   stays active until the caller closes it. Otherwise the pool reads the body and releases the connection
     ///   before the response is delivered.
-    public func submit(_ request: PoolRequest, stream: Bool = false) -> PendingRequest {
-        modifyStateAndRunActions { state, now in
+    /// - Parameter trace: the request's trace callback's gate (``RequestTrace``), for a request sent with
+    ///   `extensions={"trace": …}`; it then pauses at each trace point.
+    public func submit(_ request: PoolRequest, stream: Bool = false, trace: RequestTrace? = nil) -> PendingRequest {
+        let pending = modifyStateAndRunActions { state, now in
             let id = state.nextRequestID
             state.nextRequestID += 1
             let pending = PendingRequest(id: id, streaming: stream) { [weak self] id in self?.cancelWhenTaskRuns(id) }
             state.requests[id] = (request, pending)
+            if let trace { state.traces[id] = trace }
             let poolTimeout = request.timeouts.pool.map(ConnectionPoolClock.seconds)
             let actions = state.machine.requestArrived(id, origin: request.origin, poolTimeout: poolTimeout, now: now)
             return (actions, pending)
         }
+        if trace != nil { pending.whenFinished { [weak self] in self?.state.withLock { $0.traces[pending.id] = nil } } }
+        return pending
     }
 
     /// The pool's clock now, in seconds since the pool was created (the time its snapshots' `expireAt` uses).
@@ -114,10 +119,14 @@ public final class ConnectionPool: Sendable {
     /// `CancelledError` inside `handle_async_request` (`connection_pool.py:248-252`), not at the `cancel()` call.
     /// Tasks that run before it may still hand it a connection (``PoolStateMachine/requestCancelled(_:now:)``).
     func cancelWhenTaskRuns(_ id: Int) {
+        state.withLock { _ = $0.cancelsRequested.insert(id) }
         loop.callSoon { [weak self] in self?.cancel(id) }
     }
 
     func cancel(_ id: Int) {
-        modifyStateAndRunActions { state, now in (state.machine.requestCancelled(id, now: now), ()) }
+        modifyStateAndRunActions { state, now in
+            state.cancelsRequested.remove(id)
+            return (Self.cancelInWindow(id, in: &state, now: now) ?? state.machine.requestCancelled(id, now: now), ())
+        }
     }
 }

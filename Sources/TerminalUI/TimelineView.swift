@@ -114,6 +114,10 @@ public struct TimelineView: Sendable {
                 if let connection { lanes[connection, default: Lane()].failedConnects += 1 }
             case .connectionEstablished:
                 break  // the owning request's `requestStarted` follows at the same instant
+            case .connectionLeftNew(let connection, _):
+                set(connection, .idle, at: t)  // connected, never used: drawn like a connection that waits
+            case .requestStranded(let request, _, _):
+                queued.remove(request)
             case .requestRequeued(let request, _):
                 queued.insert(request)
             case .responseCompleted(_, let connection, let keepAlive):

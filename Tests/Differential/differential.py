@@ -38,13 +38,22 @@ SCENARIOS = {
     "burst_600_instant": (1, None, False),
     "cancel_two_tasks": (1, None, True),
     "pooltimeout_churn": (1, None, False),
+    "trace_cancel_matrix": (1, None, True),
+    "trace_sync_client": (1, None, True),
+    "wait_for_churn": (1, None, False),
+    "trace_cancel_matrix_close": (1, None, True),
+    "trace_raise_matrix": (1, None, True),
 }
 # Scenarios whose server answers with "Connection: close" and closes every connection (counting_server --close).
-CLOSING_SERVER = {"pooltimeout_churn"}
+CLOSING_SERVER = {"pooltimeout_churn", "trace_cancel_matrix_close"}
+# Scenarios that run another scenario's script against a different server.
+SAME_SCRIPT = {"trace_cancel_matrix_close": "trace_cancel_matrix", "trace_raise_matrix": "trace_cancel_matrix"}
+# Extra environment for a scenario's script (both runners).
+SCENARIO_ENV = {"trace_raise_matrix": {"TRACE_RAISE": "1"}}
 
 
 def script_text(name, lib):
-    with open(os.path.join(HERE, "scenarios", name + ".py")) as f:
+    with open(os.path.join(HERE, "scenarios", SAME_SCRIPT.get(name, name) + ".py")) as f:
         text = f.read()
     if lib == "httpx2":
         lines = text.split("\n")
@@ -67,6 +76,7 @@ def run_once(name, script_path, command):
         env["DIFF_URL"] = f"http://127.0.0.1:{ports[0]}"
         env["DIFF_URL2"] = f"http://127.0.0.1:{ports[-1]}"
         env["NO_COLOR"] = "1"
+        env.update(SCENARIO_ENV.get(name, {}))
         for key in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY",
                     "http_proxy", "https_proxy", "all_proxy"):
             env.pop(key, None)

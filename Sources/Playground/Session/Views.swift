@@ -51,6 +51,16 @@ enum PoolPanel {
             if connection.isOwnerless {
                 client.append("never dialled, and no request holds it: it keeps a max_connections slot for good (%why)")
             }
+            if connection.state == .new {
+                client.append(
+                    "connected, but its request was cancelled before sending: NEW for good, it keeps a "
+                        + "max_connections slot (%why)")
+            }
+            if connection.holdsStrandedRequest {
+                client.append(
+                    "its request was cancelled while the response closed and never left the pool: ACTIVE for good, "
+                        + "it keeps a max_connections slot (%why)")
+            }
             if !client.isEmpty { text += "          client: " + client.joined(separator: " · ") + "\n" }
             if let port = connection.localPort, let record = serverConnections.last(where: { $0.clientPort == port }) {
                 var server = ["\(record.requestsServed) request\(record.requestsServed == 1 ? "" : "s") served"]

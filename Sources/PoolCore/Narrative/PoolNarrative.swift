@@ -184,6 +184,10 @@ public struct PoolNarrative: Sendable {
                 emit(entry, "closed:\(reason.rawValue)", "conn {0}", [c], rule, [c])
             case .connectionEstablished(let c):
                 connected.insert(c)
+            case .connectionLeftNew(let c, let request):
+                emit(entry, "orphaned", "conn {0} of request {1}", [c, request], Self.newOrphanRule(maxConnections), [c])
+            case .requestStranded(let request, let c, let closed):
+                emit(entry, "stranded", "request {0} on conn {1}", [request, c], strandedRule(closed), [c])
             case .poolClosed:
                 break
             }
@@ -207,6 +211,30 @@ public struct PoolNarrative: Sendable {
         case .httpcore2:
             return window + "; the next pass drops it"
         }
+    }
+
+    /// httpcore 1.0.9's NEW orphan (kind 2 of the cancellation leaks).
+    static func newOrphanRule(_ maxConnections: String) -> String {
+        "the request was cancelled right after the TCP connect, at the HTTP/1.1 connection's _state_lock "
+            + "(http11.py:72), which yields even uncontended (a plain anyio.Lock, _synchronization.py:68) and is taken "
+            + "before the try that would clean up; the connection stays NEW with Request Count: 0 — never idle, "
+            + "available or expired — so no pass removes it and it holds one of max_connections=\(maxConnections) "
+            + "slots for good. httpcore2's lock is fast-acquire: no suspension there, so no orphan"
+    }
+
+    /// A request cancelled while its response closed (kind 3 of the cancellation leaks).
+    func strandedRule(_ connectionClosed: Bool) -> String {
+        let window =
+            "cancelled while its response closed: PoolByteStream.aclose() sets _closed before awaiting the "
+            + "connection's cleanup (connection_pool.py:411), and the cancellation skipped the removal and the pass "
+            + "after it (:416-420); the request stays in the pool's list (\"active\" in the repr) for good "
+            + "(encode/httpcore#1115)"
+        if connectionClosed {
+            return window + "; the cleanup had already set CLOSED before awaiting the socket's close, so the next pass "
+                + "removes the connection and no slot is lost"
+        }
+        return window + "; the cleanup's _state_lock yields before the state changes (http11.py:239), so the "
+            + "connection stays ACTIVE and holds one of max_connections=\(maxConnections) slots for good"
     }
 
     var passCitation: String {

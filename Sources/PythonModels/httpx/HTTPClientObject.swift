@@ -262,6 +262,7 @@ package final class HTTPClientObject: PyObject {
         let build = { [self] () throws -> (PoolRequest, URLParts) in
             try makeRequest(verb, urlText: urlText, headers: extraHeaders, body: body, timeout: timeout)
         }
+        let hook = try TraceHook(extensions: bound["extensions"], isAsync: isAsync, stack: stack)
         if stream {
             return .object(StreamContextObject(client: self, build: build))
         }
@@ -269,13 +270,13 @@ package final class HTTPClientObject: PyObject {
             return .object(
                 Coroutine(name: "\(methodOwner).\(name)") { [self] context in
                     let (request, url) = try build()
-                    return .object(try await send(request, url: url, context: context))
+                    return .object(try await send(request, url: url, waiter: Suspending(context: context), hook: hook))
                 })
         }
         return .object(
             BlockingCall { [self] context in
                 let (request, url) = try build()
-                return .object(try await send(request, url: url, waiter: Direct(context)))
+                return .object(try await send(request, url: url, waiter: Direct(context), hook: hook))
             })
     }
 
@@ -315,10 +316,18 @@ package final class HTTPClientObject: PyObject {
     }
 
     /// Sends through the pool and waits, as `waiter` waits, until the response is read.
-    func send(_ request: PoolRequest, url: URLParts, waiter: some CallWaiting) async throws -> ResponseObject {
-        let pending = try submit(request)
+    /// With a trace `hook`, the request pauses at each trace point while the hook runs (``TraceHook``).
+    func send(_ request: PoolRequest, url: URLParts, waiter: some CallWaiting, hook: TraceHook? = nil) async throws
+        -> ResponseObject
+    {
+        let trace = hook.map { _ in RequestTrace() }
+        let pending = try submit(request, trace: trace)
         do {
-            try await waiter.waitUntilFinished(pending)
+            if let hook, let trace {
+                try await hook.wait(for: pending, trace, waiter: waiter)
+            } else {
+                try await waiter.waitUntilFinished(pending)
+            }
             let response = try await pending.response()
             return ResponseObject(stack: stack, response: response, method: request.method, url: url)
         } catch let error as PoolError {
@@ -348,11 +357,13 @@ package final class HTTPClientObject: PyObject {
         }
     }
 
-    private func submit(_ request: PoolRequest, stream: Bool = false) throws -> PendingRequest {
+    private func submit(_ request: PoolRequest, stream: Bool = false, trace: RequestTrace? = nil) throws
+        -> PendingRequest
+    {
         guard !isClosed, !transport.pool.engine.isClosed else {
             throw PythonError(.runtimeError, "Cannot send a request, as the client has been closed.")
         }
-        return transport.pool.engine.submit(request, stream: stream)
+        return transport.pool.engine.submit(request, stream: stream, trace: trace)
     }
 }
 

@@ -24,7 +24,9 @@ extension Magic {
         httpcore2 2.16.2), and its limits
           Requests       now: active ones hold a connection until their response is read; queued ones wait in the \
         pool for one (the pool's own repr, as client._client._transport._pool prints it)
-          Connections    now: active ones carry a request or are connecting; idle ones wait for reuse
+          Connections    now: active ones carry a request or are connecting; idle ones wait for reuse. Under \
+        httpx a cancelled request can leave an active one that never frees its slot: CONNECTING or NEW with no \
+        request, or ACTIVE under a request that never left the pool (%pool marks them, %why says why)
           +N requests    requests that finished during the statement, whatever the outcome
           opened         new TCP connections (each one a connect)
           reused         requests that went out on a connection that had served a request before
