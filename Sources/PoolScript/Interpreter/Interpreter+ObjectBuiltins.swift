@@ -171,9 +171,40 @@ extension Interpreter {
             case .bytes: name = "bytes_iterator"
             case .object(let o) where o is RangeObject: name = "range_iterator"
             case .object(let o as IteratorObject): return .object(o)
+            case .object(let o as GeneratorObject): return .object(o)
             default: name = "iterator"
             }
             return .object(IteratorObject(name, try await i.iterateAsync(v, f)))
+        }
+        function("aiter") { i, a, f in
+            let v = try a.bind("aiter", [Parameter("async_iterable")])["async_iterable"]
+            if case .object(let g as AsyncGeneratorObject) = v { return .object(g) }
+            guard i.userClass(of: v) != nil, let r = try await i.callDunder(v, "__aiter__", [], f) else {
+                throw PythonError.typeError("'\(v.typeName)' object is not an async iterable")
+            }
+            return r
+        }
+        function("anext") { i, a, f in
+            let b = try a.bind("anext", [Parameter("aiterator"), Parameter("default", optional: true)])
+            let v = b["aiterator"]
+            let step: Value
+            if case .object(let g as AsyncGeneratorObject) = v {
+                step = g.awaitable("asend", .send(.none))
+            } else if i.userClass(of: v) != nil, let r = try await i.callDunder(v, "__anext__", [], f) {
+                step = r
+            } else {
+                throw PythonError.typeError("'\(v.typeName)' object is not an async iterator")
+            }
+            guard b.isGiven("default") else { return step }
+            let fallback = b["default"]
+            return .object(AsyncGeneratorStep(kind: "anext_awaitable") { context in
+                do {
+                    guard case .object(let o as PyAwaitable) = step else { return step }
+                    return try await o.awaitValue(context)
+                } catch let e as PythonError where e.type.isSubclass(of: .stopAsyncIteration) {
+                    return fallback
+                }
+            })
         }
         function("next") { i, a, f in
             let b = try a.bind("next", [Parameter("iterator"), Parameter("default", optional: true)])
@@ -181,6 +212,13 @@ extension Interpreter {
             if let cls = i.userClass(of: b["iterator"]), cls.lookup("__next__") != nil {
                 do {
                     return try await i.callDunder(b["iterator"], "__next__", [], f) ?? .none
+                } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) && b.isGiven("default") {
+                    return b["default"]
+                }
+            }
+            if case .object(let g as GeneratorObject) = b["iterator"] {
+                do {
+                    return try await g.send(.none, f)
                 } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) && b.isGiven("default") {
                     return b["default"]
                 }

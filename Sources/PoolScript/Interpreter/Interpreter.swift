@@ -80,6 +80,9 @@ public final class Interpreter {
     lazy var timers = LoopTimers(scheduler: scheduler, clock: clock)
     /// The tasks alive and the top level's stand-in task, for `asyncio.all_tasks`, `timeout` and `TaskGroup`.
     let asyncioState = AsyncioState()
+    /// Generators dropped while suspended, with their reprs, to close at the next statement
+    /// (``closeAbandonedGenerators(_:)``).
+    var abandonedGenerators: [(GeneratorCore, String)] = []
 
     public init(host: ScriptHost, limits: ExecutionLimits = .default) {
         self.host = host
@@ -132,9 +135,11 @@ public final class Interpreter {
             } catch {
                 var e = pythonError(from: error)
                 frame.record(&e)
+                await closeAbandonedGenerators(frame.context)
                 return .error(e)
             }
         }
+        await closeAbandonedGenerators(frame.context)
         return .ok
     }
 
@@ -242,16 +247,21 @@ final class Scope {
     var globalNames: Set<String> = []
     var nonlocalNames: Set<String> = []
     let parent: Scope?
+    /// True once a scope nested in this one exists (a closure, comprehension or class body that may outlive the
+    /// call); until then a returning function drops its locals at once, as CPython's frame does.
+    var hasInnerScopes = false
     init(kind: Kind, parent: Scope?) {
         self.kind = kind
         self.parent = parent
+        parent?.hasInnerScopes = true
     }
 }
 
 /// One executing Python frame.
 final class Frame {
     let scope: Scope
-    let context: TaskContext
+    /// The task this frame runs in; a generator's frame moves to the task of whoever resumes it.
+    var context: TaskContext
     let file: SourceFile
     let function: String
     var line = 1
@@ -265,6 +275,8 @@ final class Frame {
     var echoesExpressions = false
     /// The Python function this frame runs (for zero-argument `super()`).
     var functionObject: FunctionObject?
+    /// The generator whose body this frame runs, for `yield`.
+    var generator: GeneratorCore?
 
     init(scope: Scope, context: TaskContext, file: SourceFile, function: String) {
         self.scope = scope

@@ -1,0 +1,250 @@
+import Testing
+
+@testable import PoolScript
+
+/// Generators (`yield`, `yield from`, `send`/`throw`/`close`, generator expressions) against CPython 3.11's output
+/// for the same scripts.
+@Suite struct GeneratorTests {
+    /// next/send/StopIteration.value, yield from with a return value, close on break, throw, PEP 479.
+    @Test func protocolSendReturnAndYieldFrom() async {
+        let output = await run(
+            #"""
+            def gen(n):
+                print("start")
+                for i in range(n):
+                    x = yield i
+                    if x is not None:
+                        print("got", x)
+                return "done"
+
+            g = gen(3)
+            print(repr(g).split(" at ")[0])
+            print(next(g))
+            print(g.send("hello"))
+            print(next(g))
+            try:
+                next(g)
+            except StopIteration as e:
+                print("stop", e.value, repr(e))
+            print(list(gen(4)))
+            print(sum(x * x for x in range(10)))
+            def fib():
+                a, b = 0, 1
+                while True:
+                    yield a
+                    a, b = b, a + b
+            for i, f in zip(range(10), fib()):
+                pass
+            print(i, f)
+            def inner():
+                r = yield 1
+                yield r
+                return 7
+            def outer():
+                v = yield from inner()
+                print("inner returned", v)
+                yield from [10, 20]
+            o = outer()
+            print(next(o), o.send("s"), next(o), next(o))
+            print([x for x in outer()])
+            def cleanup():
+                try:
+                    yield 1
+                    yield 2
+                finally:
+                    print("cleanup")
+            for x in cleanup():
+                print(x)
+                break
+            print("after break")
+            c = cleanup()
+            next(c)
+            c.close()
+            print("closed")
+            def thrower():
+                try:
+                    yield 1
+                except ValueError as e:
+                    print("caught", e)
+                    yield 2
+            t = thrower()
+            next(t)
+            print(t.throw(ValueError("boom")))
+            print(type(g), (x for x in []).__class__)
+            print(any(x > 3 for x in fib()), all(x < 3 for x in fib()))
+            def bad():
+                raise StopIteration
+                yield
+            try:
+                next(bad())
+            except RuntimeError as e:
+                print("RuntimeError", e, type(e.__cause__))
+            """#)
+        #expect(
+            output == #"""
+                <generator object gen
+                start
+                0
+                got hello
+                1
+                2
+                stop done StopIteration('done')
+                start
+                [0, 1, 2, 3]
+                285
+                9 34
+                inner returned 7
+                1 s 10 20
+                inner returned 7
+                [1, None, 10, 20]
+                1
+                cleanup
+                after break
+                cleanup
+                closed
+                caught boom
+                2
+                <class 'generator'> <class 'generator'>
+                True False
+                RuntimeError generator raised StopIteration <class 'StopIteration'>
+
+                """#)
+    }
+
+    /// Lazy consumption by comprehensions and builtins; a dropped generator is closed where CPython's refcount closes it.
+    @Test func lazinessBuiltinsAndFinalization() async {
+        let output = await run(
+            #"""
+            def g():
+                yield 1
+                yield 2
+            gen = g()
+            print(gen.__name__, gen.__qualname__, iter(gen) is gen)
+            print(next(gen), next(gen), next(gen, "end"))
+            def outer():
+                def inner():
+                    yield 1
+                return inner()
+            print(repr(outer()).split(" at ")[0])
+            print(repr((x for x in [])).split(" at ")[0])
+            try:
+                g().send(5)
+            except TypeError as e:
+                print(e)
+            def ignore():
+                while True:
+                    try:
+                        yield 1
+                    except GeneratorExit:
+                        print("ignoring")
+            i = ignore()
+            next(i)
+            try:
+                i.close()
+            except RuntimeError as e:
+                print("RuntimeError:", e)
+            del i
+            print("deleted")
+            def echo():
+                received = []
+                while True:
+                    v = yield len(received)
+                    if v is None:
+                        break
+                    received.append(v)
+                return received
+            e = echo()
+            next(e)
+            e.send("a"); e.send("b")
+            try:
+                e.send(None)
+            except StopIteration as s:
+                print("returned", s.value)
+            print(list(enumerate(x * 2 for x in range(3))))
+            print(list(map(str, (i for i in range(3)))), list(filter(None, (i % 2 for i in range(5)))))
+            m = map(lambda v: v + 1, (i for i in range(2)))
+            print(repr(m).split(" at ")[0], list(m), list(m))
+            print(sorted(x for x in [3, 1, 2]), max(x for x in [3, 9, 2]), "-".join(str(x) for x in range(3)))
+            print(dict((k, k * k) for k in range(3)), set(x % 2 for x in range(5)), tuple(x for x in "ab"))
+            def interleave():
+                for i in range(3):
+                    print("produce", i)
+                    yield i
+            print([print("consume", x) or x for x in interleave()])
+            gen = (print("lazy", x) for x in range(2))
+            print("made")
+            next(gen)
+            def counter():
+                n = 0
+                while True:
+                    n += 1
+                    yield n
+            c = counter()
+            print([next(c) for _ in range(3)])
+            def gx():
+                try:
+                    yield 1
+                finally:
+                    print("gx finally")
+            def use():
+                it = gx()
+                return next(it)
+            print("use", use())
+            print("end")
+            def thr():
+                yield 1
+            t = thr()
+            try:
+                t.throw(KeyError, "kk")
+            except KeyError as k:
+                print("thrown", repr(k))
+            print(next(t, "finished"))
+            def deleg():
+                try:
+                    yield from gx()
+                except ZeroDivisionError:
+                    print("deleg caught")
+                    yield "after"
+            d = deleg()
+            next(d)
+            print(d.throw(ZeroDivisionError))
+            """#)
+        #expect(
+            output == #"""
+                g g True
+                1 2 end
+                <generator object outer.<locals>.inner
+                <generator object <genexpr>
+                can't send non-None value to a just-started generator
+                ignoring
+                RuntimeError: generator ignored GeneratorExit
+                ignoring
+                deleted
+                returned ['a', 'b']
+                [(0, 0), (1, 2), (2, 4)]
+                ['0', '1', '2'] [1, 1]
+                <map object [1, 2] []
+                [1, 2, 3] 9 0-1-2
+                {0: 0, 1: 1, 2: 4} {0, 1} ('a', 'b')
+                produce 0
+                consume 0
+                produce 1
+                consume 1
+                produce 2
+                consume 2
+                [0, 1, 2]
+                made
+                lazy 0
+                [1, 2, 3]
+                gx finally
+                use 1
+                end
+                thrown KeyError('kk')
+                finished
+                gx finally
+                deleg caught
+                after
+
+                """#)
+    }
+}
