@@ -247,4 +247,77 @@ import Testing
 
                 """#)
     }
+
+    /// itertools over generators and endless iterators, one item at a time.
+    @Test func itertoolsAreLazy() async {
+        let output = await run(
+            #"""
+            import itertools
+            from itertools import chain, islice, count, groupby, accumulate, zip_longest, starmap, takewhile, dropwhile, tee, pairwise, filterfalse, compress, cycle, repeat
+            print(list(islice(count(), 5)), list(islice(count(10), 2, 8, 2)), list(islice("abcdefg", 2, None)))
+            print(list(chain([1, 2], "ab", (x for x in range(2)))), list(chain.from_iterable([[1], [2, 3]])))
+            print(next(chain(count(), [1])))
+            print([(k, list(g)) for k, g in groupby("aaabccdd")])
+            print([(k, len(list(g))) for k, g in groupby([1, 3, 2, 4, 5], key=lambda x: x % 2)])
+            print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3], lambda a, b: a * b, initial=10)))
+            print(list(zip_longest("ab", [1, 2, 3], fillvalue="-")))
+            print(list(starmap(pow, [(2, 3), (3, 2)])), list(takewhile(lambda x: x < 3, count())), list(dropwhile(lambda x: x < 3, range(6))))
+            a, b = tee(x * x for x in range(3))
+            print(list(a), list(b), list(pairwise("abcd")), list(filterfalse(None, [0, 1, 0, 2])), list(compress("abc", [1, 0, 1])))
+            def produce():
+                for i in range(5):
+                    print("made", i)
+                    yield i
+            for x in islice(produce(), 2):
+                print("got", x)
+            print(list(islice(cycle("ab"), 5)), list(repeat(1, 3)))
+            print(type(chain()).__name__, sum(islice(count(1), 100)))
+            """#)
+        #expect(
+            output == #"""
+                [0, 1, 2, 3, 4] [12, 14, 16] ['c', 'd', 'e', 'f', 'g']
+                [1, 2, 'a', 'b', 0, 1] [1, 2, 3]
+                0
+                [('a', ['a', 'a', 'a']), ('b', ['b']), ('c', ['c', 'c']), ('d', ['d', 'd'])]
+                [(1, 2), (0, 2), (1, 1)]
+                [1, 3, 6, 10] [10, 10, 20, 60]
+                [('a', 1), ('b', 2), ('-', 3)]
+                [8, 9] [0, 1, 2] [3, 4, 5]
+                [0, 1, 4] [0, 1, 4] [('a', 'b'), ('b', 'c'), ('c', 'd')] [0, 0] ['a', 'c']
+                made 0
+                got 0
+                made 1
+                got 1
+                ['a', 'b', 'a', 'b', 'a'] [1, 1, 1]
+                chain 5050
+
+                """#)
+    }
+
+    /// 100,000 yields through a `for` loop and a generator expression finish (the hand-off costs microseconds).
+    @Test func hundredThousandYields() async {
+        let output = await run(
+            """
+            def gen(n):
+                for i in range(n):
+                    yield i
+            total = 0
+            for x in gen(100000):
+                total += x
+            print(total, sum(x for x in range(100000)))
+            """)
+        #expect(output == "4999950000 4999950000\n")
+    }
+
+    /// Where `yield` may not appear, with CPython's compiler messages.
+    @Test(arguments: [
+        ("x = 1\nyield 1", "SyntaxError: 'yield' outside function"),
+        ("async def f():\n    yield from [1]", "SyntaxError: 'yield from' inside async function"),
+        ("async def f():\n    yield 1\n    return 2", "SyntaxError: 'return' with value in async generator"),
+        ("class C:\n    yield 1", "SyntaxError: 'yield' outside function"),
+    ])
+    func yieldPlacement(source: String, message: String) async {
+        let output = await run(source)
+        #expect(output.hasSuffix(message + "\n"), "\(output)")
+    }
 }

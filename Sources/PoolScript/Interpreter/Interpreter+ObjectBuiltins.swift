@@ -172,7 +172,10 @@ extension Interpreter {
             case .object(let o) where o is RangeObject: name = "range_iterator"
             case .object(let o as IteratorObject): return .object(o)
             case .object(let o as GeneratorObject): return .object(o)
-            default: name = "iterator"
+            default:
+                // A user iterable: its `__iter__` (an iterator with `__next__` stays lazy, as `itertools.count()`).
+                if case .lazy(let iterator)? = try await i.userIteration(v, f) { return iterator }
+                name = "iterator"
             }
             return .object(IteratorObject(name, try await i.iterateAsync(v, f)))
         }
@@ -226,11 +229,11 @@ extension Interpreter {
             guard case .object(let o) = b["iterator"], let it = o as? IteratorObject else {
                 throw PythonError.typeError("'\(b["iterator"].typeName)' object is not an iterator")
             }
-            guard !it.items.isEmpty else {
+            guard let item = it.take() else {
                 if b.isGiven("default") { return b["default"] }
                 throw PythonError(.stopIteration, "")
             }
-            return it.items.removeFirst()
+            return item
         }
     }
 }
