@@ -150,7 +150,13 @@ extension Interpreter {
                     error.contextIsCause = true
                     error.causeIsNone = true
                 } else {
-                    error.context = [try exceptionToRaise(causeValue)]
+                    var cause = try exceptionToRaise(causeValue)
+                    // A caught exception keeps the traceback it had where it was caught, which CPython prints
+                    // above "The above exception was the direct cause of the following exception:".
+                    if case .object(let instance as ExceptionInstance) = causeValue, let caught = instance.error {
+                        cause.traceback = caught.traceback
+                    }
+                    error.context = [cause]
                     error.contextIsCause = true
                 }
             }

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import PoolScript
+
+/// Smaller gaps of issue 13, each against the numbers CPython 3.11.7 printed for the same script.
+@Suite struct SeedAndDeadlineTests {
+    /// `random.seed(str | bytes)` goes through SHA-512 (`Lib/random.py`, version 2), so the sequence is CPython's.
+    @Test func stringAndBytesSeedsGiveCPythonsSequence() async {
+        let output = await run(
+            """
+            import random
+            random.seed("hello"); print(random.random(), random.randint(1, 100))
+            random.seed(b"bytes"); print(random.random())
+            random.seed("x" * 200); print(random.random())
+            r = random.Random("hello"); print(r.random())
+            """)
+        #expect(
+            output == """
+                0.3537754404730722 85
+                0.37075677971469856
+                0.8500063097913054
+                0.3537754404730722
+
+                """)
+    }
+
+    /// The SHA-512 under the seeds, against FIPS 180-4's "abc" vector and the empty message.
+    @Test func sha512Vectors() {
+        func hex(_ bytes: [UInt8]) -> String { bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() }
+        #expect(hex(SHA512.digest(Array("abc".utf8))).hasPrefix("ddaf35a193617abacc417349ae204131"))
+        #expect(hex(SHA512.digest([])).hasPrefix("cf83e1357eefb8bdf1542850d66d8007"))
+        #expect(hex(SHA512.digest([UInt8](repeating: 0x61, count: 200))).count == 128)
+    }
+
+    /// A NaN timeout is a timer due at once, not an immediate timeout: an awaitable that finishes within the loop
+    /// iterations before it still returns, a longer one times out.
+    @Test func waitForNaN() async {
+        let output = await run(
+            """
+            import asyncio
+            async def main():
+                print(await asyncio.wait_for(asyncio.sleep(0, result=5), float('nan')))
+                try:
+                    await asyncio.wait_for(asyncio.sleep(10), float('nan'))
+                except TimeoutError as e:
+                    print(type(e).__name__, repr(str(e)))
+            asyncio.run(main())
+            """)
+        #expect(output == "5\nTimeoutError ''\n")
+    }
+}
+
+/// `task.cancel(msg)`, as CPython 3.11 delivers it.
+@Suite struct CancelMessageTests {
+    @Test func cancelMessageReachesTheCancelledError() async {
+        let output = await run(
+            """
+            import asyncio
+            async def work():
+                await asyncio.sleep(10)
+            async def main():
+                t = asyncio.create_task(work())
+                await asyncio.sleep(0)
+                t.cancel("stop now")
+                try:
+                    await t
+                except asyncio.CancelledError as e:
+                    print("caught", repr(e), e.args)
+                t2 = asyncio.create_task(work())
+                await asyncio.sleep(0)
+                t2.cancel("bye")
+                await t2
+            asyncio.run(main())
+            """)
+        #expect(output.hasPrefix("caught CancelledError('stop now') ('stop now',)\nTraceback (most recent call last):\n"))
+        #expect(output.hasSuffix("line 3, in work\nasyncio.exceptions.CancelledError: bye\n"))
+    }
+}
+
+/// `raise X from e`: the cause's own traceback (down to where it was caught) comes first, as CPython prints it
+/// (the test host has no source lines to show).
+@Suite struct ExceptionCauseTests {
+    @Test func causePrintsItsTraceback() async {
+        let output = await run(
+            """
+            def inner():
+                raise KeyError("k")
+            def outer():
+                try:
+                    inner()
+                except KeyError as e:
+                    raise ValueError("wrapped") from e
+            outer()
+            """)
+        #expect(
+            output == """
+                Traceback (most recent call last):
+                  File "<stdin>", line 5, in outer
+                  File "<stdin>", line 2, in inner
+                KeyError: 'k'
+
+                The above exception was the direct cause of the following exception:
+
+                Traceback (most recent call last):
+                  File "<stdin>", line 8, in <module>
+                  File "<stdin>", line 7, in outer
+                ValueError: wrapped
+
+                """)
+    }
+}
