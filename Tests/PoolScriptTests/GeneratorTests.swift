@@ -320,4 +320,28 @@ import Testing
         let output = await run(source)
         #expect(output.hasSuffix(message + "\n"), "\(output)")
     }
+
+    /// A generator a global still holds, suspended in `try/finally`, is closed when the host finalizes the
+    /// interpreter (as `python FILE` does at exit), so its `finally` runs and its task ends.
+    @Test func finalizeClosesSuspendedGenerators() async {
+        let host = TestHost()
+        let interpreter = Interpreter(host: host)
+        let result = await interpreter.run(
+            """
+            def g():
+                try:
+                    yield 1
+                finally:
+                    print("fin at exit")
+            x = g()
+            next(x)
+            done = g()
+            list(done)
+            print("end")
+            """, mode: .file)
+        #expect(render(result) == "")
+        await interpreter.finalize()
+        #expect(host.output == "fin at exit\nend\nfin at exit\n")
+        #expect(interpreter.startedGenerators.values.allSatisfy { $0.core?.isSuspended != true })
+    }
 }

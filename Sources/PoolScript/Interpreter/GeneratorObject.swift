@@ -96,9 +96,20 @@ extension Interpreter {
 
     /// Closes the generators dropped while suspended (GeneratorExit at their `yield`, so their `finally` blocks
     /// run). An error doing so is printed to stderr as CPython's `PyErr_WriteUnraisable` prints it, never raised.
-    nonisolated(nonsending) func closeAbandonedGenerators(_ context: TaskContext) async {
+    ///
+    /// An async generator is closed by a new task instead, as asyncio's finalizer hook schedules `agen.aclose()`
+    /// (`Lib/asyncio/base_events.py`, `_asyncgen_finalizer_hook`), so after `async for … break` its `finally`
+    /// runs at the task's next suspension, not at once. When a run ends (`atEnd`), everything is closed here.
+    nonisolated(nonsending) func closeAbandonedGenerators(_ context: TaskContext, atEnd: Bool = false) async {
         while !abandonedGenerators.isEmpty {
             let (core, repr) = abandonedGenerators.removeFirst()
+            if core.kind == .asyncGenerator, !atEnd {
+                _ = spawn(Coroutine(name: "aclose") { context in
+                    try await core.close(context)
+                    return .none
+                })
+                continue
+            }
             do {
                 try await core.close(context)
             } catch {
@@ -106,6 +117,21 @@ extension Interpreter {
                 host.writeError("Exception ignored in: \(repr)\n" + e.formatted())
             }
         }
+    }
+
+    /// Interpreter exit, as `python FILE` ends: generators still suspended (held by globals) are closed, so their
+    /// `finally` blocks run and no Swift task stays parked at a `yield` (CPython finalizes them as it clears the
+    /// module at shutdown). Hosts call it once, after the last run.
+    nonisolated(nonsending) public func finalize() async {
+        await scheduler.acquire()
+        defer { scheduler.release() }
+        let context = TaskContext(interpreter: self, task: nil)
+        for entry in startedGenerators.values.sorted(by: { $0.serial < $1.serial }) {
+            guard let core = entry.core, core.isSuspended else { continue }
+            let kind = core.kind == .generator ? "generator" : "async_generator"
+            abandon(core, repr: "<\(kind) object \(core.name) at \(fakeAddress(core))>")
+        }
+        await closeAbandonedGenerators(context, atEnd: true)
     }
 
     /// What `gen.throw(typ[, val])` raises at the `yield`: an exception instance, or a class instantiated (with

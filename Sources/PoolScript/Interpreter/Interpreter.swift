@@ -83,6 +83,9 @@ public final class Interpreter {
     /// Generators dropped while suspended, with their reprs, to close at the next statement
     /// (``closeAbandonedGenerators(_:)``).
     var abandonedGenerators: [(GeneratorCore, String)] = []
+    /// Generators that started and have not finished, for ``finalize()``; and how many finished (for start order).
+    var startedGenerators: [ObjectIdentifier: WeakGeneratorCore] = [:]
+    var finishedGeneratorCount = 0
 
     public init(host: ScriptHost, limits: ExecutionLimits = .default) {
         self.host = host
@@ -135,11 +138,11 @@ public final class Interpreter {
             } catch {
                 var e = pythonError(from: error)
                 frame.record(&e)
-                await closeAbandonedGenerators(frame.context)
+                await closeAbandonedGenerators(frame.context, atEnd: true)
                 return .error(e)
             }
         }
-        await closeAbandonedGenerators(frame.context)
+        await closeAbandonedGenerators(frame.context, atEnd: true)
         return .ok
     }
 

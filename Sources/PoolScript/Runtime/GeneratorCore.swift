@@ -92,6 +92,11 @@ final class GeneratorCore: @unchecked Sendable {
         state = .running
         self.context = context
         frame?.context = context
+        let interpreter = context.interpreter
+        if starting {
+            interpreter.startedGenerators[ObjectIdentifier(self)] = WeakGeneratorCore(
+                core: self, serial: interpreter.startedGenerators.count + interpreter.finishedGeneratorCount)
+        }
         let output = await withCheckedContinuation { (caller: CheckedContinuation<TurnBound<Output>, Never>) in
             callerSide = caller
             if starting {
@@ -102,6 +107,9 @@ final class GeneratorCore: @unchecked Sendable {
                 body.resume(returning: TurnBound(value: input))
             }
         }.value
+        if state == .finished, interpreter.startedGenerators.removeValue(forKey: ObjectIdentifier(self)) != nil {
+            interpreter.finishedGeneratorCount += 1
+        }
         switch output {
         case .yielded(let v): return .yielded(v)
         case .returned(let v): return .returned(v)
@@ -184,4 +192,11 @@ final class GeneratorCore: @unchecked Sendable {
         runtime.contextIsCause = true
         return runtime
     }
+}
+
+/// A generator that has started, as the interpreter lists it for ``Interpreter/finalize()`` without keeping it alive.
+struct WeakGeneratorCore {
+    weak var core: GeneratorCore?
+    /// Start order, so exit closes generators in the order they began.
+    let serial: Int
 }
