@@ -104,10 +104,13 @@ extension Interpreter {
         while !abandonedGenerators.isEmpty {
             let (core, repr) = abandonedGenerators.removeFirst()
             if core.kind == .asyncGenerator, !atEnd {
-                _ = spawn(Coroutine(name: "aclose") { context in
-                    try await core.close(context)
-                    return .none
-                })
+                // `call_soon_threadsafe(create_task, agen.aclose())`: the task is created one loop turn later.
+                callSoon { i, _ in
+                    _ = i.spawn(Coroutine(name: "aclose") { context in
+                        try await core.close(context)
+                        return .none
+                    })
+                }
                 continue
             }
             do {
