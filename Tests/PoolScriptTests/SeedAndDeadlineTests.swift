@@ -109,3 +109,33 @@ import Testing
                 """)
     }
 }
+
+/// Counter, defaultdict and OrderedDict behave as the dict subclasses CPython's are, where client code looks.
+@Suite struct DictSubclassTests {
+    @Test func collectionsMappingsAreDicts() async {
+        let output = await run(
+            #"""
+            import json
+            from collections import Counter, defaultdict, OrderedDict
+            c = Counter("abracadabra")
+            d = defaultdict(int); d["x"] += 2
+            o = OrderedDict([("b", 1), ("a", 2)])
+            print(isinstance(c, dict), isinstance(d, dict), isinstance(o, (list, dict)))
+            print(json.dumps(c), json.dumps(d), json.dumps({"o": o}, sort_keys=True))
+            print(dict(c), dict(d), dict(o))
+            print(c == {"a": 5, "b": 2, "r": 2, "c": 1, "d": 1}, d == {"x": 2}, o == {"a": 2, "b": 1})
+            print(repr(c), repr(d), repr(o))
+            print(Counter({'a': 2}), defaultdict(list, {"k": [1]}))
+            """#)
+        #expect(
+            output == #"""
+                True True True
+                {"a": 5, "b": 2, "r": 2, "c": 1, "d": 1} {"x": 2} {"o": {"a": 2, "b": 1}}
+                {'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1} {'x': 2} {'b': 1, 'a': 2}
+                True True True
+                Counter({'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1}) defaultdict(<class 'int'>, {'x': 2}) OrderedDict([('b', 1), ('a', 2)])
+                Counter({'a': 2}) defaultdict(<class 'list'>, {'k': [1]})
+
+                """#)
+    }
+}
