@@ -344,4 +344,82 @@ import Testing
         #expect(host.output == "fin at exit\nend\nfin at exit\n")
         #expect(interpreter.startedGenerators.values.allSatisfy { $0.core?.isSuspended != true })
     }
+
+    /// `__iter__` written as a generator, recursive `yield from`, and a `with` block closed by GeneratorExit.
+    @Test func generatorMethods() async {
+        let output = await run(
+            #"""
+            class Pages:
+                def __init__(self, n):
+                    self.n = n
+                def __iter__(self):
+                    for i in range(self.n):
+                        yield i * 10
+            p = Pages(3)
+            print(list(p), [x for x in p], sum(p), max(p), sorted(p, reverse=True))
+            for v in p:
+                print(v, end=" ")
+            print()
+            print(dict(zip("abc", p)), list(enumerate(p)), 20 in p, set(p))
+            it = iter(p)
+            print(next(it), next(it))
+            class Tree:
+                def __init__(self, v, kids=()):
+                    self.v, self.kids = v, kids
+                def walk(self):
+                    yield self.v
+                    for k in self.kids:
+                        yield from k.walk()
+            t = Tree(1, [Tree(2, [Tree(3)]), Tree(4)])
+            print(list(t.walk()))
+            def lines():
+                with open_cm() as f:
+                    yield f
+            class open_cm:
+                def __enter__(self):
+                    print("enter"); return "F"
+                def __exit__(self, *a):
+                    print("exit", a[0]); return False
+            g = lines()
+            print(next(g))
+            g.close()
+            print("ok")
+            """#)
+        #expect(
+            output == #"""
+                [0, 10, 20] [0, 10, 20] 30 20 [20, 10, 0]
+                0 10 20 
+                {'a': 0, 'b': 10, 'c': 20} [(0, 0), (1, 10), (2, 20)] True {0, 10, 20}
+                0 10
+                [1, 2, 3, 4]
+                enter
+                F
+                exit <class 'GeneratorExit'>
+                ok
+
+                """#)
+    }
+
+    /// An exception from a generator a `for` loop drives is reported at the `for` line (CPython's FOR_ITER).
+    @Test func errorInGeneratorPointsAtTheForLine() async {
+        let output = await run(
+            #"""
+            def gen():
+                yield 1
+                raise ValueError("in gen")
+            def use():
+                for x in gen():
+                    pass
+            use()
+            """#)
+        #expect(
+            output == """
+                Traceback (most recent call last):
+                  File "<stdin>", line 7, in <module>
+                  File "<stdin>", line 5, in use
+                  File "<stdin>", line 3, in gen
+                ValueError: in gen
+
+                """)
+    }
 }

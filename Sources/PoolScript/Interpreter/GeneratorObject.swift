@@ -103,6 +103,7 @@ extension Interpreter {
     nonisolated(nonsending) func closeAbandonedGenerators(_ context: TaskContext, atEnd: Bool = false) async {
         while !abandonedGenerators.isEmpty {
             let (core, repr) = abandonedGenerators.removeFirst()
+            core.finalized = true
             if core.kind == .asyncGenerator, !atEnd {
                 // `call_soon_threadsafe(create_task, agen.aclose())`: the task is created one loop turn later.
                 callSoon { i, _ in
@@ -130,7 +131,7 @@ extension Interpreter {
         defer { scheduler.release() }
         let context = TaskContext(interpreter: self, task: nil)
         for entry in startedGenerators.values.sorted(by: { $0.serial < $1.serial }) {
-            guard let core = entry.core, core.isSuspended else { continue }
+            guard let core = entry.core, core.isSuspended, !core.finalized else { continue }
             let kind = core.kind == .generator ? "generator" : "async_generator"
             abandon(core, repr: "<\(kind) object \(core.name) at \(fakeAddress(core))>")
         }

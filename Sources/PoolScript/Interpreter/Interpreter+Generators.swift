@@ -139,6 +139,7 @@ extension Interpreter {
         default:
             switch try await userIteration(value, f) {
             case .lazy(let iterator)?: return ValueIterator(.user(iterator))
+            case .stream(let iterator)?: return ValueIterator(.blocking(iterator))
             case .items(let items)?: return ValueIterator(.items(items))
             case nil: return ValueIterator(.items(try await iterateAsync(value, f)))
             }

@@ -76,7 +76,7 @@ extension Interpreter {
                     Parameter("strict", kind: .keywordOnly, default: .bool(false)),
                 ]
             )
-            if b.extraPositional.contains(where: { if case .object(let o) = $0 { o is any PyBlockingIterable } else { false } }) {
+            if b.extraPositional.contains(where: i.isLazyIterable) {
                 var iterators: [ValueIterator] = []
                 for v in b.extraPositional { iterators.append(try await i.makeIterator(v, f)) }
                 let strict = b["strict"].isTruthy
@@ -110,6 +110,13 @@ extension Interpreter {
             for (k, v) in b.extraPositional.enumerated() {
                 switch walks[k] {
                 case .lazy?: continue
+                case .stream(let iterator)?:
+                    var items: [Value] = []
+                    while let item = try await iterator.next(f.context) {
+                        try i.tick()
+                        items.append(item)
+                    }
+                    finite[k] = items
                 case .items(let items)?: finite[k] = items
                 case nil: finite[k] = try await i.iterateAsync(v, f)
                 }

@@ -174,7 +174,12 @@ extension Interpreter {
             case .object(let o as GeneratorObject): return .object(o)
             default:
                 // A user iterable: its `__iter__` (an iterator with `__next__` stays lazy, as `itertools.count()`).
-                if case .lazy(let iterator)? = try await i.userIteration(v, f) { return iterator }
+                switch try await i.userIteration(v, f) {
+                case .lazy(let iterator)?: return iterator
+                case .stream(let iterator)?:
+                    if let object = iterator as? any PyObject { return .object(object) }
+                case .items, nil: break
+                }
                 name = "iterator"
             }
             return .object(IteratorObject(name, try await i.iterateAsync(v, f)))

@@ -222,8 +222,11 @@ extension Interpreter {
         _ target: Expr, _ body: [Stmt], _ orElse: [Stmt], _ f: Frame,
         next: nonisolated(nonsending) () async throws -> Value?
     ) async throws -> Flow {
+        // An error from the iterator is reported at the `for` line, as CPython's FOR_ITER is.
+        let loopLine = f.line
         while true {
             try tick()
+            f.line = loopLine
             guard let item = try await next() else { break }
             try await assign(target, item, f)
             switch try await exec(body, f) {
@@ -277,6 +280,9 @@ extension Interpreter {
             return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
         }
         let walk = try await userIteration(iterable, f)
+        if case .stream(let iterator)? = walk {
+            return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
+        }
         if case .lazy(let iterator)? = walk {
             // A user iterator is asked for one item at a time, as CPython does, so the body runs between
             // items (`for f in as_completed(futures)`, `for i in itertools.count()` with a `break`).

@@ -38,6 +38,9 @@ final class GeneratorCore: @unchecked Sendable {
     /// `__qualname__` of the function (or `<genexpr>`), for reprs.
     let name: String
     private(set) var state = State.created
+    /// Set once the interpreter closed it as a dropped generator: CPython runs a finalizer once (PEP 442), so one
+    /// that ignored GeneratorExit is not closed again at exit.
+    var finalized = false
     /// The task context of the current resume: the body's frame runs in it.
     private(set) var context: TaskContext?
     /// The frame the body runs in, once it started; each resume moves it to the resuming task's context.
