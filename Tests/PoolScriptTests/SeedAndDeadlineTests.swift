@@ -139,3 +139,35 @@ import Testing
                 """#)
     }
 }
+
+/// `python FILE` at exit: a coroutine globals still hold, never awaited, warns `sys:1: …` once per name.
+@Suite struct ExitWarningTests {
+    @Test func unawaitedCoroutinesWarnAtExit() async {
+        let host = TestHost()
+        let interpreter = Interpreter(host: host)
+        let result = await interpreter.run(
+            """
+            async def f():
+                pass
+            c = f()
+            d = [f()]
+            async def g():
+                pass
+            e = g()
+            await f()
+            print("end")
+            """, mode: .file)
+        #expect(render(result) == "")
+        #expect(host.errors == "")
+        await interpreter.finalize()
+        #expect(host.output == "end\n")
+        #expect(
+            host.errors == """
+                sys:1: RuntimeWarning: coroutine 'f' was never awaited
+                RuntimeWarning: Enable tracemalloc to get the object allocation traceback
+                sys:1: RuntimeWarning: coroutine 'g' was never awaited
+                RuntimeWarning: Enable tracemalloc to get the object allocation traceback
+
+                """)
+    }
+}

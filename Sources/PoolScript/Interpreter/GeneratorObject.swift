@@ -125,7 +125,8 @@ extension Interpreter {
 
     /// Interpreter exit, as `python FILE` ends: generators still suspended (held by globals) are closed, so their
     /// `finally` blocks run and no Swift task stays parked at a `yield` (CPython finalizes them as it clears the
-    /// module at shutdown). Hosts call it once, after the last run.
+    /// module at shutdown); coroutines never awaited warn `sys:1: RuntimeWarning: …`. Hosts call it once, after
+    /// the last run.
     nonisolated(nonsending) public func finalize() async {
         await scheduler.acquire()
         defer { scheduler.release() }
@@ -136,6 +137,7 @@ extension Interpreter {
             abandon(core, repr: "<\(kind) object \(core.name) at \(fakeAddress(core))>")
         }
         await closeAbandonedGenerators(context, atEnd: true)
+        warnUnawaitedAtExit()
     }
 
     /// What `gen.throw(typ[, val])` raises at the `yield`: an exception instance, or a class instantiated (with

@@ -272,7 +272,10 @@ extension Interpreter {
     /// which warns when it is dropped without having been awaited (``Coroutine``).
     nonisolated(nonsending) func call(_ callee: Value, _ arguments: Arguments, _ f: Frame) async throws -> Value {
         let result = try await callWithoutAdopting(callee, arguments, f)
-        if case .object(let coroutine as Coroutine) = result, coroutine.owner == nil { coroutine.owner = self }
+        if case .object(let coroutine as Coroutine) = result, coroutine.owner == nil {
+            coroutine.owner = self
+            adoptCoroutine(coroutine)
+        }
         return result
     }
 

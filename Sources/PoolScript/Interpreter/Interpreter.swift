@@ -86,6 +86,10 @@ public final class Interpreter {
     /// Generators that started and have not finished, for ``finalize()``; and how many finished (for start order).
     var startedGenerators: [ObjectIdentifier: WeakGeneratorCore] = [:]
     var finishedGeneratorCount = 0
+    /// Coroutines the script's calls returned, for the never-awaited warning at exit (``finalize()``); pruned of
+    /// freed and started ones as it grows.
+    var adoptedCoroutines: [WeakCoroutine] = []
+    var adoptedCoroutinesPruneAt = 64
 
     public init(host: ScriptHost, limits: ExecutionLimits = .default) {
         self.host = host
