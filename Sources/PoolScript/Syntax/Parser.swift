@@ -1,7 +1,7 @@
 /// A hand-written recursive-descent parser from tokens to the AST, with CPython's error messages.
 ///
 /// Statements live here; expressions in `Parser+Expressions.swift`. Constructs outside PoolPlay's
-/// subset (generators, match, walrus, class keyword arguments) are reported as
+/// subset (match, walrus, class keyword arguments) are reported as
 /// `NotImplementedError` diagnostics pointing at the construct, never as a crash.
 struct Parser {
     var tokens: [Token]
