@@ -144,12 +144,12 @@ import Testing
             """
         ),
         (
-            "def f():\n    yield 1",
+            "x = 1\nyield 1",
             """
               File "<stdin>", line 2
                 yield 1
-                ^
-            NotImplementedError: generators ('yield') are not supported in PoolPlay's Python subset
+                ^^^^^^^
+            SyntaxError: 'yield' outside function
 
             """
         ),

@@ -36,6 +36,7 @@ struct FuzzMutator {
         "continue", "import", "from", "lambda", "class", "yield", "global", "nonlocal", "print", "len", "range",
         "asyncio", "httpx", "gather", "create_task", "sleep", "*args", "**kw", "self", "[x for x in y]",
         "@", "@deco", "{x for x in y}", "{1, 2}", "super()", "__init__", "2 ** 100", String(repeating: "9", count: 40), "[::-1]", "property",
+        "yield ", "yield from ", "(x for x in y)", "next(", ".send(", ".throw(", ".close()", "async for ", "@contextmanager",
         "é", "创建", "\u{0}", "\u{FEFF}", "\u{200B}", "\r", "\r\n", "\u{0C}", "😀", "\u{301}",
     ]
 

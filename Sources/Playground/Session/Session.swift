@@ -257,15 +257,18 @@ public final class Session {
         if options.showPanels {
             drawPanels(before: before, newPoolsFrom: 0)
         }
+        let status: Int32
         switch result {
-        case .ok: return 0
+        case .ok: status = 0
         case .error(let error):
             output.writeError(error.formatted())
-            return 1
+            status = 1
         case .syntaxError(let diagnostic):
             output.writeError(diagnostic.formatted(fileName: path))
-            return 1
+            status = 1
         }
+        await interpreter.finalize()
+        return status
     }
 
     /// Closes every pool the session opened.

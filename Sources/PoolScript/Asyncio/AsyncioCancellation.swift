@@ -56,7 +56,7 @@ extension TaskContext {
         try deliverCancellation()
         if task == nil, let standIn = interpreter.asyncioState.existingStandIn(for: self), standIn.cancelRequested {
             standIn.cancelRequested = false
-            throw PythonError(.cancelledError, "")
+            throw cancelledError(standIn.cancelMessage)
         }
     }
 

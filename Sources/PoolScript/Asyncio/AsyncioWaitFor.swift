@@ -41,7 +41,10 @@ private nonisolated(nonsending) func waitForTask(
     guard let seconds else { return try await task.awaitValue(context) }
     if task.result == nil {
         let deadline = Deadline()
-        if seconds > 0 {
+        // `timeout <= 0` is False for NaN in CPython, so a NaN deadline is a loop timer that is due at once: the
+        // awaitable still gets the loop iterations that run before it (CPython 3.11.7 returns 5 for
+        // `wait_for(sleep(0, result=5), nan)` and times `sleep(10)` out).
+        if seconds > 0 || seconds.isNaN {
             let timers = context.interpreter.timers
             try await context.block { wake in
                 task.callbacks.append(wake)

@@ -59,6 +59,37 @@ public final class Coroutine: PyAwaitable {
     }
 }
 
+/// A coroutine the interpreter tracks without keeping it alive.
+struct WeakCoroutine {
+    weak var coroutine: Coroutine?
+}
+
+extension Interpreter {
+    func adoptCoroutine(_ coroutine: Coroutine) {
+        adoptedCoroutines.append(WeakCoroutine(coroutine: coroutine))
+        if adoptedCoroutines.count >= adoptedCoroutinesPruneAt {
+            adoptedCoroutines.removeAll { $0.coroutine == nil || $0.coroutine?.started == true }
+            adoptedCoroutinesPruneAt = max(64, adoptedCoroutines.count * 2)
+        }
+    }
+
+    /// At exit, CPython's module teardown frees the coroutines globals still hold, each warning
+    /// `sys:1: RuntimeWarning: coroutine 'f' was never awaited` once per name (the warnings registry's "default"
+    /// action); they are marked so that freeing them later does not warn again.
+    func warnUnawaitedAtExit() {
+        let saved = runningFrame
+        runningFrame = nil
+        defer { runningFrame = saved }
+        var warned: Set<String> = []
+        for entry in adoptedCoroutines {
+            guard let coroutine = entry.coroutine, !coroutine.started else { continue }
+            coroutine.markStarted()
+            if warned.insert(coroutine.name).inserted { warnNeverAwaited(coroutine.name) }
+        }
+        adoptedCoroutines = []
+    }
+}
+
 /// A stable-looking address for reprs (`0x7f…`); it only has to be unique while the object lives.
 func fakeAddress(_ object: AnyObject) -> String {
     "0x" + String(UInt(bitPattern: ObjectIdentifier(object).hashValue), radix: 16)

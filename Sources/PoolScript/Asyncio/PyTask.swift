@@ -6,6 +6,8 @@ final class PyTask: PyAwaitable {
     var callbacks: [() -> Void] = []
     /// Set by `cancel()`; delivered once as `CancelledError` at the task's next suspension point.
     var cancelRequested = false
+    /// The `msg` of the last `cancel(msg)`: the `CancelledError`'s argument (`Lib/asyncio/tasks.py`, `_make_cancelled_error`).
+    var cancelMessage: String?
     /// The Swift task running this one, cancelled too so cancellation-aware I/O ends early.
     var swiftTask: Task<Void, Never>?
     /// What the task is blocked on, asked first by `cancel()` as asyncio's `Task.cancel` asks `_fut_waiter.cancel()`
@@ -42,7 +44,12 @@ final class PyTask: PyAwaitable {
         switch name {
         case "done": return .object(NativeFunction(name: "done") { _ in .bool(self.result != nil) })
         case "get_name": return .object(NativeFunction(name: "get_name") { _ in .str(self.name) })
-        case "cancel": return .object(NativeFunction(name: "cancel") { _ in .bool(self.requestCancel()) })
+        case "cancel":
+            return .object(
+                NativeFunction(name: "cancel") { a in
+                    let message = try a.bind("cancel", [Parameter("msg", default: Value.none)])["msg"]
+                    return .bool(self.requestCancel(message: message == .none ? nil : message.str()))
+                })
         case "cancelled":
             return .object(
                 NativeFunction(name: "cancelled") { _ in
@@ -70,9 +77,10 @@ final class PyTask: PyAwaitable {
     /// - Parameter interruptingIO: also cancel the Swift task, so host I/O in flight ends now. A Swift task
     ///   stays cancelled, so every later host I/O of this task would fail too: asyncio.timeout and TaskGroup,
     ///   whose task lives on after the cancellation, pass false.
-    func requestCancel(interruptingIO: Bool = true) -> Bool {
+    func requestCancel(interruptingIO: Bool = true, message: String? = nil) -> Bool {
         guard result == nil else { return false }
         cancelsRequested += 1
+        cancelMessage = message
         if let waiter = cancelWaiter {
             // The task waits where cancelling wakes it (a pool request, a timer, another task): no need to cancel
             // its Swift task, whose cancellation would stick and cut every later wait of the task short.
@@ -99,7 +107,7 @@ final class PyTask: PyAwaitable {
         }
         if result == nil {
             // Cancelling the task that awaits this one cancels this one (asyncio's `_fut_waiter.cancel()`).
-            try await context.blockCancellable(onCancel: { self.requestCancel() }) { wake in callbacks.append(wake) }
+            try await context.blockCancellable(onCancel: { self.requestCancel(message: context.task?.cancelMessage) }) { wake in callbacks.append(wake) }
         }
         switch result! {
         case .success(let v): return v
@@ -113,5 +121,13 @@ final class PyTask: PyAwaitable {
 }
 
 extension ExceptionClass {
-    static let invalidStateError = ExceptionClass(name: "InvalidStateError", module: "asyncio", base: .exception)
+    static let invalidStateError = ExceptionClass(name: "InvalidStateError", module: "asyncio.exceptions", base: .exception)
+}
+
+/// `CancelledError(msg)` as a cancelled task raises it; no argument when `cancel()` had no message.
+func cancelledError(_ message: String?) -> PythonError {
+    guard let message else { return PythonError(.cancelledError, "") }
+    var e = PythonError(.cancelledError, message)
+    e.arguments = [.str(message)]
+    return e
 }

@@ -88,7 +88,7 @@ public final class TaskContext {
     func deliverCancellation() throws {
         if let task, task.cancelRequested {
             task.cancelRequested = false
-            throw PythonError(.cancelledError, "")
+            throw cancelledError(task.cancelMessage)
         }
     }
 

@@ -32,6 +32,7 @@ extension Interpreter {
 
     func isInstance(_ v: Value, _ spec: Value) throws -> Bool {
         switch spec {
+        case .object(let t as TypeObject) where t.name == "dict" && dictBacking(v) != nil: return true
         case .object(let t as TypeObject): return t.isInstance(v)
         case .object(let c as ExceptionClass):
             guard case .object(let o) = v, let e = o as? ExceptionInstance else { return false }
@@ -43,6 +44,17 @@ extension Interpreter {
         default:
             throw PythonError.typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
+    }
+
+    /// The plain dict behind a `collections` mapping (`Counter`, `defaultdict`, `OrderedDict`): CPython's are dict
+    /// subclasses, so `isinstance(c, dict)`, `json.dumps(c)` and `dict(c)` see them as dicts. PoolScript writes
+    /// them in Python over `self._d`; their classes carry `_dict_subclass = True`.
+    func dictBacking(_ v: Value) -> PyDict? {
+        guard case .object(let instance as InstanceObject) = v,
+            case (.bool(true), _)? = instance.cls.lookup("_dict_subclass"),
+            case .dict(let d)? = instance.attributes["_d"]
+        else { return nil }
+        return d
     }
 
     /// `issubclass(cls, spec)`: exception classes follow their bases; builtin types match by name

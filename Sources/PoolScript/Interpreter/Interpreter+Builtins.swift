@@ -203,7 +203,7 @@ extension Interpreter {
                 [Parameter("mapping", default: Value.none), Parameter("kwargs", kind: .varKeyword)]
             )
             let d = PyDict()
-            switch b["mapping"] {
+            switch i.dictBacking(b["mapping"]).map(Value.dict) ?? b["mapping"] {
             case .none: break
             case .dict(let other): for (k, v) in other.pairs { try d.set(k, v) }
             case let other:

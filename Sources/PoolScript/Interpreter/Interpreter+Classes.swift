@@ -439,6 +439,16 @@ extension Interpreter {
             if userClass(of: container) != nil, let r = try await callDunder(container, "__contains__", [item], f) {
                 return try await truthy(r, f)
             }
+            // No `__contains__`: walk the iterator until an equal item (`PySequence_Contains`), which consumes
+            // a generator only that far.
+            if userClass(of: container)?.lookup("__iter__") != nil || isLazyIterable(container) {
+                let iterator = try await makeIterator(container, f)
+                while let x = try await iterator.next(self, f) {
+                    if identical(x, item) { return true }
+                    if try await compareAsync(.eq, x, item, f) { return true }
+                }
+                return false
+            }
             return try contains(container, item)
         }
         guard userClass(of: item) != nil || items.contains(where: { userClass(of: $0) != nil }) else {
@@ -489,7 +499,7 @@ extension Interpreter {
         guard let cls = userClass(of: value) else { return try iterate(value) }
         var items: [Value] = []
         if let iterator = try await callDunder(value, "__iter__", [], f) {
-            guard let iteratorClass = userClass(of: iterator) else { return try iterate(iterator) }
+            guard let iteratorClass = userClass(of: iterator) else { return try await iterateAsync(iterator, f) }
             guard iteratorClass.lookup("__next__") != nil else {
                 throw PythonError.typeError("iter() returned non-iterator of type '\(iteratorClass.name)'")
             }

@@ -87,6 +87,14 @@ extension Interpreter {
             throw PythonError(.syntaxError, "can't use starred expression here")
         case .await(let inner):
             return try await awaitValue(try await eval(inner, f), f)
+        case .genExp(let element, let clauses):
+            return try await makeGeneratorExpression(element, clauses, f)
+        case .yield(let e):
+            guard let core = f.generator else { throw PythonError(.syntaxError, "'yield' outside function") }
+            return try await core.suspend(yielding: try await evalOptional(e, f))
+        case .yieldFrom(let e):
+            guard let core = f.generator else { throw PythonError(.syntaxError, "'yield' outside function") }
+            return try await yieldFrom(try await eval(e, f), core, f)
         case .listComp(let element, let clauses):
             let scope = Scope(kind: .comprehension, parent: f.scope)
             let inner = Frame(scope: scope, context: f.context, file: f.file, function: f.function)
@@ -136,12 +144,30 @@ extension Interpreter {
     )
         async throws
     {
+        var collected: [Value] = []
+        try await comprehend(element, clauses, nil, f) { value in
+            collected.append(value)
+            try self.checkSize(collected.count)
+        }
+        results = collected
+    }
+
+    /// Runs a comprehension's clauses, handing each element to `emit`: list, set and dict displays collect them,
+    /// a generator expression yields them. `first` is the first clause's iterator when it was made already.
+    nonisolated(nonsending) func comprehend(
+        _ element: Expr,
+        _ clauses: ArraySlice<Comprehension>,
+        _ first: ValueIterator?,
+        _ f: Frame,
+        _ emit: nonisolated(nonsending) (Value) async throws -> Void
+    ) async throws {
         guard let clause = clauses.first else {
-            results.append(try await eval(element, f))
-            try checkSize(results.count)
+            try await emit(try await eval(element, f))
             return
         }
-        for item in try await iterateAsync(try await eval(clause.iterable, f), f) {
+        let iterator: ValueIterator
+        if let first { iterator = first } else { iterator = try await makeIterator(try await eval(clause.iterable, f), f) }
+        while let item = try await iterator.next(self, f) {
             try tick()
             try await assign(clause.target, item, f)
             var keep = true
@@ -149,7 +175,7 @@ extension Interpreter {
                 keep = false
                 break
             }
-            if keep { try await comprehend(element, clauses.dropFirst(), f, &results) }
+            if keep { try await comprehend(element, clauses.dropFirst(), nil, f, emit) }
         }
     }
 
@@ -246,7 +272,10 @@ extension Interpreter {
     /// which warns when it is dropped without having been awaited (``Coroutine``).
     nonisolated(nonsending) func call(_ callee: Value, _ arguments: Arguments, _ f: Frame) async throws -> Value {
         let result = try await callWithoutAdopting(callee, arguments, f)
-        if case .object(let coroutine as Coroutine) = result, coroutine.owner == nil { coroutine.owner = self }
+        if case .object(let coroutine as Coroutine) = result, coroutine.owner == nil {
+            coroutine.owner = self
+            adoptCoroutine(coroutine)
+        }
         return result
     }
 
@@ -256,6 +285,13 @@ extension Interpreter {
         try tick()
         guard case .object(let o) = callee else {
             throw PythonError.typeError("'\(callee.typeName)' object is not callable")
+        }
+        var arguments = arguments
+        if let name = (o as? NativeFunction)?.name ?? (o as? InterpBuiltin)?.name ?? (o as? TypeObject)?.name,
+            Interpreter.eagerConsumers.contains(name),
+            arguments.positional.contains(where: { $0.object(as: GeneratorObject.self) != nil })
+        {
+            arguments.positional = try await materializeGenerators(arguments.positional, f)
         }
         switch o {
         case let fn as FunctionObject:
@@ -299,6 +335,7 @@ extension Interpreter {
                 scope.vars[p.name] = .dict(PyDict(bound.extraKeywords.map { (Value.str($0.name), $0.value) }))
             }
         }
+        if decl.isGenerator { return makeGenerator(fn, scope) }
         if decl.isAsync {
             return .object(
                 Coroutine(name: fn.qualname) { context in
@@ -321,12 +358,19 @@ extension Interpreter {
         frame.qualname = fn.qualname
         frame.functionObject = fn
         frame.line = fn.decl.location.line
+        // A generator only this call's locals held is closed as the call returns (its `finally` runs before the
+        // caller goes on), as CPython's reference counting closes it.
         do {
-            if case .returned(let v) = try await exec(fn.decl.body, frame) { return v }
+            let flow = try await exec(fn.decl.body, frame)
+            if !scope.hasInnerScopes { scope.vars.removeAll() }
+            if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(context) }
+            if case .returned(let v) = flow { return v }
             return .none
         } catch {
             var e = pythonError(from: error)
             frame.record(&e)
+            if !scope.hasInnerScopes { scope.vars.removeAll() }
+            if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(context) }
             throw e
         }
     }

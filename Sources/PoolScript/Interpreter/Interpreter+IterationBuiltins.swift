@@ -10,7 +10,8 @@ extension Interpreter {
             let b = try a.bind("sum", [Parameter("iterable"), Parameter("start", default: .int(0))])
             var total = b["start"]
             if case .str = total { throw PythonError.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
-            for item in try await i.iterateAsync(b["iterable"], f) {
+            let items = try await i.makeIterator(b["iterable"], f)
+            while let item = try await items.next(i, f) {
                 try i.tick()
                 total = try await i.binaryOpAsync(.add, total, item, f)
             }
@@ -50,6 +51,16 @@ extension Interpreter {
             guard case .int(let start) = b["start"] else {
                 throw PythonError.typeError("'\(b["start"].typeName)' object cannot be interpreted as an integer")
             }
+            if i.isLazyIterable(b["iterable"]) {
+                let items = try await i.makeIterator(b["iterable"], f)
+                return i.lazyBuiltin("enumerate", f) { core, frame in
+                    var n = BigInt(start)
+                    while let item = try await items.next(i, frame) {
+                        _ = try await core.suspend(yielding: .tuple([.integer(n), item]))
+                        n += 1
+                    }
+                }
+            }
             let items = try await i.iterateAsync(b["iterable"], f).enumerated().map { pair -> Value in
                 let n = pair.offset.addingReportingOverflow(start)
                 if n.overflow { return Value.tuple([.integer(BigInt(pair.offset) + BigInt(start)), pair.element]) }
@@ -65,6 +76,33 @@ extension Interpreter {
                     Parameter("strict", kind: .keywordOnly, default: .bool(false)),
                 ]
             )
+            if b.extraPositional.contains(where: i.isLazyIterable) {
+                var iterators: [ValueIterator] = []
+                for v in b.extraPositional { iterators.append(try await i.makeIterator(v, f)) }
+                let strict = b["strict"].isTruthy
+                return i.lazyBuiltin("zip", f) { core, frame in
+                    guard !iterators.isEmpty else { return }
+                    while true {
+                        var items: [Value] = []
+                        for (k, iterator) in iterators.enumerated() {
+                            guard let item = try await iterator.next(i, frame) else {
+                                guard strict else { return }
+                                // `zip(strict=True)` (`Python/bltinmodule.c`, zip_next): which argument ran short.
+                                func plural(_ j: Int) -> String { j > 1 ? "s 1-\(j)" : " 1" }
+                                if k > 0 { throw PythonError.valueError("zip() argument \(k + 1) is shorter than argument\(plural(k))") }
+                                for (j, other) in iterators.enumerated().dropFirst() {
+                                    if try await other.next(i, frame) != nil {
+                                        throw PythonError.valueError("zip() argument \(j + 1) is longer than argument\(plural(j))")
+                                    }
+                                }
+                                return
+                            }
+                            items.append(item)
+                        }
+                        _ = try await core.suspend(yielding: .tuple(items))
+                    }
+                }
+            }
             // Lazy user iterators (itertools.count) give only as many items as the shortest other argument.
             var walks: [UserIteration?] = []
             for v in b.extraPositional { walks.append(try await i.userIteration(v, f)) }
@@ -72,6 +110,13 @@ extension Interpreter {
             for (k, v) in b.extraPositional.enumerated() {
                 switch walks[k] {
                 case .lazy?: continue
+                case .stream(let iterator)?:
+                    var items: [Value] = []
+                    while let item = try await iterator.next(f.context) {
+                        try i.tick()
+                        items.append(item)
+                    }
+                    finite[k] = items
                 case .items(let items)?: finite[k] = items
                 case nil: finite[k] = try await i.iterateAsync(v, f)
                 }
@@ -119,6 +164,20 @@ extension Interpreter {
                 throw PythonError.typeError("map() must have at least two arguments.")
             }
             let fn = a.positional[0]
+            if a.positional.dropFirst().contains(where: i.isLazyIterable) {
+                var iterators: [ValueIterator] = []
+                for v in a.positional.dropFirst() { iterators.append(try await i.makeIterator(v, f)) }
+                return i.lazyBuiltin("map", f) { core, frame in
+                    while true {
+                        var items: [Value] = []
+                        for iterator in iterators {
+                            guard let item = try await iterator.next(i, frame) else { return }
+                            items.append(item)
+                        }
+                        _ = try await core.suspend(yielding: try await i.call(fn, Arguments(positional: items), frame))
+                    }
+                }
+            }
             var lists: [[Value]] = []
             for v in a.positional.dropFirst() { lists.append(try await i.iterateAsync(v, f)) }
             let n = lists.map(\.count).min() ?? 0
@@ -128,6 +187,21 @@ extension Interpreter {
         }
         type("filter") { i, a, f in
             let b = try a.bind("filter", [Parameter("function"), Parameter("iterable")])
+            if i.isLazyIterable(b["iterable"]) {
+                let items = try await i.makeIterator(b["iterable"], f)
+                let fn = b["function"]
+                return i.lazyBuiltin("filter", f) { core, frame in
+                    while let item = try await items.next(i, frame) {
+                        let keep: Bool
+                        if case .none = fn {
+                            keep = try await i.truthy(item, frame)
+                        } else {
+                            keep = try await i.truthy(try await i.call(fn, Arguments(positional: [item]), frame), frame)
+                        }
+                        if keep { _ = try await core.suspend(yielding: item) }
+                    }
+                }
+            }
             var out: [Value] = []
             for item in try await i.iterateAsync(b["iterable"], f) {
                 let keep: Bool
@@ -141,16 +215,16 @@ extension Interpreter {
             return .object(IteratorObject("filter", out))
         }
         function("any") { i, a, f in
-            for item in try await i.iterateAsync(try a.bind("any", [Parameter("iterable")])["iterable"], f)
-            where try await i.truthy(item, f) {
-                return .bool(true)
+            let items = try await i.makeIterator(try a.bind("any", [Parameter("iterable")])["iterable"], f)
+            while let item = try await items.next(i, f) {
+                if try await i.truthy(item, f) { return .bool(true) }
             }
             return .bool(false)
         }
         function("all") { i, a, f in
-            for item in try await i.iterateAsync(try a.bind("all", [Parameter("iterable")])["iterable"], f)
-            where !(try await i.truthy(item, f)) {
-                return .bool(false)
+            let items = try await i.makeIterator(try a.bind("all", [Parameter("iterable")])["iterable"], f)
+            while let item = try await items.next(i, f) {
+                if !(try await i.truthy(item, f)) { return .bool(false) }
             }
             return .bool(true)
         }

@@ -171,9 +171,48 @@ extension Interpreter {
             case .bytes: name = "bytes_iterator"
             case .object(let o) where o is RangeObject: name = "range_iterator"
             case .object(let o as IteratorObject): return .object(o)
-            default: name = "iterator"
+            case .object(let o as GeneratorObject): return .object(o)
+            default:
+                // A user iterable: its `__iter__` (an iterator with `__next__` stays lazy, as `itertools.count()`).
+                switch try await i.userIteration(v, f) {
+                case .lazy(let iterator)?: return iterator
+                case .stream(let iterator)?:
+                    if let object = iterator as? any PyObject { return .object(object) }
+                case .items, nil: break
+                }
+                name = "iterator"
             }
             return .object(IteratorObject(name, try await i.iterateAsync(v, f)))
+        }
+        function("aiter") { i, a, f in
+            let v = try a.bind("aiter", [Parameter("async_iterable")])["async_iterable"]
+            if case .object(let g as AsyncGeneratorObject) = v { return .object(g) }
+            guard i.userClass(of: v) != nil, let r = try await i.callDunder(v, "__aiter__", [], f) else {
+                throw PythonError.typeError("'\(v.typeName)' object is not an async iterable")
+            }
+            return r
+        }
+        function("anext") { i, a, f in
+            let b = try a.bind("anext", [Parameter("aiterator"), Parameter("default", optional: true)])
+            let v = b["aiterator"]
+            let step: Value
+            if case .object(let g as AsyncGeneratorObject) = v {
+                step = g.awaitable("asend", .send(.none))
+            } else if i.userClass(of: v) != nil, let r = try await i.callDunder(v, "__anext__", [], f) {
+                step = r
+            } else {
+                throw PythonError.typeError("'\(v.typeName)' object is not an async iterator")
+            }
+            guard b.isGiven("default") else { return step }
+            let fallback = b["default"]
+            return .object(AsyncGeneratorStep(kind: "anext_awaitable") { context in
+                do {
+                    guard case .object(let o as PyAwaitable) = step else { return step }
+                    return try await o.awaitValue(context)
+                } catch let e as PythonError where e.type.isSubclass(of: .stopAsyncIteration) {
+                    return fallback
+                }
+            })
         }
         function("next") { i, a, f in
             let b = try a.bind("next", [Parameter("iterator"), Parameter("default", optional: true)])
@@ -185,14 +224,21 @@ extension Interpreter {
                     return b["default"]
                 }
             }
+            if case .object(let g as GeneratorObject) = b["iterator"] {
+                do {
+                    return try await g.send(.none, f)
+                } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) && b.isGiven("default") {
+                    return b["default"]
+                }
+            }
             guard case .object(let o) = b["iterator"], let it = o as? IteratorObject else {
                 throw PythonError.typeError("'\(b["iterator"].typeName)' object is not an iterator")
             }
-            guard !it.items.isEmpty else {
+            guard let item = it.take() else {
                 if b.isGiven("default") { return b["default"] }
                 throw PythonError(.stopIteration, "")
             }
-            return it.items.removeFirst()
+            return item
         }
     }
 }

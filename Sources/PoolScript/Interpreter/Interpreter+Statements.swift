@@ -15,6 +15,7 @@ extension Interpreter {
     }
 
     nonisolated(nonsending) func exec(_ s: Stmt, _ f: Frame) async throws -> Flow {
+        if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(f.context) }
         f.line = s.location.line
         runningFrame = f
         try tick()
@@ -103,33 +104,17 @@ extension Interpreter {
             let iterator = try source.makeAsyncIterator()
             return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
         case .forLoop(let target, let iterableExpr, let body, let orElse, false):
-            let iterable = try await eval(iterableExpr, f)
-            if case .object(let o as any PyBlockingIterable) = iterable {
-                let iterator = try o.makeBlockingIterator()
-                return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
+            // The loop's iterator is released when `execFor` returns, so a generator only the loop held is closed
+            // right after it (`for x in gen(): break` runs its `finally` there, as CPython's reference counting does).
+            let flow: Flow
+            do {
+                flow = try await execFor(target, iterableExpr, body, orElse, f)
+            } catch {
+                if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(f.context) }
+                throw error
             }
-            let walk = try await userIteration(iterable, f)
-            if case .lazy(let iterator)? = walk {
-                // A user iterator is asked for one item at a time, as CPython does, so the body runs between
-                // items (`for f in as_completed(futures)`, `for i in itertools.count()` with a `break`).
-                return try await runFor(target, body, orElse, f) {
-                    do {
-                        return try await self.callDunder(iterator, "__next__", [], f) ?? .none
-                    } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) {
-                        return nil
-                    }
-                }
-            }
-            var index = 0
-            let range = iterable.object(as: RangeObject.self)
-            var items: [Value] = []
-            if case .items(let collected)? = walk { items = collected } else if range == nil { items = try await iterateAsync(iterable, f) }
-            let count = range?.count ?? items.count
-            return try await runFor(target, body, orElse, f) {
-                guard index < count else { return nil }
-                defer { index += 1 }
-                return range.map { Value.int($0[index]) } ?? items[index]
-            }
+            if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(f.context) }
+            return flow
         case .breakLoop: return .breakLoop
         case .continueLoop: return .continueLoop
         case .pass: break
@@ -165,7 +150,13 @@ extension Interpreter {
                     error.contextIsCause = true
                     error.causeIsNone = true
                 } else {
-                    error.context = [try exceptionToRaise(causeValue)]
+                    var cause = try exceptionToRaise(causeValue)
+                    // A caught exception keeps the traceback it had where it was caught, which CPython prints
+                    // above "The above exception was the direct cause of the following exception:".
+                    if case .object(let instance as ExceptionInstance) = causeValue, let caught = instance.error {
+                        cause.traceback = caught.traceback
+                    }
+                    error.context = [cause]
                     error.contextIsCause = true
                 }
             }
@@ -231,8 +222,11 @@ extension Interpreter {
         _ target: Expr, _ body: [Stmt], _ orElse: [Stmt], _ f: Frame,
         next: nonisolated(nonsending) () async throws -> Value?
     ) async throws -> Flow {
+        // An error from the iterator is reported at the `for` line, as CPython's FOR_ITER is.
+        let loopLine = f.line
         while true {
             try tick()
+            f.line = loopLine
             guard let item = try await next() else { break }
             try await assign(target, item, f)
             switch try await exec(body, f) {
@@ -275,6 +269,43 @@ extension Interpreter {
     }
 
     /// The error a `raise value` throws.
+    /// A synchronous `for` loop: generators, blocking streams and user iterators one item at a time, other
+    /// iterables from their items.
+    nonisolated(nonsending) private func execFor(
+        _ target: Expr, _ iterableExpr: Expr, _ body: [Stmt], _ orElse: [Stmt], _ f: Frame
+    ) async throws -> Flow {
+        let iterable = try await eval(iterableExpr, f)
+        if case .object(let o as any PyBlockingIterable) = iterable {
+            let iterator = try o.makeBlockingIterator()
+            return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
+        }
+        let walk = try await userIteration(iterable, f)
+        if case .stream(let iterator)? = walk {
+            return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
+        }
+        if case .lazy(let iterator)? = walk {
+            // A user iterator is asked for one item at a time, as CPython does, so the body runs between
+            // items (`for f in as_completed(futures)`, `for i in itertools.count()` with a `break`).
+            return try await runFor(target, body, orElse, f) {
+                do {
+                    return try await self.callDunder(iterator, "__next__", [], f) ?? .none
+                } catch let e as PythonError where e.type.isSubclass(of: .stopIteration) {
+                    return nil
+                }
+            }
+        }
+        var index = 0
+        let range = iterable.object(as: RangeObject.self)
+        var items: [Value] = []
+        if case .items(let collected)? = walk { items = collected } else if range == nil { items = try await iterateAsync(iterable, f) }
+        let count = range?.count ?? items.count
+        return try await runFor(target, body, orElse, f) {
+            guard index < count else { return nil }
+            defer { index += 1 }
+            return range.map { Value.int($0[index]) } ?? items[index]
+        }
+    }
+
     func exceptionToRaise(_ value: Value) throws -> PythonError {
         switch value {
         case .object(let o as ExceptionInstance):

@@ -80,6 +80,16 @@ public final class Interpreter {
     lazy var timers = LoopTimers(scheduler: scheduler, clock: clock)
     /// The tasks alive and the top level's stand-in task, for `asyncio.all_tasks`, `timeout` and `TaskGroup`.
     let asyncioState = AsyncioState()
+    /// Generators dropped while suspended, with their reprs, to close at the next statement
+    /// (``closeAbandonedGenerators(_:)``).
+    var abandonedGenerators: [(GeneratorCore, String)] = []
+    /// Generators that started and have not finished, for ``finalize()``; and how many finished (for start order).
+    var startedGenerators: [ObjectIdentifier: WeakGeneratorCore] = [:]
+    var finishedGeneratorCount = 0
+    /// Coroutines the script's calls returned, for the never-awaited warning at exit (``finalize()``); pruned of
+    /// freed and started ones as it grows.
+    var adoptedCoroutines: [WeakCoroutine] = []
+    var adoptedCoroutinesPruneAt = 64
 
     public init(host: ScriptHost, limits: ExecutionLimits = .default) {
         self.host = host
@@ -132,9 +142,11 @@ public final class Interpreter {
             } catch {
                 var e = pythonError(from: error)
                 frame.record(&e)
+                await closeAbandonedGenerators(frame.context, atEnd: true)
                 return .error(e)
             }
         }
+        await closeAbandonedGenerators(frame.context, atEnd: true)
         return .ok
     }
 
@@ -242,16 +254,21 @@ final class Scope {
     var globalNames: Set<String> = []
     var nonlocalNames: Set<String> = []
     let parent: Scope?
+    /// True once a scope nested in this one exists (a closure, comprehension or class body that may outlive the
+    /// call); until then a returning function drops its locals at once, as CPython's frame does.
+    var hasInnerScopes = false
     init(kind: Kind, parent: Scope?) {
         self.kind = kind
         self.parent = parent
+        parent?.hasInnerScopes = true
     }
 }
 
 /// One executing Python frame.
 final class Frame {
     let scope: Scope
-    let context: TaskContext
+    /// The task this frame runs in; a generator's frame moves to the task of whoever resumes it.
+    var context: TaskContext
     let file: SourceFile
     let function: String
     var line = 1
@@ -265,6 +282,8 @@ final class Frame {
     var echoesExpressions = false
     /// The Python function this frame runs (for zero-argument `super()`).
     var functionObject: FunctionObject?
+    /// The generator whose body this frame runs, for `yield`.
+    var generator: GeneratorCore?
 
     init(scope: Scope, context: TaskContext, file: SourceFile, function: String) {
         self.scope = scope

@@ -85,13 +85,15 @@ public final class ExceptionClass: PyObject, Sendable {
     static let indentationError = ExceptionClass(name: "IndentationError", base: syntaxError)
     static let stopIteration = ExceptionClass(name: "StopIteration", base: exception)
     static let stopAsyncIteration = ExceptionClass(name: "StopAsyncIteration", base: exception)
+    /// Thrown into a generator at its `yield` by `close()`.
+    static let generatorExit = ExceptionClass(name: "GeneratorExit", base: baseException)
     static let importError = ExceptionClass(name: "ImportError", base: exception)
     static let moduleNotFoundError = ExceptionClass(name: "ModuleNotFoundError", base: importError)
     static let memoryError = ExceptionClass(name: "MemoryError", base: exception)
     static let osError = ExceptionClass(name: "OSError", base: exception)
     static let timeoutError = ExceptionClass(name: "TimeoutError", base: osError)
     static let connectionError = ExceptionClass(name: "ConnectionError", base: osError)
-    static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio", base: baseException)
+    static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio.exceptions", base: baseException)
     static let baseExceptionGroup = ExceptionClass(name: "BaseExceptionGroup", base: baseException)
     static let exceptionGroup = ExceptionClass(
         name: "ExceptionGroup", base: baseExceptionGroup, otherBase: exception)
@@ -102,7 +104,7 @@ public final class ExceptionClass: PyObject, Sendable {
         attributeError, valueError, lookupError, keyError, indexError, runtimeError, notImplementedError,
         recursionError, assertionError, arithmeticError, zeroDivisionError, overflowError, syntaxError,
         indentationError, stopIteration, importError, moduleNotFoundError, memoryError, osError, timeoutError,
-        connectionError, baseExceptionGroup, exceptionGroup, stopAsyncIteration,
+        connectionError, baseExceptionGroup, exceptionGroup, stopAsyncIteration, generatorExit,
     ]
 }
 
@@ -185,6 +187,9 @@ public final class ExceptionInstance: PyObject {
             }
             return .object(linked.instance ?? ExceptionInstance(linked))
         case "__suppress_context__": return .bool(error?.contextIsCause ?? false)
+        case "value" where type.isSubclass(of: .stopIteration):
+            // `StopIteration.value`: the generator's return value (`Objects/exceptions.c`, StopIteration_init).
+            return args.first ?? Value.none
         default: return error?.attributes[name]
         }
     }

@@ -20,6 +20,7 @@ final class FunctionObject: PyObject {
         self.qualname = qualname ?? decl.name
         self.decl = decl
         self.closure = closure
+        closure.hasInnerScopes = true
         self.file = file
         self.defaults = defaults
     }

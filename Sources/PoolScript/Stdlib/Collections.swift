@@ -1,8 +1,9 @@
 /// `collections`: Counter, defaultdict, OrderedDict, deque and namedtuple, written in Python over a plain dict
 /// or list (CPython 3.11's `Lib/collections/__init__.py` semantics; reprs as 3.11 prints them).
 ///
-/// They are classes of their own, not dict / tuple subclasses: `isinstance(c, dict)` is False and `json.dumps`
-/// does not take them, where CPython's would.
+/// They are classes of their own over `self._d`, not dict subclasses; `_dict_subclass = True` makes
+/// `isinstance(c, dict)`, `json.dumps(c)` and `dict(c)` treat Counter, defaultdict and OrderedDict as the dicts
+/// CPython's are (``Interpreter/dictBacking(_:)``).
 extension Interpreter {
     func collectionsModule() -> StdlibModuleSpec {
         StdlibModuleSpec(natives: ["_new_class": newClassFunction()], source: collectionsSource)
@@ -32,6 +33,7 @@ extension Interpreter {
 
 private let collectionsSource = #"""
 class Counter:
+    _dict_subclass = True
     def __init__(self, iterable=None, **kwds):
         self._d = {}
         self.update(iterable, **kwds)
@@ -136,6 +138,7 @@ class Counter:
 
 class _DictBacked:
     # What defaultdict and OrderedDict share: a plain dict kept in self._d.
+    _dict_subclass = True
     def __setitem__(self, key, value):
         self._d[key] = value
     def __contains__(self, key):

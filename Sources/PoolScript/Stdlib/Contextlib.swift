@@ -1,6 +1,8 @@
 /// `contextlib`: suppress, nullcontext, closing, aclosing, ExitStack / AsyncExitStack (callbacks and entered
-/// context managers unwound last-in first-out). `contextmanager` / `asynccontextmanager` need generators,
-/// which PoolScript does not have: using them raises a NotImplementedError that says so.
+/// context managers unwound last-in first-out), and `contextmanager` / `asynccontextmanager` over generators,
+/// written after CPython 3.11's `Lib/contextlib.py` (`_GeneratorContextManager.__exit__`): the `with` body's
+/// exception is thrown in at the `yield`; the generator swallowing it suppresses it; a second `yield` is
+/// "generator didn't stop".
 extension Interpreter {
     func contextlibModule() -> StdlibModuleSpec {
         StdlibModuleSpec(source: contextlibSource)
@@ -8,6 +10,8 @@ extension Interpreter {
 }
 
 private let contextlibSource = #"""
+from functools import wraps
+
 class suppress:
     def __init__(self, *exceptions):
         self._exceptions = exceptions
@@ -48,11 +52,91 @@ class aclosing:
     async def __aexit__(self, *exc_info):
         await self.thing.aclose()
 
+class _GeneratorContextManager:
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+    def __enter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return next(self.gen)
+        except StopIteration:
+            raise RuntimeError("generator didn't yield") from None
+    def __exit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                next(self.gen)
+            except StopIteration:
+                return False
+            else:
+                raise RuntimeError("generator didn't stop")
+        else:
+            if value is None:
+                value = typ()
+            try:
+                self.gen.throw(value)
+            except StopIteration as exc:
+                return exc is not value
+            except RuntimeError as exc:
+                if exc is value:
+                    return False
+                if isinstance(value, StopIteration) and exc.__cause__ is value:
+                    return False
+                raise
+            except BaseException as exc:
+                if exc is not value:
+                    raise
+                return False
+            raise RuntimeError("generator didn't stop after throw()")
+
+class _AsyncGeneratorContextManager:
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+    async def __aenter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            else:
+                raise RuntimeError("generator didn't stop")
+        else:
+            if value is None:
+                value = typ()
+            try:
+                await self.gen.athrow(value)
+            except StopAsyncIteration as exc:
+                return exc is not value
+            except RuntimeError as exc:
+                if exc is value:
+                    return False
+                if isinstance(value, (StopIteration, StopAsyncIteration)) and exc.__cause__ is value:
+                    return False
+                raise
+            except BaseException as exc:
+                if exc is not value:
+                    raise
+                return False
+            raise RuntimeError("generator didn't stop after athrow()")
+
 def contextmanager(func):
-    raise NotImplementedError('contextlib.contextmanager needs generators (yield), which PoolScript does not support; write a class with __enter__ and __exit__')
+    @wraps(func)
+    def helper(*args, **kwds):
+        return _GeneratorContextManager(func, args, kwds)
+    return helper
 
 def asynccontextmanager(func):
-    raise NotImplementedError('contextlib.asynccontextmanager needs generators (yield), which PoolScript does not support; write a class with __aenter__ and __aexit__')
+    @wraps(func)
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
+    return helper
 
 class ExitStack:
     def __init__(self):

@@ -1,7 +1,9 @@
-/// `itertools`: `count`, `cycle` and `repeat` are iterators (a `for` loop asks them one item at a time, so
-/// `for i in count(): ... break` works); the others materialise their items into a list iterator, which is
-/// what they yield in CPython, only computed at once. `list(count())` runs into the step budget, as it never
-/// ends in CPython.
+/// `itertools`, lazy as in CPython: `count`, `cycle` and `repeat` are iterator classes; `chain`, `islice`,
+/// `groupby`, `zip_longest`, `accumulate`, `starmap`, `takewhile`, `dropwhile`, `filterfalse`, `compress`,
+/// `pairwise` are iterator classes over generators written after the "roughly equivalent to" code of CPython 3.11's
+/// itertools documentation, so they pull one item at a time from what they wrap (`islice(count(), 3)` ends).
+/// `product`, `permutations` and `combinations` compute their tuples at once (CPython also reads their input
+/// whole first). `list(count())` runs into the step budget, as it never ends in CPython.
 extension Interpreter {
     func itertoolsModule() -> StdlibModuleSpec {
         StdlibModuleSpec(source: itertoolsSource)
@@ -52,46 +54,57 @@ class repeat:
             return 'repeat(' + repr(self._object) + ')'
         return 'repeat(' + repr(self._object) + ', ' + str(self._times) + ')'
 
-def _take(iterable, n):
-    if isinstance(iterable, (count, cycle)) or (isinstance(iterable, repeat) and iterable._times is None):
-        out = []
-        for _ in range(n):
-            try:
-                out.append(iterable.__next__())
-            except StopIteration:
-                break
-        return out
-    return list(iterable)[:n]
-
-def islice(iterable, *args):
-    if len(args) == 1:
-        start, stop, step = 0, args[0], 1
-    elif len(args) == 2:
-        start, stop, step = args[0], args[1], 1
-    else:
-        start, stop, step = args[0], args[1], args[2]
-    start = 0 if start is None else start
-    step = 1 if step is None else step
-    if stop is None:
-        items = list(iterable)
-    else:
-        items = _take(iterable, stop)
-    return iter(items[start:stop:step])
-
-class chain:
-    def __init__(self, *iterables):
-        self._items = []
-        for it in iterables:
-            self._items.extend(list(it))
+class _iterator:
     def __iter__(self):
-        return iter(self._items)
+        return self
     def __next__(self):
-        if not self._items:
-            raise StopIteration
-        return self._items.pop(0)
+        return next(self._it)
+
+def _chain(iterables):
+    for it in iterables:
+        yield from it
+
+class chain(_iterator):
+    def __init__(self, *iterables):
+        self._it = _chain(iterables)
     @staticmethod
     def from_iterable(iterables):
-        return chain(*list(iterables))
+        c = chain()
+        c._it = _chain(iterables)
+        return c
+
+def _islice(iterable, start, stop, step):
+    nexti = start
+    if nexti >= stop:
+        for i, element in zip(range(start), iterable):
+            pass
+        return
+    for i, element in enumerate(iterable):
+        if i == nexti:
+            yield element
+            nexti += step
+            if nexti >= stop:
+                for j, element in zip(range(i + 1, stop), iterable):
+                    pass
+                return
+
+class islice(_iterator):
+    def __init__(self, iterable, *args):
+        if len(args) == 1:
+            start, stop, step = None, args[0], None
+        elif len(args) == 2:
+            start, stop, step = args[0], args[1], None
+        elif len(args) == 3:
+            start, stop, step = args
+        else:
+            raise TypeError('islice expected at most 4 arguments, got ' + str(len(args) + 1))
+        if stop is not None and (not isinstance(stop, int) or stop < 0):
+            raise ValueError('Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.')
+        if start is not None and (not isinstance(start, int) or start < 0):
+            raise ValueError('Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.')
+        if step is not None and (not isinstance(step, int) or step <= 0):
+            raise ValueError('Step for islice() must be a positive integer or None.')
+        self._it = _islice(iter(iterable), start or 0, 9223372036854775807 if stop is None else stop, step or 1)
 
 def product(*iterables, repeat=1):
     pools = [tuple(p) for p in iterables] * repeat
@@ -130,70 +143,142 @@ def combinations(iterable, r):
         build(0, [])
     return iter(out)
 
-def groupby(iterable, key=None):
-    out = []
-    for item in iterable:
-        k = item if key is None else key(item)
-        if out and out[-1][0] == k:
-            out[-1][1].append(item)
-        else:
-            out.append((k, [item]))
-    return iter([(k, iter(items)) for k, items in out])
+class groupby:
+    def __init__(self, iterable, key=None):
+        self._keyfunc = (lambda x: x) if key is None else key
+        self._it = iter(iterable)
+        self._tgtkey = self._currkey = self._currvalue = object()
+    def __iter__(self):
+        return self
+    def __next__(self):
+        self._id = object()
+        while self._currkey == self._tgtkey:
+            self._currvalue = next(self._it)
+            self._currkey = self._keyfunc(self._currvalue)
+        self._tgtkey = self._currkey
+        return (self._currkey, self._grouper(self._tgtkey, self._id))
+    def _grouper(self, tgtkey, id):
+        while self._id is id and self._currkey == tgtkey:
+            yield self._currvalue
+            try:
+                self._currvalue = next(self._it)
+            except StopIteration:
+                return
+            self._currkey = self._keyfunc(self._currvalue)
 
-def zip_longest(*iterables, fillvalue=None):
-    lists = [list(it) for it in iterables]
-    n = max([len(l) for l in lists], default=0)
-    return iter([tuple(l[i] if i < len(l) else fillvalue for l in lists) for i in range(n)])
+def _zip_longest(iterators, fillvalue):
+    remaining = len(iterators)
+    if not remaining:
+        return
+    while True:
+        values = []
+        for i, it in enumerate(iterators):
+            try:
+                value = next(it)
+            except StopIteration:
+                remaining -= 1
+                if not remaining:
+                    return
+                iterators[i] = repeat(fillvalue)
+                value = fillvalue
+            values.append(value)
+        yield tuple(values)
 
-def accumulate(iterable, func=None, *, initial=None):
-    out = [] if initial is None else [initial]
+class zip_longest(_iterator):
+    def __init__(self, *iterables, fillvalue=None):
+        self._it = _zip_longest([iter(it) for it in iterables], fillvalue)
+
+def _accumulate(iterable, func, initial):
     total = initial
-    first = initial is None
-    for item in iterable:
-        if first:
-            total = item
-            first = False
-        elif func is None:
-            total = total + item
-        else:
-            total = func(total, item)
-        out.append(total)
-    return iter(out)
-
-def starmap(function, iterable):
-    return iter([function(*args) for args in iterable])
-
-def takewhile(predicate, iterable):
-    out = []
-    for item in iterable:
-        if not predicate(item):
+    if initial is None:
+        started = False
+        for element in iterable:
+            total = element
+            started = True
             break
-        out.append(item)
-    return iter(out)
+        if not started:
+            return
+    yield total
+    for element in iterable:
+        total = total + element if func is None else func(total, element)
+        yield total
 
-def dropwhile(predicate, iterable):
-    out = []
+class accumulate(_iterator):
+    def __init__(self, iterable, func=None, *, initial=None):
+        self._it = _accumulate(iter(iterable), func, initial)
+
+def _starmap(function, iterable):
+    for args in iterable:
+        yield function(*args)
+
+class starmap(_iterator):
+    def __init__(self, function, iterable):
+        self._it = _starmap(function, iterable)
+
+def _takewhile(predicate, iterable):
+    for x in iterable:
+        if not predicate(x):
+            return
+        yield x
+
+class takewhile(_iterator):
+    def __init__(self, predicate, iterable):
+        self._it = _takewhile(predicate, iterable)
+
+def _dropwhile(predicate, iterable):
     dropping = True
-    for item in iterable:
-        if dropping and predicate(item):
+    for x in iterable:
+        if dropping and predicate(x):
             continue
         dropping = False
-        out.append(item)
-    return iter(out)
+        yield x
 
-def filterfalse(predicate, iterable):
-    if predicate is None:
-        return iter([x for x in iterable if not x])
-    return iter([x for x in iterable if not predicate(x)])
+class dropwhile(_iterator):
+    def __init__(self, predicate, iterable):
+        self._it = _dropwhile(predicate, iterable)
 
-def compress(data, selectors):
-    return iter([d for d, s in zip(data, selectors) if s])
+def _filterfalse(predicate, iterable):
+    for x in iterable:
+        if not (x if predicate is None else predicate(x)):
+            yield x
 
-def pairwise(iterable):
-    items = list(iterable)
-    return iter([(items[i], items[i + 1]) for i in range(len(items) - 1)])
+class filterfalse(_iterator):
+    def __init__(self, predicate, iterable):
+        self._it = _filterfalse(predicate, iterable)
+
+def _compress(data, selectors):
+    for d, s in zip(data, selectors):
+        if s:
+            yield d
+
+class compress(_iterator):
+    def __init__(self, data, selectors):
+        self._it = _compress(data, selectors)
+
+def _pairwise(iterable):
+    first = True
+    for b in iterable:
+        if not first:
+            yield (a, b)
+        a = b
+        first = False
+
+class pairwise(_iterator):
+    def __init__(self, iterable):
+        self._it = _pairwise(iterable)
 
 def tee(iterable, n=2):
-    items = list(iterable)
-    return tuple(iter(list(items)) for _ in range(n))
+    it = iter(iterable)
+    queues = [[] for _ in range(n)]
+    def gen(q):
+        while True:
+            if not q:
+                try:
+                    value = next(it)
+                except StopIteration:
+                    return
+                for other in queues:
+                    other.append(value)
+            yield q.pop(0)
+    return tuple(gen(q) for q in queues)
 """#

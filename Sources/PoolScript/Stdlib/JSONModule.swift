@@ -124,6 +124,7 @@ private struct JSONEncoder {
         try i.tick()
         let newline = indent.map { "\n" + String(repeating: $0, count: level + 1) }
         let closing = indent.map { "\n" + String(repeating: $0, count: level) } ?? ""
+        if let backing = i.dictBacking(v) { return try await encode(.dict(backing), level: level, i, f, fallback) }
         switch v {
         case .none: return "null"
         case .bool(let b): return b ? "true" : "false"

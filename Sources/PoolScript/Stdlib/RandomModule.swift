@@ -120,9 +120,8 @@ final class RandomObject: PyObject {
         case .bool(let b): n = b ? 1 : 0
         case .object(let o as BigIntObject): n = o.value.magnitude
         case .float(let d): n = BigUInt(UInt64(bitPattern: Int64(d.hashValue)))
-        case .str(let s):
-            // CPython hashes str seeds with SHA-512; PoolScript folds the UTF-8 bytes instead (deterministic, not CPython's numbers).
-            n = s.utf8.reduce(BigUInt(0)) { ($0 << 8) | BigUInt($1) }
+        case .str(let s): n = Self.seedNumber(Array(s.utf8))
+        case .bytes(let b): n = Self.seedNumber(b)
         default:
             throw PythonError.typeError(
                 "The only supported seed types are: None, int, float, str, bytes, and bytearray.")
@@ -134,6 +133,11 @@ final class RandomObject: PyObject {
             rest >>= 32
         } while rest > 0
         generator = MersenneTwister(seedWords: words)
+    }
+
+    /// `Random.seed(a)` for str and bytes, version 2 (`Lib/random.py`): `int.from_bytes(a + sha512(a).digest())`.
+    static func seedNumber(_ bytes: [UInt8]) -> BigUInt {
+        (bytes + SHA512.digest(bytes)).reduce(BigUInt(0)) { ($0 << 8) | BigUInt($1) }
     }
 
     var pyTypeName: String { "Random" }

@@ -100,6 +100,8 @@ func integer(_ v: Value) throws -> Int {
 enum UserIteration {
     case lazy(Value)
     case items([Value])
+    /// `__iter__` returned a generator (`def __iter__(self): yield …`) or another built-in lazy iterator.
+    case stream(any PyBlockingIterator)
 }
 
 extension Interpreter {
@@ -108,6 +110,7 @@ extension Interpreter {
     nonisolated(nonsending) func userIteration(_ iterable: Value, _ f: Frame) async throws -> UserIteration? {
         guard let cls = userClass(of: iterable), cls.lookup("__iter__") != nil else { return nil }
         let iterator = try await callDunder(iterable, "__iter__", [], f) ?? .none
+        if case .object(let o as any PyBlockingIterable) = iterator { return .stream(try o.makeBlockingIterator()) }
         guard let iteratorClass = userClass(of: iterator) else { return .items(try iterate(iterator)) }
         guard iteratorClass.lookup("__next__") != nil else {
             throw PythonError.typeError("iter() returned non-iterator of type '\(iteratorClass.name)'")

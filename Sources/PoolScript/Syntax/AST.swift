@@ -38,6 +38,12 @@ enum ExprKind {
     case starred(Expr)
     case await(Expr)
     case listComp(Expr, [Comprehension])
+    /// `(x for x in xs)`: a generator expression, lazy as in CPython.
+    case genExp(Expr, [Comprehension])
+    /// `yield` / `yield value` inside a generator function.
+    case yield(Expr?)
+    /// `yield from iterable`.
+    case yieldFrom(Expr)
     /// `{a, b}`.
     case set([Expr])
     case setComp(Expr, [Comprehension])
@@ -113,6 +119,8 @@ final class FunctionDecl {
     var nonlocals: [String: SourceLocation] = [:]
     /// `@decorator` expressions, outermost first.
     var decorators: [Expr] = []
+    /// True when the body contains `yield` (outside nested functions): calling it makes a generator object.
+    var isGenerator = false
     let location: SourceLocation
 
     init(name: String, parameters: [ParameterDecl], body: [Stmt], isAsync: Bool, location: SourceLocation) {

@@ -50,3 +50,23 @@ func assignedNames(_ body: [Stmt]) -> Set<String> {
     visit(body)
     return names
 }
+
+/// Where a body's first `return value` is, not descending into nested defs: an async generator may not have one
+/// (CPython's compiler: "'return' with value in async generator").
+func returnWithValue(in body: [Stmt]) -> SourceLocation? {
+    for s in body {
+        let found: SourceLocation?
+        switch s.kind {
+        case .returnValue(.some): found = s.location
+        case .ifElse(_, let a, let b), .whileLoop(_, let a, let b), .forLoop(_, _, let a, let b, _):
+            found = returnWithValue(in: a) ?? returnWithValue(in: b)
+        case .with(_, let a, _): found = returnWithValue(in: a)
+        case .tryExcept(let a, let handlers, let b, let c):
+            found = returnWithValue(in: a) ?? handlers.lazy.compactMap { returnWithValue(in: $0.body) }.first
+                ?? returnWithValue(in: b) ?? returnWithValue(in: c)
+        default: found = nil
+        }
+        if let found { return found }
+    }
+    return nil
+}

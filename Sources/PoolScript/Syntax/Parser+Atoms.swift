@@ -16,7 +16,7 @@ extension Parser {
             case "False":
                 index += 1
                 return Expr(.bool(false), t.start)
-            case "yield": throw notSupported("generators ('yield') are", at: t.start)
+            case "yield": throw invalidSyntax()
             default:
                 guard !pythonKeywords.contains(t.text) else { throw invalidSyntax() }
                 index += 1
@@ -37,10 +37,14 @@ extension Parser {
             case "(":
                 index += 1
                 if acceptOp(")") { return Expr(.tuple([]), t.start) }
-                if current.isKeyword("yield") { throw notSupported("generators ('yield') are", at: current.start) }
+                if current.isKeyword("yield") {
+                    let e = try parseYield()
+                    try expectOp(")")
+                    return e
+                }
                 let first = try parseStarOr { try $0.parseNamedTest() }
                 if current.isKeyword("for") {
-                    let comp = try parseComprehensionTail(first)
+                    let comp = try parseComprehensionTail(first, generator: true)
                     try expectOp(")")
                     return comp
                 }

@@ -30,14 +30,21 @@ extension Parser {
         functions.append(isAsync)
         defDepth += 1
         let savedLoops = loopDepth
+        let savedYield = sawYield
         loopDepth = 0
+        sawYield = false
         defer {
             functions.removeLast()
             defDepth -= 1
             loopDepth = savedLoops
+            sawYield = savedYield
         }
         let body = try parseBlock("function definition", line: t.start.line)
         let decl = FunctionDecl(name: name, parameters: parameters, body: body, isAsync: isAsync, location: start)
+        decl.isGenerator = sawYield
+        if isAsync && sawYield, let location = returnWithValue(in: body) {
+            throw error("'return' with value in async generator", at: location)
+        }
         decl.locals = Set(parameters.map(\.name)).union(assignedNames(body))
         try resolveDeclarations(decl)
         // Once the outermost function is complete, every enclosing scope is known: check `nonlocal` bindings.
@@ -150,7 +157,9 @@ extension Parser {
                     )
                 }
                 return Stmt(.nonlocal(names), t.start)
-            case "yield": throw notSupported("generators ('yield') are", at: t.start)
+            case "yield":
+                let e = try parseYield()
+                return Stmt(.expression(e), t.start)
             default: break
             }
         }
@@ -159,8 +168,7 @@ extension Parser {
             var targets = [first]
             var value = first
             while acceptOp("=") {
-                if current.isKeyword("yield") { throw notSupported("generators ('yield') are", at: current.start) }
-                value = try parseExpressionList(allowStar: true)
+                value = current.isKeyword("yield") ? try parseYield() : try parseExpressionList(allowStar: true)
                 targets.append(value)
             }
             targets.removeLast()

@@ -48,7 +48,7 @@ extension Parser {
         defer { nesting -= 1 }
         if nesting > Parser.maxNesting { throw error("too many nested expressions", at: current.start) }
         if current.isKeyword("lambda") { return try parseLambda() }
-        if current.isKeyword("yield") { throw notSupported("generators ('yield') are", at: current.start) }
+        if current.isKeyword("yield") { throw invalidSyntax() }
         let e = try parseOr()
         if current.isKeyword("if") {
             index += 1
@@ -67,7 +67,12 @@ extension Parser {
         let parameters = try parseParameters(closing: ":")
         try expectOp(":")
         functions.append(false)
-        defer { functions.removeLast() }
+        let savedYield = sawYield
+        sawYield = false
+        defer {
+            functions.removeLast()
+            sawYield = savedYield
+        }
         let body = try parseTest()
         let decl = FunctionDecl(
             name: "<lambda>",
@@ -77,6 +82,7 @@ extension Parser {
             location: t.start
         )
         decl.locals = Set(parameters.map(\.name))
+        decl.isGenerator = sawYield
         return Expr(.lambda(decl), t.start)
     }
 
@@ -233,7 +239,7 @@ extension Parser {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.location)
                 }
                 if current.isKeyword("for") {
-                    let comp = try parseComprehensionTail(value)
+                    let comp = try parseComprehensionTail(value, generator: true)
                     bareGenerator = bareGenerator ?? comp
                     arguments.append(.positional(comp))
                 } else {
@@ -286,7 +292,31 @@ extension Parser {
         return Expr(.slice(lower, upper, step), start)
     }
 
-    mutating func parseComprehensionTail(_ element: Expr) throws -> Expr {
+    /// `yield`, `yield value(s)` or `yield from iterable`, at `current` (the `yield` keyword). Marks the enclosing
+    /// function a generator. CPython's compiler errors: "'yield' outside function", "'yield from' inside async
+    /// function".
+    mutating func parseYield() throws -> Expr {
+        let t = advance()
+        let e: Expr
+        if acceptKeyword("from") {
+            e = Expr(.yieldFrom(try parseTest()), t.start)
+        } else if current.kind == .newline || current.kind == .eof || current.isOp(")") || current.isOp(";")
+            || current.isOp("=") || current.isOp("]") || current.isOp("}")
+        {
+            e = Expr(.yield(nil), t.start)
+        } else {
+            e = Expr(.yield(try parseExpressionList(allowStar: true)), t.start)
+        }
+        let end = tokens[index - 1].end
+        guard !functions.isEmpty else { throw error("'yield' outside function", at: t.start, end: end) }
+        if case .yieldFrom = e.kind, functions.last == true {
+            throw error("'yield from' inside async function", at: t.start, end: end)
+        }
+        sawYield = true
+        return e
+    }
+
+    mutating func parseComprehensionTail(_ element: Expr, generator: Bool = false) throws -> Expr {
         var clauses: [Comprehension] = []
         while current.isKeyword("for") || (current.isKeyword("async") && peekToken(1).isKeyword("for")) {
             if current.isKeyword("async") { throw notSupported("asynchronous comprehensions are", at: current.start) }
@@ -302,6 +332,7 @@ extension Parser {
             }
             clauses.append(Comprehension(target: target, iterable: iterable, conditions: conditions))
         }
+        if generator { return Expr(.genExp(element, clauses), element.location) }
         return Expr(.listComp(element, clauses), element.location)
     }
 }

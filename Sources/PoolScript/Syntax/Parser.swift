@@ -1,7 +1,7 @@
 /// A hand-written recursive-descent parser from tokens to the AST, with CPython's error messages.
 ///
 /// Statements live here; expressions in `Parser+Expressions.swift`. Constructs outside PoolPlay's
-/// subset (generators, match, walrus, class keyword arguments) are reported as
+/// subset (match, walrus, class keyword arguments) are reported as
 /// `NotImplementedError` diagnostics pointing at the construct, never as a crash.
 struct Parser {
     var tokens: [Token]
@@ -10,6 +10,8 @@ struct Parser {
     /// `isAsync` of each enclosing function, innermost last.
     var functions: [Bool] = []
     var loopDepth = 0
+    /// Set when a `yield` is parsed; each function definition saves, clears and reads it for `isGenerator`.
+    var sawYield = false
     /// Nesting of `class` bodies being parsed.
     var classDepth = 0
     /// Nesting of `def`s being parsed, across class bodies (which reset `functions`).
@@ -165,6 +167,8 @@ extension Expr {
         case .starred: return "starred"
         case .await: return "await expression"
         case .listComp: return "list comprehension"
+        case .genExp: return "generator expression"
+        case .yield, .yieldFrom: return "yield expression"
         case .set: return "set display"
         case .setComp: return "set comprehension"
         case .dictComp: return "dict comprehension"

@@ -178,7 +178,8 @@ func forEachName(in e: Expr, _ body: (String) -> Void) {
             visit(a)
             visit(b)
         case .slice(let a, let b, let c): [a, b, c].compactMap { $0 }.forEach(visit)
-        case .unary(_, let a), .starred(let a), .await(let a): visit(a)
+        case .unary(_, let a), .starred(let a), .await(let a), .yieldFrom(let a): visit(a)
+        case .yield(let a): if let a { visit(a) }
         case .compare(let first, let rest):
             visit(first)
             rest.forEach { visit($0.1) }
@@ -188,7 +189,8 @@ func forEachName(in e: Expr, _ body: (String) -> Void) {
                 if let k { visit(k) }
                 visit(v)
             }
-        case .listComp(let element, let clauses), .setComp(let element, let clauses):
+        case .listComp(let element, let clauses), .setComp(let element, let clauses),
+            .genExp(let element, let clauses):
             visit(element)
             clauses.forEach { visit($0.iterable); $0.conditions.forEach(visit) }
         case .dictComp(let k, let v, let clauses):
