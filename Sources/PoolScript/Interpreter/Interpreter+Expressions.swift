@@ -165,9 +165,15 @@ extension Interpreter {
             try await emit(try await eval(element, f))
             return
         }
-        let iterator: ValueIterator
-        if let first { iterator = first } else { iterator = try await makeIterator(try await eval(clause.iterable, f), f) }
-        while let item = try await iterator.next(self, f) {
+        let next: nonisolated(nonsending) () async throws -> Value?
+        if clause.isAsync {
+            next = try await asyncNext(of: try await eval(clause.iterable, f), f)
+        } else {
+            let iterator: ValueIterator
+            if let first { iterator = first } else { iterator = try await makeIterator(try await eval(clause.iterable, f), f) }
+            next = { try await iterator.next(self, f) }
+        }
+        while let item = try await next() {
             try tick()
             try await assign(clause.target, item, f)
             var keep = true

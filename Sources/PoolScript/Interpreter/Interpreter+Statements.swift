@@ -75,34 +75,8 @@ extension Interpreter {
                 }
             }
         case .forLoop(let target, let iterableExpr, let body, let orElse, true):
-            let iterable = try await eval(iterableExpr, f)
-            if let cls = userClass(of: iterable) {
-                // `__aiter__` gives the iterator; each `await iterator.__anext__()` an item, until StopAsyncIteration.
-                guard let iterator = try await callDunder(iterable, "__aiter__", [], f) else {
-                    throw PythonError.typeError(
-                        "'async for' requires an object with __aiter__ method, got \(cls.name)"
-                    )
-                }
-                guard let iteratorClass = userClass(of: iterator), iteratorClass.lookup("__anext__") != nil else {
-                    throw PythonError.typeError(
-                        "'async for' received an object from __aiter__ that does not implement __anext__: \(iterator.typeName)"
-                    )
-                }
-                return try await runFor(target, body, orElse, f) {
-                    do {
-                        return try await self.awaitValue(try await self.callDunder(iterator, "__anext__", [], f) ?? .none, f)
-                    } catch let e as PythonError where e.type.isSubclass(of: .stopAsyncIteration) {
-                        return nil
-                    }
-                }
-            }
-            guard case .object(let o) = iterable, let source = o as? PyAsyncIterable else {
-                throw PythonError.typeError(
-                    "'async for' requires an object with __aiter__ method, got \(iterable.typeName)"
-                )
-            }
-            let iterator = try source.makeAsyncIterator()
-            return try await runFor(target, body, orElse, f) { try await iterator.next(f.context) }
+            let next = try await asyncNext(of: try await eval(iterableExpr, f), f)
+            return try await runFor(target, body, orElse, f, next: next)
         case .forLoop(let target, let iterableExpr, let body, let orElse, false):
             // The loop's iterator is released when `execFor` returns, so a generator only the loop held is closed
             // right after it (`for x in gen(): break` runs its `finally` there, as CPython's reference counting does).
@@ -218,6 +192,35 @@ extension Interpreter {
 
     /// A `for` loop over items `next` produces (nil: exhausted): binds each, runs the body, and runs `orElse` when the
     /// items run out without a `break`.
+    /// What `async for` (statement or comprehension) calls for each item: `await iterator.__anext__()` on what
+    /// `__aiter__` gave, nil at StopAsyncIteration.
+    nonisolated(nonsending) func asyncNext(of iterable: Value, _ f: Frame) async throws
+        -> nonisolated(nonsending) () async throws -> Value?
+    {
+        if let cls = userClass(of: iterable) {
+            guard let iterator = try await callDunder(iterable, "__aiter__", [], f) else {
+                throw PythonError.typeError("'async for' requires an object with __aiter__ method, got \(cls.name)")
+            }
+            guard let iteratorClass = userClass(of: iterator), iteratorClass.lookup("__anext__") != nil else {
+                throw PythonError.typeError(
+                    "'async for' received an object from __aiter__ that does not implement __anext__: \(iterator.typeName)"
+                )
+            }
+            return {
+                do {
+                    return try await self.awaitValue(try await self.callDunder(iterator, "__anext__", [], f) ?? .none, f)
+                } catch let e as PythonError where e.type.isSubclass(of: .stopAsyncIteration) {
+                    return nil
+                }
+            }
+        }
+        guard case .object(let o) = iterable, let source = o as? PyAsyncIterable else {
+            throw PythonError.typeError("'async for' requires an object with __aiter__ method, got \(iterable.typeName)")
+        }
+        let iterator = try source.makeAsyncIterator()
+        return { try await iterator.next(f.context) }
+    }
+
     nonisolated(nonsending) func runFor(
         _ target: Expr, _ body: [Stmt], _ orElse: [Stmt], _ f: Frame,
         next: nonisolated(nonsending) () async throws -> Value?

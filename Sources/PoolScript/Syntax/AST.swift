@@ -61,6 +61,8 @@ struct Comprehension {
     var target: Expr
     var iterable: Expr
     var conditions: [Expr]
+    /// `async for`: items come from `__aiter__` / `__anext__`, awaited (PEP 530).
+    var isAsync = false
 }
 
 enum CallArgument {

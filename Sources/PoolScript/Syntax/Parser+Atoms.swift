@@ -43,7 +43,7 @@ extension Parser {
                     return e
                 }
                 let first = try parseStarOr { try $0.parseNamedTest() }
-                if current.isKeyword("for") {
+                if startsComprehension {
                     let comp = try parseComprehensionTail(first, generator: true)
                     try expectOp(")")
                     return comp
@@ -71,7 +71,7 @@ extension Parser {
                 var items: [Expr] = []
                 while !current.isOp("]") {
                     let item = try parseStarOr { try $0.parseNamedTest() }
-                    if items.isEmpty && current.isKeyword("for") {
+                    if items.isEmpty && startsComprehension {
                         let comp = try parseComprehensionTail(item)
                         try expectOp("]")
                         return comp
@@ -105,7 +105,7 @@ extension Parser {
                         }
                         index += 1
                         let value = try parseTest()
-                        if entries.isEmpty && current.isKeyword("for") {
+                        if entries.isEmpty && startsComprehension {
                             let comp = try parseComprehensionTail(value)
                             try expectOp("}")
                             guard case .listComp(_, let clauses) = comp.kind else { throw invalidSyntax() }
@@ -132,7 +132,7 @@ extension Parser {
 
     /// The rest of `{a, b}` or `{x for x in y}` after its first element.
     mutating func parseSetDisplay(first: Expr, start: SourceLocation) throws -> Expr {
-        if current.isKeyword("for") {
+        if startsComprehension {
             let comp = try parseComprehensionTail(first)
             try expectOp("}")
             guard case .listComp(let element, let clauses) = comp.kind else { throw invalidSyntax() }

@@ -238,7 +238,7 @@ extension Parser {
                 if current.isOp("=") {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.location)
                 }
-                if current.isKeyword("for") {
+                if startsComprehension {
                     let comp = try parseComprehensionTail(value, generator: true)
                     bareGenerator = bareGenerator ?? comp
                     arguments.append(.positional(comp))
@@ -316,10 +316,19 @@ extension Parser {
         return e
     }
 
+    /// `for` or `async for` after an element: a comprehension follows.
+    var startsComprehension: Bool {
+        current.isKeyword("for") || (current.isKeyword("async") && peekToken(1).isKeyword("for"))
+    }
+
     mutating func parseComprehensionTail(_ element: Expr, generator: Bool = false) throws -> Expr {
         var clauses: [Comprehension] = []
-        while current.isKeyword("for") || (current.isKeyword("async") && peekToken(1).isKeyword("for")) {
-            if current.isKeyword("async") { throw notSupported("asynchronous comprehensions are", at: current.start) }
+        while startsComprehension {
+            let isAsync = current.isKeyword("async")
+            if isAsync {
+                if generator { throw notSupported("asynchronous generator expressions are", at: current.start) }
+                index += 1
+            }
             index += 1
             let target = try parseTargetList()
             try checkTarget(target, augmented: false)
@@ -330,7 +339,7 @@ extension Parser {
                 index += 1
                 conditions.append(try parseOr())
             }
-            clauses.append(Comprehension(target: target, iterable: iterable, conditions: conditions))
+            clauses.append(Comprehension(target: target, iterable: iterable, conditions: conditions, isAsync: isAsync))
         }
         if generator { return Expr(.genExp(element, clauses), element.location) }
         return Expr(.listComp(element, clauses), element.location)
