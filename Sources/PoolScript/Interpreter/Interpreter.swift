@@ -74,6 +74,8 @@ public final class Interpreter {
     /// `time.monotonic` in the built-in `time` module. Hosts pass the same clock to their pools. Set it before the
     /// first script runs (tests use a manual clock to drive virtual time).
     public var clock: any Clock<Duration> = ContinuousClock()
+    /// `sys.argv[1:]`: the arguments after the file name (`poolplay run FILE ARGS...`), set before the first run.
+    public var scriptArguments: [String] = []
     /// The frame of the statement that ran last, for warnings' locations.
     weak var runningFrame: Frame?
     /// The loop's timers, on ``clock`` (made when first used).
