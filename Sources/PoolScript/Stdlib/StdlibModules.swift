@@ -4,7 +4,7 @@
 /// (`collections.abc`, `concurrent.futures`) are modules of their own here, as `import a.b` asks for both.
 let stdlibModuleNames = [
     "base64", "collections", "collections.abc", "concurrent", "concurrent.futures", "contextlib", "dataclasses",
-    "functools", "itertools", "json", "logging", "math", "random", "statistics", "sys", "typing",
+    "functools", "itertools", "json", "logging", "math", "random", "statistics", "sys", "threading", "typing",
 ]
 
 /// What a library module is made of: functions written in Swift, then Python source run in the module's own
@@ -37,6 +37,7 @@ extension Interpreter {
         case "math": spec = mathModule()
         case "statistics": spec = statisticsModule()
         case "sys": spec = sysModule(scriptName: f.file.name == "<stdin>" ? "" : f.file.name)
+        case "threading": spec = threadingModule()
         case "typing": spec = typingModule()
         default: return nil
         }
