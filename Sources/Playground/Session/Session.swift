@@ -266,7 +266,7 @@ public final class Session {
     /// Runs a whole file as `python FILE` would (top-level `await` allowed): stdout carries only what the program
     /// prints; an uncaught error prints a traceback to stderr. Returns the exit status.
     public func runFile(source: String, path: String, arguments: [String] = []) async -> Int32 {
-        interpreter.scriptArguments = arguments
+        interpreter.argv = [path] + arguments
         let before = context.markSpans()
         let result = await interpreter.run(source, fileName: path, mode: .file)
         if options.showPanels {

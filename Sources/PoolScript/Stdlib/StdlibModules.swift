@@ -3,7 +3,7 @@
 /// `Interpreter.importModule` asks the host first, then asyncio and time, then this registry. Dotted names
 /// (`collections.abc`, `concurrent.futures`) are modules of their own here, as `import a.b` asks for both.
 let stdlibModuleNames = [
-    "base64", "collections", "collections.abc", "concurrent", "concurrent.futures", "contextlib", "dataclasses",
+    "argparse", "base64", "collections", "collections.abc", "concurrent", "concurrent.futures", "contextlib", "dataclasses",
     "functools", "itertools", "json", "logging", "math", "random", "statistics", "sys", "threading", "typing",
 ]
 
@@ -22,6 +22,7 @@ extension Interpreter {
     nonisolated(nonsending) func makeStdlibModule(_ name: String, _ f: Frame) async throws -> ModuleObject? {
         let spec: StdlibModuleSpec
         switch name {
+        case "argparse": spec = argparseModule()
         case "base64": spec = base64Module()
         case "collections": spec = collectionsModule()
         case "collections.abc": spec = collectionsABCModule()
