@@ -309,6 +309,7 @@ package final class HTTPClientObject: PyObject {
         let pending = try submit(request)
         do {
             try await waiter.waitUntilFinished(pending)
+            try await checkLoop(pending, waiter)
             let response = try await pending.response()
             return ResponseObject(stack: stack, response: response, method: request.method, url: url)
         } catch let error as PoolError {
@@ -330,12 +331,22 @@ package final class HTTPClientObject: PyObject {
         let pending = try submit(request, stream: true)
         do {
             try await waiter.waitUntilFinished(pending)
+            try await checkLoop(pending, waiter)
             let streamed = try await pending.streamedResponse()
             return StreamedResponseObject(
                 stack: stack, streamed: streamed, method: request.method, url: url, isAsync: isAsync)
         } catch let error as PoolError {
             throw stack.pythonError(for: error)
         }
+    }
+
+    /// An async request served on a connection from an `asyncio.run` that has returned fails (``LoopBoundConnections``).
+    private nonisolated(nonsending) func checkLoop(_ pending: PendingRequest, _ waiter: some CallWaiting) async throws {
+        let pool = transport.pool
+        pool.loopBindings.record(request: pending.id, loop: (waiter as? Suspending)?.context.asyncioRunID)
+        guard pool.loopBindings.reusedClosedLoop(request: pending.id, log: pool.engine.eventLog) else { return }
+        (try? await pending.streamedResponse())?.close()
+        throw PythonError.eventLoopIsClosed
     }
 
     private func submit(_ request: PoolRequest, stream: Bool = false) throws -> PendingRequest {

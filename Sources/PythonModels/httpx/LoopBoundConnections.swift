@@ -1,0 +1,54 @@
+import PoolCore
+import PoolScript
+
+/// The event loop each connection of an async pool was opened on, to fail a request that reuses an idle connection
+/// from an `asyncio.run` that has returned (openai-python#874).
+///
+/// In CPython, an `AsyncClient`'s connections are asyncio streams of the loop that opened them. `asyncio.run` closes
+/// its loop when it returns, so when a second `asyncio.run` hands such an idle connection to a request, writing to
+/// it raises `RuntimeError: Event loop is closed` (`asyncio/base_events.py`, `_check_closed`), and the request
+/// fails; a request that opens a new connection works. Here the request has already gone out when this is known (the
+/// pool's log says which connection it started on), so the error is raised on its response; the connection then
+/// counts as the new loop's, as CPython's next request gets a fresh connection.
+final class LoopBoundConnections {
+    /// The `asyncio.run` each request was sent under (absent: sync, or outside `asyncio.run`).
+    private var requestLoops: [Int: Int] = [:]
+    /// The `asyncio.run` each connection was opened under, once looked up.
+    private var connectionLoops: [Int: Int] = [:]
+
+    func record(request: Int, loop: Int?) {
+        requestLoops[request] = loop
+    }
+
+    /// True when `request` was served on a connection opened under another (so already closed) `asyncio.run`.
+    func reusedClosedLoop(request: Int, log: [PoolLogEntry]) -> Bool {
+        guard let loop = requestLoops.removeValue(forKey: request) else { return false }
+        var connection: Int?
+        for entry in log.reversed() {
+            if case .requestStarted(request, let c) = entry.event {
+                connection = c
+                break
+            }
+        }
+        guard let connection else { return false }
+        if connectionLoops[connection] == nil {
+            for entry in log {
+                if case .connectionCreated(connection, _, let opener) = entry.event {
+                    connectionLoops[connection] = requestLoops[opener] ?? (opener == request ? loop : nil)
+                    break
+                }
+            }
+        }
+        guard let born = connectionLoops[connection] else {
+            connectionLoops[connection] = loop
+            return false
+        }
+        connectionLoops[connection] = loop
+        return born != loop
+    }
+}
+
+extension PythonError {
+    /// What asyncio raises on a closed loop (`BaseEventLoop._check_closed`).
+    static var eventLoopIsClosed: PythonError { PythonError(.runtimeError, "Event loop is closed") }
+}
