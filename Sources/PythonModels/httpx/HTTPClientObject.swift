@@ -306,7 +306,10 @@ package final class HTTPClientObject: PyObject {
 
     /// Sends through the pool and waits, as `waiter` waits, until the response is read.
     func send(_ request: PoolRequest, url: URLParts, waiter: some CallWaiting) async throws -> ResponseObject {
-        let pending = try submit(request)
+        // Under a later `asyncio.run`, the request may land on a connection of a closed loop: it is then sent as a
+        // stream, so that the connection can be dropped at the head (``LoopBoundConnections``).
+        let loop = (waiter as? Suspending)?.context.asyncioRunID
+        let pending = try submit(request, stream: transport.pool.loopBindings.mayReuseClosedLoop(loop))
         do {
             try await waiter.waitUntilFinished(pending)
             try await checkLoop(pending, waiter)
@@ -345,6 +348,7 @@ package final class HTTPClientObject: PyObject {
         let pool = transport.pool
         pool.loopBindings.record(request: pending.id, loop: (waiter as? Suspending)?.context.asyncioRunID)
         guard pool.loopBindings.reusedClosedLoop(request: pending.id, log: pool.engine.eventLog) else { return }
+        // Closed before its body is read, the response takes its connection down with it.
         (try? await pending.streamedResponse())?.close()
         throw PythonError.eventLoopIsClosed
     }

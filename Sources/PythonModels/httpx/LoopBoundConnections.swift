@@ -6,15 +6,21 @@ import PoolScript
 ///
 /// In CPython, an `AsyncClient`'s connections are asyncio streams of the loop that opened them. `asyncio.run` closes
 /// its loop when it returns, so when a second `asyncio.run` hands such an idle connection to a request, writing to
-/// it raises `RuntimeError: Event loop is closed` (`asyncio/base_events.py`, `_check_closed`), and the request
-/// fails; a request that opens a new connection works. Here the request has already gone out when this is known (the
-/// pool's log says which connection it started on), so the error is raised on its response; the connection then
-/// counts as the new loop's, as CPython's next request gets a fresh connection.
+/// it raises `RuntimeError: Event loop is closed` (`asyncio/base_events.py`, `_check_closed`): the request fails and
+/// the connection is closed; a request that opens a new connection works. Here the request has already gone out when
+/// this is known (the pool's log says which connection it started on), so the error is raised at its response head,
+/// and the response is closed unread, which takes the connection down with it.
 final class LoopBoundConnections {
     /// The `asyncio.run` each request was sent under (absent: sync, or outside `asyncio.run`).
     private var requestLoops: [Int: Int] = [:]
     /// The `asyncio.run` each connection was opened under, once looked up.
     private var connectionLoops: [Int: Int] = [:]
+
+    /// Whether a request under `loop` could be handed a connection opened under another `asyncio.run`.
+    func mayReuseClosedLoop(_ loop: Int?) -> Bool {
+        guard let loop else { return false }
+        return connectionLoops.values.contains { $0 != loop }
+    }
 
     func record(request: Int, loop: Int?) {
         requestLoops[request] = loop
@@ -39,12 +45,13 @@ final class LoopBoundConnections {
                 }
             }
         }
-        guard let born = connectionLoops[connection] else {
+        guard let born = connectionLoops[connection], born != loop else {
             connectionLoops[connection] = loop
             return false
         }
-        connectionLoops[connection] = loop
-        return born != loop
+        // The caller closes it with the failed response.
+        connectionLoops[connection] = nil
+        return true
     }
 }
 
