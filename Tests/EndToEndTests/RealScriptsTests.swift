@@ -26,8 +26,6 @@ struct RealScriptsTests {
     /// Scripts waiting for something outside PoolScript that is more than a small fix (the openai / httpx models,
     /// the loop), with what each needs.
     static let waitingForModels: [String: String] = [
-        "chat_stream_helper.py": "openai's `client.chat.completions.stream(...)` helper (ChatCompletionStream, "
-            + "content.delta / content.done events, get_final_completion)",
         "httpx_event_hooks.py": "httpx `event_hooks={'request': [...], 'response': [...]}`: accepted today but never "
             + "called (the hooks run in the send path, next to the trace-extension work)",
     ]

@@ -8,14 +8,8 @@ import Testing
 /// the connection is gone, so a third run opens a new one and works. Expected text from CPython 3.11 with httpx
 /// 0.28.1 and httpx2 against the same mock.
 @Suite struct ClosedLoopConnectionTests {
-    static var options: Session.Options {
-        var options = Session.Options()
-        options.showPanels = false
-        return options
-    }
-
     @Test func secondRunFailsOnTheOldConnectionAndThirdRunReconnects() async throws {
-        let harness = try await PlaygroundHarness.start(latency: .zero, options: Self.options)
+        let harness = try await PlaygroundHarness.start(latency: .zero, options: .withoutPanels)
         let status = await harness.session.runFile(
             source: """
                 import asyncio, os, httpx
@@ -43,7 +37,7 @@ import Testing
     }
 
     @Test func oneRunReusesItsConnections() async throws {
-        let harness = try await PlaygroundHarness.start(latency: .zero, options: Self.options)
+        let harness = try await PlaygroundHarness.start(latency: .zero, options: .withoutPanels)
         let status = await harness.session.runFile(
             source: """
                 import asyncio, os, httpx

@@ -6,14 +6,8 @@ import Testing
 /// interactive session as in `python3 -i` (the status becomes the playground's). Statuses and stderr are what
 /// CPython 3.11 gives for the same files.
 @Suite struct SystemExitTests {
-    static var options: Session.Options {
-        var options = Session.Options()
-        options.showPanels = false
-        return options
-    }
-
     func runFile(_ source: String, arguments: [String] = []) async throws -> (Int32, CapturedOutput) {
-        let harness = try await PlaygroundHarness.start(latency: .zero, options: Self.options)
+        let harness = try await PlaygroundHarness.start(latency: .zero, options: .withoutPanels)
         let status = await harness.session.runFile(source: source, path: "prog.py", arguments: arguments)
         try await harness.stop()
         return (status, harness.output)
@@ -64,7 +58,7 @@ import Testing
     }
 
     @Test func sysExitEndsTheInteractiveSession() async throws {
-        let harness = try await PlaygroundHarness.start(latency: .zero, options: Self.options)
+        let harness = try await PlaygroundHarness.start(latency: .zero, options: .withoutPanels)
         await harness.pipe("print(1)\nimport sys\nsys.exit(4)\nprint(2)")
         try await harness.stop()
         #expect(harness.output.stdout == "1\n")
@@ -73,7 +67,7 @@ import Testing
     }
 
     @Test func exitWithAMessageEndsTheSessionLikePython() async throws {
-        let harness = try await PlaygroundHarness.start(latency: .zero, options: Self.options)
+        let harness = try await PlaygroundHarness.start(latency: .zero, options: .withoutPanels)
         await harness.pipe("exit('bye')\nprint(2)")
         try await harness.stop()
         #expect(harness.output.stdout.isEmpty)
