@@ -14,7 +14,7 @@ extension Interpreter {
 }
 
 private let argparseSource = #"""
-import sys as _sys
+from sys import argv as _argv, exit as _exit, stdout as _stdout, stderr as _stderr
 
 SUPPRESS = '==SUPPRESS=='
 OPTIONAL = '?'
@@ -110,7 +110,7 @@ class ArgumentParser:
                  formatter_class=None, prefix_chars='-', fromfile_prefix_chars=None, argument_default=None,
                  conflict_handler='error', add_help=True, allow_abbrev=True, exit_on_error=True):
         if prog is None:
-            prog = _sys.argv[0].split('/')[-1] if _sys.argv and _sys.argv[0] else 'python'
+            prog = _argv[0].split('/')[-1] if _argv and _argv[0] else 'python'
         self.prog = prog
         self.usage = usage
         self.description = description
@@ -204,7 +204,7 @@ class ArgumentParser:
 
     def parse_known_args(self, args=None, namespace=None):
         if args is None:
-            args = _sys.argv[1:]
+            args = _argv[1:]
         else:
             args = list(args)
         if namespace is None:
@@ -498,18 +498,18 @@ class ArgumentParser:
         return text
 
     def print_usage(self, file=None):
-        print(self.format_usage(), end='', file=_sys.stdout if file is None else file)
+        print(self.format_usage(), end='', file=_stdout if file is None else file)
 
     def print_help(self, file=None):
-        print(self.format_help(), end='', file=_sys.stdout if file is None else file)
+        print(self.format_help(), end='', file=_stdout if file is None else file)
 
     def exit(self, status=0, message=None):
         if message:
-            print(message, end='', file=_sys.stderr)
-        _sys.exit(status)
+            print(message, end='', file=_stderr)
+        _exit(status)
 
     def error(self, message):
-        self.print_usage(_sys.stderr)
+        self.print_usage(_stderr)
         self.exit(2, '%s: error: %s\n' % (self.prog, message))
 
 _WIDTH = 78
