@@ -6,6 +6,8 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a Python file as `python FILE` would (top-level await allowed).")
     @Argument(help: "The file to run.") var file: String
+    @Argument(parsing: .captureForPassthrough, help: "Arguments for the program (its `sys.argv[1:]`).")
+    var arguments: [String] = []
     @Flag(help: "Print the pool panel to stderr when the program ends.") var panels = false
     @Flag(help: "Print one JSON object per top-level statement (line, source, stdout, error, pools); see the README.")
     var json = false
@@ -19,7 +21,7 @@ struct Run: AsyncParsableCommand {
         let launch = try common.launchOptions()
         let status =
             json
-            ? await PlaygroundApp.runJSON(file: file, launch) : await PlaygroundApp.run(file: file, panels: panels, launch)
+            ? await PlaygroundApp.runJSON(file: file, launch) : await PlaygroundApp.run(file: file, arguments: arguments, panels: panels, launch)
         if status != 0 { throw ExitCode(status) }
     }
 }

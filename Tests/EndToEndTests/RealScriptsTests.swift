@@ -21,24 +21,13 @@ struct RealScriptsTests {
         "lifespan_context.py": "generators: `yield` inside `@asynccontextmanager`",
         "async_generator_tokens.py": "async generators (`async def` with `yield`) and `contextlib.aclosing`",
         "batched_generator.py": "generators (`def` with `yield`, `next(gen, default)`)",
-        "client_singleton.py": "the `threading` module (`threading.Lock`)",
-        "priority_queue_jobs.py": "asyncio.PriorityQueue ordering items by a user class's `__lt__` (dataclass order=True)",
-        "exit_codes.py": "`sys.exit(n)` / uncaught SystemExit: exit status n, no traceback",
-        "thread_pool_sync_client.py": "`raise SystemExit(main())`: exit status 0, no traceback",
-        "httpx_sync_helpers.py": "`sys.exit(0)`: exit status 0, no traceback",
-        "cli_argparse.py": "the `argparse` module (ArgumentParser, add_argument, parse_args, Namespace)",
-        "latency_benchmark.py": "the `statistics` module (median, quantiles, mean, pstdev)",
     ]
 
     /// Scripts waiting for something outside PoolScript that is more than a small fix (the openai / httpx models,
     /// the loop), with what each needs.
     static let waitingForModels: [String: String] = [
-        "chat_stream_helper.py": "openai's `client.chat.completions.stream(...)` helper (ChatCompletionStream, "
-            + "content.delta / content.done events, get_final_completion)",
         "httpx_event_hooks.py": "httpx `event_hooks={'request': [...], 'response': [...]}`: accepted today but never "
             + "called (the hooks run in the send path, next to the trace-extension work)",
-        "global_client_two_runs.py": "a client's idle connection bound to the loop of the first `asyncio.run`: reusing "
-            + "it from a second `asyncio.run` raises `RuntimeError: Event loop is closed`",
     ]
 
     /// Both waiting lists: the script and why it waits.

@@ -63,11 +63,13 @@ public enum PlaygroundApp {
         await session.runREPL(reader: reader)
         await session.shutdown()
         try? await server.shutdown()
-        return 0
+        return session.exitStatus
     }
 
     /// `poolplay run FILE`: runs a file as `python FILE` would.
-    public static func run(file path: String, panels: Bool, _ launch: LaunchOptions) async -> Int32 {
+    public static func run(
+        file path: String, arguments: [String] = [], panels: Bool, _ launch: LaunchOptions
+    ) async -> Int32 {
         let output = StandardOutput()
         guard let data = FileManager.default.contents(atPath: path) else {
             output.writeError("poolplay: can't open file '\(path)': [Errno 2] No such file or directory\n")
@@ -80,7 +82,8 @@ public enum PlaygroundApp {
         options.panelsToStderr = true
         options.language = launch.language
         let session = Session(environment: environment, server: server, options: options, output: output)
-        let status = await session.runFile(source: String(decoding: data, as: UTF8.self), path: path)
+        let status = await session.runFile(
+            source: String(decoding: data, as: UTF8.self), path: path, arguments: arguments)
         await session.shutdown()
         try? await server.shutdown()
         return status

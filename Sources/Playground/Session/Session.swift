@@ -60,8 +60,11 @@ public final class Session {
     var lastTimeline: [Int: Double?] = [:]
     /// The mock's request count before the last statement that touched pools (`%why` reads its retries).
     var lastLedgerMark: Int?
-    /// Set by `%quit`.
+    /// Set by `%quit`, `exit()` and an uncaught `SystemExit` (`sys.exit()`).
     var wantsExit = false
+    /// The status the playground exits with: `exit(n)` / `sys.exit(n)` at the prompt end the session with `n`, as
+    /// in `python3 -i`.
+    public private(set) var exitStatus: Int32 = 0
     /// The terminal reader while the REPL runs (for `%solution` pre-typing).
     var lineSource: LineSource?
     /// What TAB completes; rebuilt after every entry.
@@ -102,8 +105,8 @@ public final class Session {
             })
         for name in ["exit", "quit"] {
             interpreter.globals[name] = .object(
-                NativeFunction(name: name) { [weak self] _ in
-                    self?.wantsExit = true
+                NativeFunction(name: name) { [weak self] arguments in
+                    self?.endSession(SystemExitOutcome(code: arguments.positional.first ?? .none))
                     return .none
                 })
         }
@@ -179,10 +182,21 @@ public final class Session {
         }
     }
 
-    /// Prints an error result the way Python does (to stderr), plus PoolPlay's hint as a note.
+    /// Ends the session as `python3 -i` does on `exit(code)` or an uncaught `SystemExit`: a non-int code is printed
+    /// to stderr, and the playground exits with the code's status.
+    func endSession(_ outcome: SystemExitOutcome) {
+        if let message = outcome.message { output.writeError(message) }
+        exitStatus = outcome.status
+        wantsExit = true
+    }
+
+    /// Prints an error result the way Python does (to stderr), plus PoolPlay's hint as a note. An uncaught
+    /// `SystemExit` prints no traceback: it ends the session.
     func report(_ result: RunResult) {
         switch result {
         case .ok: break
+        case .error(let error) where error.isSystemExit:
+            if let outcome = error.systemExitOutcome { endSession(outcome) }
         case .error(let error):
             var diagnostic = error.diagnostic
             if error.hint == nil, let hint = ErrorHints.hint(for: error, knowing: completions.hintKnowledge) {
@@ -251,7 +265,8 @@ public final class Session {
 
     /// Runs a whole file as `python FILE` would (top-level `await` allowed): stdout carries only what the program
     /// prints; an uncaught error prints a traceback to stderr. Returns the exit status.
-    public func runFile(source: String, path: String) async -> Int32 {
+    public func runFile(source: String, path: String, arguments: [String] = []) async -> Int32 {
+        interpreter.argv = [path] + arguments
         let before = context.markSpans()
         let result = await interpreter.run(source, fileName: path, mode: .file)
         if options.showPanels {
@@ -261,6 +276,11 @@ public final class Session {
         switch result {
         case .ok: status = 0
         case .error(let error):
+            // `sys.exit(n)` / `raise SystemExit(n)`: status n and no traceback (CPython's `_Py_HandleSystemExit`).
+            if let exit = error.systemExitOutcome {
+                if let message = exit.message { output.writeError(message) }
+                return exit.status
+            }
             output.writeError(error.formatted())
             status = 1
         case .syntaxError(let diagnostic):

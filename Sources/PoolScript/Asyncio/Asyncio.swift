@@ -95,6 +95,9 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
                 throw PythonError.valueError("a coroutine was expected, got \(b["main"].repr())")
             }
             // asyncio.run runs `main` in a task of its own (Task-1), so current_task(), timeout and TaskGroup see it.
+            i.asyncioState.loopRuns += 1
+            i.asyncioState.runningLoop = i.asyncioState.loopRuns
+            defer { i.asyncioState.runningLoop = nil }
             let outcome: Result<Value, Error>
             do {
                 outcome = .success(try await i.awaitValue(.object(i.spawn(main)), f))

@@ -11,6 +11,9 @@ final class AsyncioState {
     var greenThreads = 0
     /// `concurrent.futures` futures settled so far, to order `as_completed`.
     var settledFutures = 0
+    /// How many `asyncio.run` calls have started, and the one running now (its loop's identity; see `LoopIdentity`).
+    var loopRuns = 0
+    var runningLoop: Int?
     private weak var standInContext: TaskContext?
     private var standIn: PyTask?
 

@@ -10,13 +10,13 @@ final class AsyncioQueue: PyObject {
     private let putters = WaiterQueue()
     private let finished = AsyncioEvent()
     private var unfinished = 0
-    /// Orders a priority queue's items (the interpreter's `<`).
-    private let less: (Value, Value) throws -> Bool
+    /// Orders a priority queue's items with its `<`, which calls a user class's `__lt__` (CPython's `heappush`).
+    private weak var interpreter: Interpreter?
 
-    init(kind: Kind, maxsize: Int, less: @escaping (Value, Value) throws -> Bool) {
+    init(kind: Kind, maxsize: Int, interpreter: Interpreter) {
         self.kind = kind
         self.maxsize = maxsize
-        self.less = less
+        self.interpreter = interpreter
         finished.set()
     }
 
@@ -44,26 +44,26 @@ final class AsyncioQueue: PyObject {
         case "empty": return .object(NativeFunction(name: "empty") { _ in .bool(self.items.isEmpty) })
         case "full": return .object(NativeFunction(name: "full") { _ in .bool(self.isFull) })
         case "put_nowait":
-            return .object(NativeFunction(name: "put_nowait") { a in
-                try self.putNowait(try a.bind("put_nowait", [Parameter("item")])["item"])
+            return builtin("put_nowait") { _, a, f in
+                try await self.putNowait(try a.bind("put_nowait", [Parameter("item")])["item"], f)
                 return .none
-            })
+            }
         case "get_nowait":
             return .object(NativeFunction(name: "get_nowait") { a in
                 _ = try a.bind("get_nowait", [])
                 return try self.getNowait()
             })
         case "put":
-            return .object(NativeFunction(name: "put") { a in
+            return builtin("put") { _, a, f in
                 let item = try a.bind("put", [Parameter("item")])["item"]
                 return .object(Coroutine(name: "\(self.kind.rawValue).put") { context in
                     while self.isFull {
                         try await self.putters.wait(context, passOnIf: { !self.isFull })
                     }
-                    try self.putNowait(item)
+                    try await self.putNowait(item, f)
                     return .none
                 })
-            })
+            }
         case "get":
             return .object(NativeFunction(name: "get") { a in
                 _ = try a.bind("get", [])
@@ -94,19 +94,24 @@ final class AsyncioQueue: PyObject {
         }
     }
 
-    private func putNowait(_ item: Value) throws {
+    private nonisolated(nonsending) func putNowait(_ item: Value, _ f: Frame) async throws {
         if isFull { throw PythonError(.queueFull, "") }
         switch kind {
         case .fifo, .lifo: items.append(item)
         case .priority:
             // heapq.heappush keeps the smallest first; an ordered insert pops in the same order.
             var index = items.count
-            while index > 0, try less(item, items[index - 1]) { index -= 1 }
+            while index > 0, try await less(item, items[index - 1], f) { index -= 1 }
             items.insert(item, at: index)
         }
         unfinished += 1
         finished.clear()
         getters.wakeFirstPending()
+    }
+
+    private nonisolated(nonsending) func less(_ a: Value, _ b: Value, _ f: Frame) async throws -> Bool {
+        guard let interpreter else { return false }
+        return try await interpreter.compareAsync(.lt, a, b, f)
     }
 
     private func getNowait() throws -> Value {
@@ -132,7 +137,7 @@ extension ModuleObject {
                     guard case .int(let maxsize) = b["maxsize"] else {
                         throw PythonError.typeError("'<=' not supported between instances of '\(b["maxsize"].typeName)' and 'int'")
                     }
-                    return .object(AsyncioQueue(kind: kind, maxsize: maxsize) { [weak i] x, y in try i?.compare(.lt, x, y) ?? false })
+                    return .object(AsyncioQueue(kind: kind, maxsize: maxsize, interpreter: i))
                 })
         }
         attributes["QueueEmpty"] = .object(ExceptionClass.queueEmpty)

@@ -25,6 +25,7 @@ extension Interpreter {
         for c in ExceptionClass.builtinClasses { builtins[c.name] = .object(c) }
         builtins["Ellipsis"] = .object(EllipsisObject.shared)
         builtins["__name__"] = .str("__main__")
+        builtins["__doc__"] = .none
 
         function("print") { i, a, f in
             let b = try a.bind(

@@ -74,6 +74,8 @@ public final class Interpreter {
     /// `time.monotonic` in the built-in `time` module. Hosts pass the same clock to their pools. Set it before the
     /// first script runs (tests use a manual clock to drive virtual time).
     public var clock: any Clock<Duration> = ContinuousClock()
+    /// `sys.argv` for a program run as `poolplay run FILE ARGS...` (set before the first run); nil: the file name.
+    public var argv: [String]?
     /// The frame of the statement that ran last, for warnings' locations.
     weak var runningFrame: Frame?
     /// The loop's timers, on ``clock`` (made when first used).
@@ -135,6 +137,10 @@ public final class Interpreter {
         // Interactive input compiles in CPython's 'single' mode: every expression statement of the entry echoes,
         // also inside its loops and blocks (not inside the functions it defines).
         frame.echoesExpressions = mode == .interactive
+        // A file's docstring is its module's `__doc__` (argparse scripts pass `description=__doc__`).
+        if mode == .file, let first = statements.first, case .expression(let e) = first.kind, case .str(let doc) = e.kind {
+            moduleScope.vars["__doc__"] = .str(doc)
+        }
         for statement in statements {
             frame.line = statement.location.line
             do {

@@ -178,6 +178,7 @@ public final class ExceptionInstance: PyObject {
         }
         switch name {
         case "args": return .tuple(args)
+        case "code" where type.isSubclass(of: .systemExit): return SystemExitOutcome.code(args)
         case "__class__": return .object(type)
         case "__cause__", "__context__":
             guard let error, let linked = error.context.first,

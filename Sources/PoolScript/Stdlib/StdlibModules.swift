@@ -3,8 +3,8 @@
 /// `Interpreter.importModule` asks the host first, then asyncio and time, then this registry. Dotted names
 /// (`collections.abc`, `concurrent.futures`) are modules of their own here, as `import a.b` asks for both.
 let stdlibModuleNames = [
-    "base64", "collections", "collections.abc", "concurrent", "concurrent.futures", "contextlib", "dataclasses",
-    "functools", "itertools", "json", "logging", "math", "random", "sys", "typing",
+    "argparse", "base64", "collections", "collections.abc", "concurrent", "concurrent.futures", "contextlib", "dataclasses",
+    "functools", "itertools", "json", "logging", "math", "random", "statistics", "sys", "threading", "typing",
 ]
 
 /// What a library module is made of: functions written in Swift, then Python source run in the module's own
@@ -22,6 +22,7 @@ extension Interpreter {
     nonisolated(nonsending) func makeStdlibModule(_ name: String, _ f: Frame) async throws -> ModuleObject? {
         let spec: StdlibModuleSpec
         switch name {
+        case "argparse": spec = argparseModule()
         case "base64": spec = base64Module()
         case "collections": spec = collectionsModule()
         case "collections.abc": spec = collectionsABCModule()
@@ -35,7 +36,9 @@ extension Interpreter {
         case "logging": spec = loggingModule()
         case "random": spec = randomModule()
         case "math": spec = mathModule()
+        case "statistics": spec = statisticsModule()
         case "sys": spec = sysModule(scriptName: f.file.name == "<stdin>" ? "" : f.file.name)
+        case "threading": spec = threadingModule()
         case "typing": spec = typingModule()
         default: return nil
         }

@@ -40,7 +40,7 @@ final class StreamObject: PyObject {
 extension Interpreter {
     func sysModule(scriptName: String) -> StdlibModuleSpec {
         var n: [String: Value] = [:]
-        n["argv"] = .list(PyList([.str(scriptName)]))
+        n["argv"] = .list(PyList((argv ?? [scriptName]).map { .str($0) }))
         n["stdout"] = .object(StreamObject(name: "stdout", isError: false, host: host))
         n["stderr"] = .object(StreamObject(name: "stderr", isError: true, host: host))
         n["version_info"] = .tuple([.int(3), .int(11), .int(7), .str("final"), .int(0)])

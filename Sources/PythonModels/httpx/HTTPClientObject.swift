@@ -321,13 +321,17 @@ package final class HTTPClientObject: PyObject {
         -> ResponseObject
     {
         let trace = hook.map { _ in RequestTrace() }
-        let pending = try submit(request, trace: trace)
+        // Under a later `asyncio.run`, the request may land on a connection of a closed loop: it is then sent as a
+        // stream, so that the connection can be dropped at the head (``LoopBoundConnections``).
+        let loop = (waiter as? Suspending)?.context.asyncioRunID
+        let pending = try submit(request, stream: transport.pool.loopBindings.mayReuseClosedLoop(loop), trace: trace)
         do {
             if let hook, let trace {
                 try await hook.wait(for: pending, trace, waiter: waiter)
             } else {
                 try await waiter.waitUntilFinished(pending)
             }
+            try await checkLoop(pending, waiter)
             let response = try await pending.response()
             return ResponseObject(stack: stack, response: response, method: request.method, url: url)
         } catch let error as PoolError {
@@ -349,12 +353,23 @@ package final class HTTPClientObject: PyObject {
         let pending = try submit(request, stream: true)
         do {
             try await waiter.waitUntilFinished(pending)
+            try await checkLoop(pending, waiter)
             let streamed = try await pending.streamedResponse()
             return StreamedResponseObject(
                 stack: stack, streamed: streamed, method: request.method, url: url, isAsync: isAsync)
         } catch let error as PoolError {
             throw stack.pythonError(for: error)
         }
+    }
+
+    /// An async request served on a connection from an `asyncio.run` that has returned fails (``LoopBoundConnections``).
+    private nonisolated(nonsending) func checkLoop(_ pending: PendingRequest, _ waiter: some CallWaiting) async throws {
+        let pool = transport.pool
+        pool.loopBindings.record(request: pending.id, loop: (waiter as? Suspending)?.context.asyncioRunID)
+        guard pool.loopBindings.reusedClosedLoop(request: pending.id, log: pool.engine.eventLog) else { return }
+        // Closed before its body is read, the response takes its connection down with it.
+        (try? await pending.streamedResponse())?.close()
+        throw PythonError.eventLoopIsClosed
     }
 
     private func submit(_ request: PoolRequest, stream: Bool = false, trace: RequestTrace? = nil) throws

@@ -18,6 +18,8 @@ package final class PoolObject: PyObject {
     let http1: Value
     let http2: Value
     let retries: Value
+    /// The `asyncio.run` each connection was opened under (openai-python#874).
+    let loopBindings = LoopBoundConnections()
 
     static var sysMaxsize: Value { .int(Int.max) }
 

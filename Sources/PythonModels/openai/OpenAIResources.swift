@@ -77,7 +77,7 @@ final class ChatCompletionsResource: PyObject {
     init(client: OpenAIClientObject) { self.client = client }
     var pyTypeName: String { client.isAsync ? "AsyncCompletions" : "Completions" }
     func pyRepr() -> String { "<openai.resources.chat.completions.completions.\(pyTypeName) object>" }
-    var attributeNames: [String] { ["create", "with_raw_response"] }
+    var attributeNames: [String] { ["create", "stream", "with_raw_response"] }
 
     /// The body parameters PoolPlay forwards; any other keyword is accepted and sent, as the SDK sends extra_body.
     static let bodyParameters = [
@@ -93,6 +93,7 @@ final class ChatCompletionsResource: PyObject {
                     ChatCompletionsResource(client: client.rawResponseView()),
                     module: "openai.resources.chat.completions.completions"))
         }
+        if name == "stream" { return streamHelper() }
         guard name == "create" else { return nil }
         let parameters =
             [Parameter("messages", kind: .keywordOnly), Parameter("model", kind: .keywordOnly)]
@@ -120,6 +121,26 @@ final class ChatCompletionsResource: PyObject {
             ) {
                 OpenAISchema.build("ChatCompletion", from: $0)
             }
+        }
+    }
+}
+
+extension ChatCompletionsResource {
+    /// `stream(...)`: the parameters of `create` but `stream`, and a manager that sends with `stream=True` when
+    /// entered (``ChatCompletionStreamManager``).
+    func streamHelper() -> Value {
+        let names = Self.bodyParameters.filter { $0 != "stream" }
+        let parameters =
+            [Parameter("messages", kind: .keywordOnly), Parameter("model", kind: .keywordOnly)]
+            + names.map { Parameter($0, kind: .keywordOnly, default: Value.none) }
+            + OpenAIResourceParameters.requestOptions
+        return pyMethod(pyTypeName, "stream", parameters: parameters) { [client, pyTypeName] arguments in
+            let bound = try arguments.bind("\(pyTypeName).stream", parameters)
+            var body: [(Value, Value)] = [(.str("messages"), bound["messages"]), (.str("model"), bound["model"])]
+            for name in names where bound.isGiven(name) { body.append((.str(name), bound[name])) }
+            body.append((.str("stream"), .bool(true)))
+            let options = try OpenAIRequestOptions(bound, stack: client.httpClient.stack)
+            return .object(ChatCompletionStreamManager(client: client, body: .dict(PyDict(body)), options: options))
         }
     }
 }

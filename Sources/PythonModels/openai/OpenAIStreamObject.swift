@@ -207,7 +207,7 @@ extension OpenAIClientObject {
             })
     }
 
-    private func performStream(
+    func performStream(
         path: String, body: Value, options: OpenAIRequestOptions, kind: OpenAIStreamObject.Kind,
         waiter: some CallWaiting
     ) async throws -> Value {
