@@ -17,17 +17,12 @@ struct RealScriptsTests {
     static let concurrency = 3
 
     /// Scripts waiting for PoolScript (the language and its standard library), with what each needs.
-    static let waitingForPoolScript: [String: String] = [
-        "lifespan_context.py": "generators: `yield` inside `@asynccontextmanager`",
-        "async_generator_tokens.py": "async generators (`async def` with `yield`) and `contextlib.aclosing`",
-        "batched_generator.py": "generators (`def` with `yield`, `next(gen, default)`)",
+    static let waitingForPoolScript: [String: String] = [:
     ]
 
     /// Scripts waiting for something outside PoolScript that is more than a small fix (the openai / httpx models,
     /// the loop), with what each needs.
-    static let waitingForModels: [String: String] = [
-        "httpx_event_hooks.py": "httpx `event_hooks={'request': [...], 'response': [...]}`: accepted today but never "
-            + "called (the hooks run in the send path, next to the trace-extension work)",
+    static let waitingForModels: [String: String] = [:
     ]
 
     /// Both waiting lists: the script and why it waits.

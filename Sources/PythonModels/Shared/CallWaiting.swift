@@ -6,6 +6,9 @@ import PoolScript
 /// I/O directly inside it (``Direct``): the event loop is blocked, as a sync call blocks it in CPython. Code written
 /// once over this protocol serves both.
 protocol CallWaiting {
+    /// The task (or the blocking call's caller) that waits.
+    var context: TaskContext { get }
+
     nonisolated(nonsending) func wait<T: Sendable>(
         _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T

@@ -22,6 +22,8 @@ package final class HTTPClientObject: PyObject {
     /// The last URL text resolved against ``baseURL`` and its parts: client code sends to the same URL again and
     /// again, and parsing it was a twentieth of a request's time. Only the task holding the loop's turn touches it.
     private var lastResolved: (text: String, url: URLParts)?
+    /// `event_hooks=` (``EventHooks``).
+    var eventHooks = try! EventHooks(.none)
 
     init(
         stack: HTTPStack, isAsync: Bool, className: String, classModule: String, timeout: TimeoutObject,
@@ -98,9 +100,12 @@ package final class HTTPClientObject: PyObject {
             }
         }
         let follow = bound["follow_redirects"].isTruthy
-        return HTTPClientObject(
+        let hooks = try EventHooks(bound["event_hooks"])
+        let client = HTTPClientObject(
             stack: stack, isAsync: isAsync, className: className, classModule: classModule, timeout: timeout,
             baseURLText: baseURLText, headers: headers, followRedirects: follow, transport: transport)
+        client.eventHooks = hooks
+        return client
     }
 
     /// `Client` or `AsyncClient`: the httpx class that defines the methods, which CPython's TypeErrors name even on
@@ -161,6 +166,7 @@ package final class HTTPClientObject: PyObject {
         case "headers": return .object(HeadersObject(headers, module: stack.module))
         case "is_closed": return .bool(isClosed)
         case "follow_redirects": return .bool(followRedirects)
+        case "event_hooks": return eventHooks.value
         case "get", "head", "options", "delete":
             return requestMethod(name.uppercased(), name: name, hasBody: false)
         case "post", "put", "patch":
@@ -320,6 +326,10 @@ package final class HTTPClientObject: PyObject {
     func send(_ request: PoolRequest, url: URLParts, waiter: some CallWaiting, hook: TraceHook? = nil) async throws
         -> ResponseObject
     {
+        if !eventHooks.request.isEmpty {
+            let shown = RequestObject(method: request.method, url: url, module: stack.module)
+            try await runEventHooks(eventHooks.request, with: .object(shown), waiter.context)
+        }
         let trace = hook.map { _ in RequestTrace() }
         // Under a later `asyncio.run`, the request may land on a connection of a closed loop: it is then sent as a
         // stream, so that the connection can be dropped at the head (``LoopBoundConnections``).
@@ -332,8 +342,10 @@ package final class HTTPClientObject: PyObject {
                 try await waiter.waitUntilFinished(pending)
             }
             try await checkLoop(pending, waiter)
-            let response = try await pending.response()
-            return ResponseObject(stack: stack, response: response, method: request.method, url: url)
+            let response = ResponseObject(
+                stack: stack, response: try await pending.response(), method: request.method, url: url)
+            try await runEventHooks(eventHooks.response, with: .object(response), waiter.context)
+            return response
         } catch let error as PoolError {
             throw stack.pythonError(for: error)
         }
@@ -350,13 +362,19 @@ package final class HTTPClientObject: PyObject {
     nonisolated(nonsending) func sendStreaming(_ request: PoolRequest, url: URLParts, waiter: some CallWaiting)
         async throws -> StreamedResponseObject
     {
+        if !eventHooks.request.isEmpty {
+            let shown = RequestObject(method: request.method, url: url, module: stack.module)
+            try await runEventHooks(eventHooks.request, with: .object(shown), waiter.context)
+        }
         let pending = try submit(request, stream: true)
         do {
             try await waiter.waitUntilFinished(pending)
             try await checkLoop(pending, waiter)
-            let streamed = try await pending.streamedResponse()
-            return StreamedResponseObject(
-                stack: stack, streamed: streamed, method: request.method, url: url, isAsync: isAsync)
+            let streamed = StreamedResponseObject(
+                stack: stack, streamed: try await pending.streamedResponse(), method: request.method, url: url,
+                isAsync: isAsync)
+            try await runEventHooks(eventHooks.response, with: .object(streamed), waiter.context)
+            return streamed
         } catch let error as PoolError {
             throw stack.pythonError(for: error)
         }
