@@ -157,7 +157,9 @@ extension ModuleObject {
         attributes["current_task"] = .object(
             InterpBuiltin("current_task") { _, a, f in
                 _ = try a.bind("current_task", [Parameter("loop", default: Value.none)])
-                return f.context.task.map { .object($0) } ?? .none
+                // Top-level code runs as in `python -m asyncio`, where each statement is a task of its own: its
+                // stand-in, which `cancel()` interrupts at its next await.
+                return .object(f.context.cancellationTarget)
             })
         attributes["all_tasks"] = .object(
             InterpBuiltin("all_tasks") { i, a, _ in

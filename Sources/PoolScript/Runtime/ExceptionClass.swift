@@ -93,7 +93,7 @@ public final class ExceptionClass: PyObject, Sendable {
     static let osError = ExceptionClass(name: "OSError", base: exception)
     static let timeoutError = ExceptionClass(name: "TimeoutError", base: osError)
     static let connectionError = ExceptionClass(name: "ConnectionError", base: osError)
-    static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio.exceptions", base: baseException)
+    public static let cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio.exceptions", base: baseException)
     static let baseExceptionGroup = ExceptionClass(name: "BaseExceptionGroup", base: baseException)
     static let exceptionGroup = ExceptionClass(
         name: "ExceptionGroup", base: baseExceptionGroup, otherBase: exception)

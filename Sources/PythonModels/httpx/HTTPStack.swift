@@ -79,7 +79,7 @@ final class HTTPExceptions: Sendable {
         streamClosed = make("StreamClosed", streamError)
         responseNotRead = make("ResponseNotRead", streamError)
         requestNotRead = make("RequestNotRead", streamError)
-        cancelledError = ExceptionClass(name: "CancelledError", module: "asyncio", base: .baseException)
+        cancelledError = .cancelledError  // asyncio's own class, so `except asyncio.CancelledError` catches it
         let all = [
             httpError, requestError, transportError, timeoutException, connectTimeout, readTimeout, writeTimeout,
             poolTimeout, networkError, connectError, readError, writeError, closeError, protocolError,
