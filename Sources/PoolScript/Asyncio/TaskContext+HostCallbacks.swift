@@ -29,6 +29,12 @@ extension TaskContext {
     /// not been raised yet: it will be at the task's next suspension.
     public var isCancellationPending: Bool { blockedTask?.cancelRequested == true }
 
+    /// Raises the pending cancellation now, as the task's next suspension would, and clears it (asyncio's
+    /// `_must_cancel`): a host that meets the cancellation at its own suspension point raises it once.
+    public func raisePendingCancellation() throws {
+        try deliverPendingCancellation()
+    }
+
     /// A frame for calling `function` from host code: the function's own module scope and file.
     private func hostFrame(_ function: FunctionObject) -> Frame {
         Frame(scope: function.closure, context: self, file: function.file, function: function.decl.name)

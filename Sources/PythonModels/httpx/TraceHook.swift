@@ -73,7 +73,8 @@ struct TraceHook {
                 // before the task sees it.
                 trace.cancel()
                 try await settle(pending, context: context, blocks: blocks)
-                throw stack.pythonError(for: .cancelled)
+                try context.raisePendingCancellation()
+                throw stack.pythonError(for: .cancelled)  // delivered already (settle met it): raise it all the same
             }
             trace.resume()
         }
