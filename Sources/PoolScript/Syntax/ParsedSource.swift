@@ -54,13 +54,19 @@ public struct ParsedSource {
         case .statements(let statements):
             let hasCompound = statements.contains { s in
                 switch s.kind {
-                case .ifElse, .whileLoop, .forLoop, .function, .tryExcept, .with: return true
+                case .ifElse, .whileLoop, .forLoop, .function, .classDef, .tryExcept, .with: return true
                 default: return false
                 }
             }
             // Even a one-line compound statement (`if x: pass`) waits for a blank line in CPython.
             return hasCompound && !endsWithBlankLine ? .incomplete : .complete
         case .syntaxError(let d):
+            // A decorator line waits for the `def` or `class` it decorates (`@dataclass`, then `...`).
+            if !endsWithBlankLine, let last = lines.last(where: { !$0.allSatisfy(\.isWhitespace) }),
+                last.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("@")
+            {
+                return .incomplete
+            }
             // A blank line right after `if x:` is an IndentationError in CPython's REPL, not a continuation.
             if (d.kind === ExceptionClass.indentationError || d.incompleteBlock) && endsWithBlankLine { return .invalid }
             return d.incompleteInput ? .incomplete : .invalid
