@@ -91,7 +91,7 @@ func stopIteration(_ value: Value) -> PythonError {
 extension Interpreter {
     /// A generator dropped while suspended, waiting to be closed at the next statement.
     func abandon(_ core: GeneratorCore, repr: String) {
-        abandonedGenerators.append((core, repr))
+        abandonedGenerators.withLock { $0.append((core, repr)) }
     }
 
     /// Closes the generators dropped while suspended (GeneratorExit at their `yield`, so their `finally` blocks
@@ -101,8 +101,7 @@ extension Interpreter {
     /// (`Lib/asyncio/base_events.py`, `_asyncgen_finalizer_hook`), so after `async for … break` its `finally`
     /// runs at the task's next suspension, not at once. When a run ends (`atEnd`), everything is closed here.
     nonisolated(nonsending) func closeAbandonedGenerators(_ context: TaskContext, atEnd: Bool = false) async {
-        while !abandonedGenerators.isEmpty {
-            let (core, repr) = abandonedGenerators.removeFirst()
+        while let (core, repr) = abandonedGenerators.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
             core.finalized = true
             if core.kind == .asyncGenerator, !atEnd {
                 // `call_soon_threadsafe(create_task, agen.aclose())`: the task is created one loop turn later.

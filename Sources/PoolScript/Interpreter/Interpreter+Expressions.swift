@@ -369,14 +369,14 @@ extension Interpreter {
         do {
             let flow = try await exec(fn.decl.body, frame)
             if !scope.hasInnerScopes { scope.vars.removeAll() }
-            if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(context) }
+            if hasAbandonedGenerators { await closeAbandonedGenerators(context) }
             if case .returned(let v) = flow { return v }
             return .none
         } catch {
             var e = pythonError(from: error)
             frame.record(&e)
             if !scope.hasInnerScopes { scope.vars.removeAll() }
-            if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(context) }
+            if hasAbandonedGenerators { await closeAbandonedGenerators(context) }
             throw e
         }
     }

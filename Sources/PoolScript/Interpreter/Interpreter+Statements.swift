@@ -15,7 +15,7 @@ extension Interpreter {
     }
 
     nonisolated(nonsending) func exec(_ s: Stmt, _ f: Frame) async throws -> Flow {
-        if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(f.context) }
+        if hasAbandonedGenerators { await closeAbandonedGenerators(f.context) }
         f.line = s.location.line
         runningFrame = f
         try tick()
@@ -84,10 +84,10 @@ extension Interpreter {
             do {
                 flow = try await execFor(target, iterableExpr, body, orElse, f)
             } catch {
-                if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(f.context) }
+                if hasAbandonedGenerators { await closeAbandonedGenerators(f.context) }
                 throw error
             }
-            if !abandonedGenerators.isEmpty { await closeAbandonedGenerators(f.context) }
+            if hasAbandonedGenerators { await closeAbandonedGenerators(f.context) }
             return flow
         case .breakLoop: return .breakLoop
         case .continueLoop: return .continueLoop

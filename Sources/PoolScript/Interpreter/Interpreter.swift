@@ -84,7 +84,13 @@ public final class Interpreter {
     let asyncioState = AsyncioState()
     /// Generators dropped while suspended, with their reprs, to close at the next statement
     /// (``closeAbandonedGenerators(_:)``).
-    var abandonedGenerators: [(GeneratorCore, String)] = []
+    /// Generators dropped while suspended, to close at the next statement. Behind a lock: a generator object's
+    /// `deinit` runs on whichever thread drops the last reference — a finished task's Swift task may be torn down
+    /// on another thread while the script goes on — so `abandon` may race with the loop that drains the list.
+    let abandonedGenerators = Mutex<[(GeneratorCore, String)]>([])
+
+    /// Whether a dropped generator waits to be closed.
+    var hasAbandonedGenerators: Bool { abandonedGenerators.withLock { !$0.isEmpty } }
     /// Generators that started and have not finished, for ``finalize()``; and how many finished (for start order).
     var startedGenerators: [ObjectIdentifier: WeakGeneratorCore] = [:]
     var finishedGeneratorCount = 0
