@@ -15,6 +15,16 @@ public struct PoolEventLog: Sendable, Equatable {
     /// Kept entries, oldest first.
     public var entries: [PoolLogEntry] { Array(storage) }
 
+    /// The oldest kept entry matching `predicate`, found without copying the log.
+    public func first(where predicate: (PoolLogEntry) -> Bool) -> PoolLogEntry? {
+        storage.first(where: predicate)
+    }
+
+    /// The newest kept entry matching `predicate`, found without copying the log.
+    public func last(where predicate: (PoolLogEntry) -> Bool) -> PoolLogEntry? {
+        storage.last(where: predicate)
+    }
+
     /// Counts an entry a zero-capacity log does not keep (without building it).
     mutating func countDropped() {
         droppedCount += 1

@@ -32,6 +32,9 @@ extension ConnectionPool {
             case .close(let connection): connection.close()
             case .finish(let pending, let result): pending.finish(result)
             case .cancel(let task): task.cancel()
+            case .cancelExecution(let execution): execution.cancel()
+            case .sendBuffered(let id, let request, let connection, let cancellation):
+                sendBuffered(id, request, on: connection, cancellation)
             case .attemptStart(let id): loop.callSoon { [weak self] in self?.requestWoke(id) }
             case .dialAfterCheckpoint(let id, let origin, let request):
                 loop.callSoon { [weak self] in
@@ -78,13 +81,19 @@ extension ConnectionPool {
                     preconditionFailure("execute(\(requestID), on: \(connectionID)) without connection or request")
                 }
                 let trace = state.traces.isEmpty ? nil : state.traces[requestID]
-                state.executions[requestID] = Task {
+                if trace == nil, !entry.pending.streaming, let http1 = connection as? HTTP1Connection {
+                    let cancellation = ChannelCancellation(http1)
+                    state.executions[requestID] = .channel(cancellation)
+                    state.unlocked.append(.sendBuffered(requestID, entry.request, http1, cancellation))
+                    continue
+                }
+                state.executions[requestID] = .task(Task {
                     if let trace {
                         await self.executeTraced(requestID, entry.request, on: connection, trace: trace)
                     } else {
                         await self.execute(requestID, entry.request, on: connection)
                     }
-                }
+                })
             case .closeConnection(let id, _):
                 if let connection = state.connections.removeValue(forKey: id) {
                     state.unlocked.append(.close(connection))
@@ -99,7 +108,7 @@ extension ConnectionPool {
             case .failRequest(let id, let error):
                 guard let entry = state.requests.removeValue(forKey: id) else { continue }
                 if let execution = state.executions.removeValue(forKey: id) {
-                    state.unlocked.append(.cancel(execution))
+                    state.unlocked.append(.cancelExecution(execution))
                 }
                 state.unlocked.append(.finish(entry.pending, .failure(error)))
             case .scheduleTimer(let timer):
@@ -248,27 +257,57 @@ extension ConnectionPool {
             }
             // httpx's `send(stream=False)`: read the body here, then deliver and close in one event.
             guard let bytes = try? await streamed.readAll() else { return }  // the failure was reported
-            let keepAlive = streamed.keepAliveAtEnd
-            let buffered = PoolStreamedResponse(
-                id: id, head: head, body: BufferedBody(bytes: bytes, keepAlive: keepAlive), pool: .detached)
-            let turns = closeTurns(keepAlive: keepAlive)
-            loop.post {
-                self.closeAfterTurns(id, keepAlive: keepAlive, turns) {
-                    self.modifyStateAndRunActions { state, now in
-                        state.executions[id] = nil
-                        if let entry = state.requests[id] {
-                            state.unlocked.append(.finish(entry.pending, .success(buffered)))
-                        }
-                        return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
+            deliverBuffered(id, BufferedExchange(head: head, bytes: bytes, keepAlive: streamed.keepAliveAtEnd))
+        } catch {
+            requestFailedOnTheWire(id, error as? PoolError ?? .readError(String(describing: error)))
+        }
+    }
+
+    /// ``execute(_:_:on:)`` for a buffered, untraced request on an HTTP/1.1 channel: the channel's event loop sends it
+    /// and reads the body, and the outcome goes to the pool's loop from there, with no task in between.
+    func sendBuffered(
+        _ id: Int, _ request: PoolRequest, on connection: HTTP1Connection, _ cancellation: ChannelCancellation
+    ) {
+        connection.sendBuffered(request, cancellation: cancellation) { [self] outcome in
+            switch outcome {
+            case .success(let exchange):
+                deliverBuffered(id, exchange)
+            case .failure(.beforeHead(let error)):
+                requestFailedOnTheWire(id, error)
+            case .failure(.inBody(let error)):
+                // As a streamed body's reader reports them (``PoolStreamedResponse/read()``).
+                if error == .cancelled { loop.post { self.cancel(id) } }
+                loop.post { self.responseFailed(id, error: error) }
+            }
+        }
+    }
+
+    /// A whole response is in: after the turns its close takes, the caller gets it and the connection is released,
+    /// in one event.
+    private func deliverBuffered(_ id: Int, _ exchange: BufferedExchange) {
+        let keepAlive = exchange.keepAlive
+        let buffered = PoolStreamedResponse(
+            id: id, head: exchange.head, body: BufferedBody(bytes: exchange.bytes, keepAlive: keepAlive),
+            pool: .detached)
+        let turns = closeTurns(keepAlive: keepAlive)
+        loop.post {
+            self.closeAfterTurns(id, keepAlive: keepAlive, turns) {
+                self.modifyStateAndRunActions { state, now in
+                    state.executions[id] = nil
+                    if let entry = state.requests[id] {
+                        state.unlocked.append(.finish(entry.pending, .success(buffered)))
                     }
+                    return (state.machine.responseCompleted(id, keepAlive: keepAlive, now: now), ())
                 }
             }
-        } catch {
-            let poolError = error as? PoolError ?? .readError(String(describing: error))
-            loop.post {
-                self.modifyStateAndRunActions { state, now in
-                    (state.machine.requestFailed(id, error: poolError, now: now), ())
-                }
+        }
+    }
+
+    /// Sending failed before the head arrived.
+    private func requestFailedOnTheWire(_ id: Int, _ error: PoolError) {
+        loop.post {
+            self.modifyStateAndRunActions { state, now in
+                (state.machine.requestFailed(id, error: error, now: now), ())
             }
         }
     }

@@ -14,7 +14,7 @@ extension ConnectionPool {
         /// Connections the machine dropped while their dial was in flight: closed as soon as they arrive.
         var abandoned: Set<Int> = []
         /// Sends in flight by request ID.
-        var executions: [Int: Task<Void, Never>] = [:]
+        var executions: [Int: Execution] = [:]
         /// Dials whose outcome waits for the connect's loop turns, by connection ID.
         var connectGates: [Int: ConnectGate] = [:]
         /// httpcore 1.0.9's per-connection locks that start attempts pass (``ConnectionPool/StartLocks``).
@@ -49,6 +49,21 @@ extension ConnectionPool {
         var outcome: Result<any PoolConnection, PoolError>?
     }
 
+    /// A send in flight: the task that drives it, or — a buffered, untraced request on an HTTP/1.1 channel — the
+    /// channel's event loop (``HTTP1Connection/sendBuffered(_:cancellation:completion:)``).
+    enum Execution: Sendable {
+        case task(Task<Void, Never>)
+        case channel(ChannelCancellation)
+
+        /// Stops the send: cancels its task, or closes its channel.
+        func cancel() {
+            switch self {
+            case .task(let task): task.cancel()
+            case .channel(let cancellation): cancellation.cancel()
+            }
+        }
+    }
+
     /// I/O and callbacks performed after the lock is released.
     enum Unlocked: Sendable {
         case close(any PoolConnection)
@@ -56,6 +71,9 @@ extension ConnectionPool {
         /// Cancelling runs cancellation handlers synchronously (the factory's, the clock's), so it waits until the
         /// pool's lock is released.
         case cancel(Task<Void, Never>)
+        case cancelExecution(Execution)
+        /// Send a buffered request on the channel's event loop (``ConnectionPool/sendBuffered(_:_:on:_:)``).
+        case sendBuffered(Int, PoolRequest, HTTP1Connection, ChannelCancellation)
         /// Deliver the request's start attempt when its task next runs (``PoolAction/attemptStart(_:on:)``).
         case attemptStart(Int)
         /// Count the turns of a dial that just started (``ConnectionPool/countConnectTurns(_:)``).

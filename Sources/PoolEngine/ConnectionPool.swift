@@ -96,6 +96,16 @@ public final class ConnectionPool: Sendable {
         state.withLock { $0.machine.eventLog.entries }
     }
 
+    /// The oldest entry of ``eventLog`` matching `predicate`, searched in place under the pool's lock.
+    public func firstLogEntry(where predicate: (PoolLogEntry) -> Bool) -> PoolLogEntry? {
+        state.withLock { $0.machine.eventLog.first(where: predicate) }
+    }
+
+    /// The newest entry of ``eventLog`` matching `predicate`, searched in place under the pool's lock.
+    public func lastLogEntry(where predicate: (PoolLogEntry) -> Bool) -> PoolLogEntry? {
+        state.withLock { $0.machine.eventLog.last(where: predicate) }
+    }
+
     /// True after ``close()``.
     public var isClosed: Bool {
         state.withLock { $0.machine.isClosed }

@@ -13,7 +13,7 @@ import Synchronization
 /// a body delimited by the close, an error, a timeout) closes the socket when its body ends, and the end says
 /// `keepAlive == false`.
 public final class HTTP1Connection: PoolConnection {
-    private let channel: any Channel
+    let channel: any Channel
     /// Set from the channel's close future (an event-loop thread), read by the pool from any thread.
     private let closed = Atomic<Bool>(false)
 

@@ -384,7 +384,7 @@ package final class HTTPClientObject: PyObject {
     private nonisolated(nonsending) func checkLoop(_ pending: PendingRequest, _ waiter: some CallWaiting) async throws {
         let pool = transport.pool
         pool.loopBindings.record(request: pending.id, loop: (waiter as? Suspending)?.context.asyncioRunID)
-        guard pool.loopBindings.reusedClosedLoop(request: pending.id, log: pool.engine.eventLog) else { return }
+        guard pool.loopBindings.reusedClosedLoop(request: pending.id, pool: pool.engine) else { return }
         // Closed before its body is read, the response takes its connection down with it.
         (try? await pending.streamedResponse())?.close()
         throw PythonError.eventLoopIsClosed
