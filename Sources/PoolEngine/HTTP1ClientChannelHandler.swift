@@ -74,8 +74,8 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
     private var context: ChannelHandlerContext?
     /// Bumped for each request, so that a timer or write completion of an earlier exchange is ignored.
     private var exchangeID = 0
-    private var readTimer: Scheduled<Void>?
-    private var writeTimer: Scheduled<Void>?
+    private var readTimer = DeadlineTimer()
+    private var writeTimer = DeadlineTimer()
     /// The consumer waiting for body bytes.
     private var bodyWaiter: EventLoopPromise<PoolBodyPart>?
     /// A `read()` held back by backpressure.
@@ -89,6 +89,8 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         fail(with: .remoteProtocolError(), context: context, close: false)
+        readTimer.cancel()
+        writeTimer.cancel()
         self.context = nil
     }
 
@@ -183,7 +185,7 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
         )
         state = .sendingRequest(exchange)
         if let writeTimeout = request.timeouts.write {
-            writeTimer = schedule(after: TimeAmount(writeTimeout), id: exchange.id, error: .writeTimeout)
+            writeTimer.set(context.eventLoop.now + TimeAmount(writeTimeout)) { arm(\.writeTimer, at: $0, error: .writeTimeout) }
         }
         let id = exchange.id
         let written = context.eventLoop.makePromise(of: Void.self)
@@ -199,8 +201,7 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
 
     private func requestWritten(id: Int, result: Result<Void, any Error>) {
         guard id == exchangeID, let context else { return }
-        writeTimer?.cancel()
-        writeTimer = nil
+        writeTimer.clear()
         switch result {
         case .failure(let error):
             fail(with: .writeError(Self.describe(error)), context: context, close: true)
@@ -394,25 +395,36 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
     // MARK: Timers
 
     private func restartReadTimer() {
-        readTimer?.cancel()
-        readTimer = nil
         let exchange: Exchange
         switch state {
         case .waitingHead(let current): exchange = current
         case .readingBody(let current, _) where bodyWaiter != nil: exchange = current
-        case .readingBody, .bodyEnded, .idle, .sendingRequest, .closed: return
+        case .readingBody, .bodyEnded, .idle, .sendingRequest, .closed:
+            readTimer.clear()
+            return
         }
-        if let timeout = exchange.readTimeout {
-            readTimer = schedule(after: timeout, id: exchange.id, error: .readTimeout)
-        }
+        guard let timeout = exchange.readTimeout, let context else { return readTimer.clear() }
+        readTimer.set(context.eventLoop.now + timeout) { arm(\.readTimer, at: $0, error: .readTimeout) }
     }
 
-    private func schedule(after delay: TimeAmount, id: Int, error: PoolError) -> Scheduled<Void>? {
+    /// Schedules NIO's timer for the ``DeadlineTimer`` at `timer`; when it goes off, the timeout expires (and fails
+    /// the exchange in flight with `error`) or is armed again for its later deadline.
+    private func arm(
+        _ timer: ReferenceWritableKeyPath<HTTP1ClientChannelHandler, DeadlineTimer>, at time: NIODeadline,
+        error: PoolError
+    ) -> Scheduled<Void>? {
         guard let context else { return nil }
-        return context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
-            // A timer that outlived its exchange (cancelled too late) must not touch the next one.
-            guard id == self.exchangeID, self.isInFlight, let context = self.context else { return }
-            self.fail(with: error, context: context, close: true)
+        return context.eventLoop.assumeIsolated().scheduleTask(deadline: time) {
+            switch self[keyPath: timer].fired(now: context.eventLoop.now) {
+            case .nothing:
+                break
+            case .rearm(let later):
+                let task = self.arm(timer, at: later, error: error)
+                self[keyPath: timer].rearmed(at: later, task)
+            case .expired:
+                guard self.isInFlight, let context = self.context else { return }
+                self.fail(with: error, context: context, close: true)
+            }
         }
     }
 
@@ -423,11 +435,10 @@ final class HTTP1ClientChannelHandler: ChannelDuplexHandler {
         }
     }
 
+    /// The exchange is over: its timeouts stop (their armed timers stay for the next exchange; see ``DeadlineTimer``).
     private func cancelTimers() {
-        readTimer?.cancel()
-        readTimer = nil
-        writeTimer?.cancel()
-        writeTimer = nil
+        readTimer.clear()
+        writeTimer.clear()
     }
 }
 

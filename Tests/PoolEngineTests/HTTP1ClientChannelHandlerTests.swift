@@ -140,6 +140,26 @@ import Testing
         #expect(!channel.isActive)
     }
 
+    /// The read timer is armed once per connection and moved lazily (``DeadlineTimer``): a later request with a
+    /// shorter read timeout must still time out on time, not when the earlier request's timer was due.
+    @Test func aShorterReadTimeoutOnTheNextRequestFiresOnTime() throws {
+        let channel = try makeChannel()
+        var long = RequestTimeouts.httpxDefault
+        long.read = .seconds(10)
+        let first = try send(PoolRequest(method: "GET", origin: origin, target: "/", timeouts: long), on: channel)
+        try channel.writeInbound(head(["Content-Length": "0"]))
+        try channel.writeInbound(HTTPClientResponsePart.end(nil))
+        #expect(try first.result?.get().keepAlive == true)
+
+        var short = long
+        short.read = .seconds(1)
+        let second = try send(PoolRequest(method: "GET", origin: origin, target: "/", timeouts: short), on: channel)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(900))
+        #expect(second.result == nil)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(200))
+        #expect(second.error == .readTimeout)
+    }
+
     @Test func eofBeforeAnyResponseIsServerDisconnected() throws {
         let channel = try makeChannel()
         let outcome = try send(PoolRequest(method: "GET", origin: origin, target: "/"), on: channel)
