@@ -40,18 +40,33 @@ extension HTTP1Connection {
     ///
     /// Errors are ``BufferedFailure``s, mapped as ``send(_:)`` and the body reader map them; after
     /// `cancellation` fires they read `.cancelled`.
+    ///
+    /// Order, for a burst to keep CPython's lock-step: the send is queued on the event loop (always through `execute`,
+    /// even on the loop itself, so a send started later never overtakes one started earlier), and with an
+    /// ``ExchangeOrder`` the ends found in one pass of the event loop go on in sending order. A factory's connections
+    /// share one event loop, as asyncio's sockets share one selector (``NIOConnectionFactory``).
     func sendBuffered(
         _ request: PoolRequest, cancellation: ChannelCancellation,
         completion: @escaping @Sendable (Result<BufferedExchange, BufferedFailure>) -> Void
     ) {
         let channel = self.channel
-        let head = Self.hand(channel, of: HTTP1ClientChannelHandler.Started.self) { .send(request, $0) }
-        head.whenComplete { result in
-            switch result {
-            case .success(let started):
-                Self.readBody(channel, started, [], cancellation, completion)
-            case .failure(let error):
-                completion(.failure(.beforeHead(Self.poolError(error, cancellation))))
+        let order = self.order
+        channel.eventLoop.execute {
+            let report: @Sendable (Result<BufferedExchange, BufferedFailure>) -> Void
+            if let order {
+                let sequence = order.nextSequence()
+                report = { result in order.ended(sequence) { completion(result) } }
+            } else {
+                report = completion
+            }
+            let head = Self.hand(channel, of: HTTP1ClientChannelHandler.Started.self) { .send(request, $0) }
+            head.whenComplete { result in
+                switch result {
+                case .success(let started):
+                    Self.readBody(channel, started, [], cancellation, report)
+                case .failure(let error):
+                    report(.failure(.beforeHead(Self.poolError(error, cancellation))))
+                }
             }
         }
     }

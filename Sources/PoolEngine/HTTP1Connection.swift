@@ -14,6 +14,9 @@ import Synchronization
 /// `keepAlive == false`.
 public final class HTTP1Connection: PoolConnection {
     let channel: any Channel
+    /// Where the ends of ``sendBuffered(_:cancellation:completion:)`` are put in sending order; nil: each is reported
+    /// at once.
+    let order: ExchangeOrder?
     /// Set from the channel's close future (an event-loop thread), read by the pool from any thread.
     private let closed = Atomic<Bool>(false)
 
@@ -21,8 +24,9 @@ public final class HTTP1Connection: PoolConnection {
 
     /// Wraps a connected channel whose pipeline ends with NIO's HTTP client handlers and an
     /// `HTTP1ClientChannelHandler`.
-    init(channel: any Channel) {
+    init(channel: any Channel, order: ExchangeOrder? = nil) {
         self.channel = channel
+        self.order = order
         self.localPort = channel.localAddress?.port
         channel.closeFuture.whenComplete { [weak self] _ in
             self?.closed.store(true, ordering: .releasing)

@@ -8,12 +8,20 @@ import PoolCore
 /// httpcore's `connect_tcp` for the `http` scheme: one TCP connect per attempt (retries are the caller's), with
 /// `TCP_NODELAY` set as httpcore does (`_backends/anyio.py`, `socket_options`). `https` is refused before a
 /// factory is asked.
+///
+/// Every connection a factory opens runs on one event loop, as every socket of an asyncio program is polled by one
+/// selector: its reads are reported in the order the kernel reports them, and its writes go out in the order they
+/// were queued (``HTTP1Connection/sendBuffered(_:cancellation:completion:)``). On a group's several loops, two
+/// connections' responses would race each other, and a burst's connections would drift out of CPython's lock-step.
 public struct NIOConnectionFactory: ConnectionFactory {
-    private let eventLoopGroup: any EventLoopGroup
+    private let eventLoop: any EventLoop
+    private let order: ExchangeOrder
 
-    /// - Parameter eventLoopGroup: where the channels run; NIO's shared singleton group by default.
+    /// - Parameter eventLoopGroup: the group whose next event loop runs all the channels; NIO's shared singleton
+    ///   group by default.
     public init(eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
-        self.eventLoopGroup = eventLoopGroup
+        self.eventLoop = eventLoopGroup.next()
+        self.order = ExchangeOrder(eventLoop: eventLoop)
     }
 
     /// Dials `origin` and sets up the HTTP/1.1 client pipeline.
@@ -26,7 +34,7 @@ public struct NIOConnectionFactory: ConnectionFactory {
     /// - Throws: `PoolError.connectTimeout` when the timeout passed, `PoolError.connectError` for every other
     ///   failure (refused, unreachable, unknown host), `PoolError.cancelled` when the task was cancelled.
     public func makeConnection(to origin: Origin, connectTimeout: Duration?) async throws -> any PoolConnection {
-        let bootstrap = ClientBootstrap(group: eventLoopGroup)
+        let bootstrap = ClientBootstrap(group: eventLoop)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connectTimeout(connectTimeout.map(TimeAmount.init) ?? .hours(24))
             .channelInitializer { channel in
@@ -46,7 +54,7 @@ public struct NIOConnectionFactory: ConnectionFactory {
             try? await channel.close()
             throw PoolError.cancelled
         }
-        return HTTP1Connection(channel: channel)
+        return HTTP1Connection(channel: channel, order: order)
     }
 
     /// The httpx error for a failed connect: `ConnectTimeout` when NIO's connect timeout fired (directly, or
