@@ -1,10 +1,11 @@
 # The pool's own PoolTimeout poisons httpcore 1.0.9, with no user cancellation (encode/httpcore#1093's kind 1):
-# 80 workers share Limits(10, 10) with Timeout(pool=0.05) against a server that closes every connection. Each
-# freed slot becomes a *new* connection for the oldest queued request; when that request's pool timer fired in the
-# loop turn or two before, its task turns the cancellation into PoolTimeout and never connects it, so the slot
-# stays CONNECTING for good. Real httpx loses all ten within a few dozen requests, and every later request times
-# out. httpcore2 drops such connections at its next pass (pydantic/httpx2#983) and keeps serving.
-# (The reference run used 40 workers; 80 make the coincidence frequent enough to show in PoolPlay's faster loop.)
+# 80 workers (60 requests each) share Limits(10, 10) with Timeout(pool=0.05) against a server that closes every
+# connection. Each freed slot becomes a *new* connection for the oldest queued request; when that request's pool
+# timer fired in the loop turn or two before, its task turns the cancellation into PoolTimeout and never connects
+# it, so the slot stays CONNECTING for good. Real httpx loses all ten within a few dozen requests, and every later
+# request times out. httpcore2 drops such connections at its next pass (pydantic/httpx2#983) and keeps serving.
+# (The reference run used 40 workers × 30 requests; 80 × 60 make the coincidence frequent enough to show in PoolPlay's
+# faster loop: with 30 requests each, one CI run lost no slot at all.)
 import asyncio
 import os
 import httpx
@@ -18,7 +19,7 @@ client = httpx.AsyncClient(
 
 async def worker(w):
     outcomes = []
-    for k in range(30):
+    for k in range(60):
         try:
             await client.get(f"{URL}/?sleep=0.02&i={w}")
             outcomes.append("ok")
