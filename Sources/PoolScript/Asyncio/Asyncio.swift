@@ -9,7 +9,7 @@ import BigInt
 public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) -> ModuleObject {
     var attributes: [String: Value] = [:]
     attributes["gather"] = .object(
-        InterpBuiltin("gather") { _, a, _ in
+        InterpBuiltin("gather") { i, a, _ in
             let b = try a.bind(
                 "gather",
                 [
@@ -23,7 +23,9 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
                 }
             }
             return .object(
-                GatheringFuture(children: b.extraPositional, returnExceptions: b["return_exceptions"].isTruthy)
+                GatheringFuture(
+                    tasks: GatheringFuture.tasks(for: b.extraPositional, i),
+                    returnExceptions: b["return_exceptions"].isTruthy)
             )
         }
     )
@@ -154,74 +156,108 @@ public func makeAsyncioModule(clock: any Clock<Duration> = ContinuousClock()) ->
     return module
 }
 
-/// What `asyncio.gather(...)` returns: awaiting it wraps each argument in a task, in argument order, then
-/// waits for all of them (or the first error unless `return_exceptions=True`).
+/// What `asyncio.gather(...)` returns (`_GatheringFuture`). As in CPython (`tasks.py`, `gather` →
+/// `_ensure_future`), the call itself wraps each argument in a task, in argument order, so the children start in the
+/// loop's next iteration whether or not the future is ever awaited — an inner `gather` passed to an outer one has its
+/// tasks queued before the outer one's. Awaiting waits for all of them (or the first error unless
+/// `return_exceptions=True`); a future may be awaited again for the same result.
 final class GatheringFuture: PyAwaitable {
-    let children: [Value]
+    let tasks: [PyTask]
     let returnExceptions: Bool
-    private var started = false
+    /// The first child failure, in the order the children finished (without `return_exceptions`, it settles the future).
+    private var firstError: Error?
+    /// Wakes the tasks awaiting this future once it settles.
+    private var waiters: [() -> Void] = []
 
-    init(children: [Value], returnExceptions: Bool) {
-        self.children = children
+    init(tasks: [PyTask], returnExceptions: Bool) {
+        self.tasks = tasks
         self.returnExceptions = returnExceptions
+        for task in tasks {
+            if task.result != nil { childFinished(task) } else { task.callbacks.append { [weak self] in self?.childFinished(task) } }
+        }
+    }
+
+    /// The tasks `gather`'s arguments run as, started now in argument order: a task is itself, anything else
+    /// awaitable starts one, and an argument given twice runs once (CPython's `arg_to_fut`).
+    static func tasks(for children: [Value], _ interpreter: Interpreter) -> [PyTask] {
+        var started: [ObjectIdentifier: PyTask] = [:]
+        return children.map { child in
+            guard case .object(let object) = child else {
+                preconditionFailure("gather arguments are checked before their tasks start")
+            }
+            if let task = started[ObjectIdentifier(object)] { return task }
+            let task: PyTask
+            switch object {
+            case let t as PyTask: task = t
+            case let c as Coroutine: task = interpreter.spawn(c)
+            case let other as PyAwaitable:
+                task = interpreter.spawn(Coroutine(name: other.pyTypeName) { try await other.awaitValue($0) })
+            default: preconditionFailure("gather arguments are checked before their tasks start")
+            }
+            started[ObjectIdentifier(object)] = task
+            return task
+        }
+    }
+
+    /// True once every child finished, or one failed without `return_exceptions`.
+    private var settled: Bool {
+        if !returnExceptions, firstError != nil { return true }
+        return tasks.allSatisfy { $0.result != nil }
+    }
+
+    /// A child's done-callback (it runs with the child's result already set).
+    private func childFinished(_ task: PyTask) {
+        if case .failure(let e) = task.result!, firstError == nil { firstError = e }
+        guard settled, !waiters.isEmpty else { return }
+        let pending = waiters
+        waiters = []
+        for wake in pending { wake() }
     }
 
     var pyTypeName: String { "_GatheringFuture" }
-    func pyRepr() -> String { "<_GatheringFuture pending>" }
+    func pyRepr() -> String {
+        guard settled else { return "<_GatheringFuture pending>" }
+        switch outcome() {
+        case .success(let value): return "<_GatheringFuture finished result=\(value.repr())>"
+        case .failure(let error):
+            let e = pythonError(from: error)
+            return "<_GatheringFuture finished exception=\(Value.object(e.instance ?? ExceptionInstance(e)).repr())>"
+        }
+    }
 
     nonisolated(nonsending) func awaitValue(_ context: TaskContext) async throws -> Value {
-        guard !started else { throw PythonError.runtimeError("cannot reuse already awaited gather") }
-        started = true
-        let interpreter = context.interpreter
-        let tasks = children.map { child -> PyTask in
-            switch child {
-            case .object(let t as PyTask): return t
-            case .object(let c as Coroutine): return interpreter.spawn(c)
-            case .object(let other as PyAwaitable):
-                return interpreter.spawn(Coroutine(name: other.pyTypeName) { try await other.awaitValue($0) })
-            default: preconditionFailure("gather arguments are checked when gather is called")
-            }
-        }
-        if tasks.isEmpty { return .list(PyList([])) }
-        var firstError: Error?
-        func settled() -> Bool {
-            if !returnExceptions, firstError != nil { return true }
-            return tasks.allSatisfy { $0.result != nil }
-        }
-        if !settled() {
+        if !settled {
+            let tasks = self.tasks
             // Cancelling the task awaiting gather cancels the children (`_GatheringFuture.cancel`).
             try await context.blockCancellable(onCancel: {
                 tasks.reduce(false) { cancelled, task in task.requestCancel() || cancelled }
             }) { wake in
-                for task in tasks where task.result == nil {
-                    task.callbacks.append {
-                        if case .failure(let e) = task.result!, firstError == nil { firstError = e }
-                        if settled() { wake() }
-                    }
-                }
+                waiters.append(wake)
             }
         }
+        return try outcome().get()
+    }
+
+    /// What awaiting the settled future gives: the first failure (without `return_exceptions`), else the children's
+    /// results in argument order, exceptions as values.
+    private func outcome() -> Result<Value, Error> {
         if !returnExceptions {
-            func fresh(_ error: Error) -> PythonError {
-                var e = pythonError(from: error)
-                e.recordedFrame = nil
-                return e
-            }
-            if let firstError { throw fresh(firstError) }
-            for task in tasks { if case .failure(let e) = task.result! { throw fresh(e) } }
+            if let firstError { return .failure(freshError(firstError)) }
+            for task in tasks { if case .failure(let e) = task.result! { return .failure(freshError(e)) } }
         }
-        return .list(
-            PyList(
-                tasks.map { task in
-                    switch task.result! {
-                    case .success(let v): return v
-                    case .failure(let e):
-                        let pe = pythonError(from: e)
-                        return .object(pe.instance ?? ExceptionInstance(pe))
+        return .success(
+            .list(
+                PyList(
+                    tasks.map { task in
+                        switch task.result! {
+                        case .success(let v): return v
+                        case .failure(let e):
+                            let pe = pythonError(from: e)
+                            return .object(pe.instance ?? ExceptionInstance(pe))
+                        }
                     }
-                }
-            )
-        )
+                )
+            ))
     }
 }
 
