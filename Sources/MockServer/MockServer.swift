@@ -18,19 +18,23 @@ import TrafficModels
 /// once (no latency), need no API key, and are **not** recorded as requests (their TCP connection is
 /// recorded, as every accepted connection is).
 ///
-/// The top level follows NIO's `NIOTCPEchoServer`: `bind` returns an `NIOAsyncChannel` of accepted
-/// connections, and a task runs a discarding task group holding one child task per connection until
-/// it closes. Each connection's protocol work lives in ``MockHTTPHandler``, on the connection's event
-/// loop. The listen backlog is 1024: a stdlib Python server's backlog of 5 caused 1 s SYN-retry
-/// stalls under 32 concurrent connects in the SDK probes, which would teach false lessons.
+/// Connections are accepted by ``LoadPlacingAcceptor`` on a thread of its own and placed on the mock's event
+/// loops by load (``ConnectionPlacement``: the first loop takes the first 16, as nginx's awake worker does), not
+/// round-robin. Each connection's protocol work lives in ``MockHTTPHandler``, on the connection's event loop. The
+/// listen backlog is 1024: a stdlib Python server's backlog of 5 caused 1 s SYN-retry stalls under 32 concurrent
+/// connects in the SDK probes, which would teach false lessons.
 public final class MockServer: Sendable {
     /// The host the server listens on.
     public let host: String
     /// The bound port (the real one when started with port 0).
     public let port: Int
     let state: MockServerState
-    private let serverChannel: NIOAsyncChannel<any Channel, Never>
-    private let runTask: Task<Void, Never>
+    private let acceptor: LoadPlacingAcceptor
+
+    /// The mock's own event loops, one per core, shared by every mock in the process. Not the client's
+    /// (`MultiThreadedEventLoopGroup.singleton`): in `play` both sides run in one process, and the mock's
+    /// placement filling its first loop must not crowd the loop the client's pool runs on.
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
 
     /// The base URL to give the SDK: `http://HOST:PORT/v1`.
     public var baseURL: String {
@@ -41,12 +45,12 @@ public final class MockServer: Sendable {
     /// The live configuration.
     public var configuration: MockServerConfiguration { state.configuration }
 
-    private init(host: String, port: Int, state: MockServerState, serverChannel: NIOAsyncChannel<any Channel, Never>) {
+    private init(host: String, port: Int, state: MockServerState, acceptor: LoadPlacingAcceptor) {
         self.host = host
         self.port = port
         self.state = state
-        self.serverChannel = serverChannel
-        self.runTask = Task { await Self.run(serverChannel) }
+        self.acceptor = acceptor
+        acceptor.start()
     }
 
     /// Binds and starts serving.
@@ -62,19 +66,14 @@ public final class MockServer: Sendable {
         configuration: MockServerConfiguration = .init()
     ) async throws -> MockServer {
         let state = MockServerState(configuration: configuration, startTime: .now())
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(ChannelOptions.backlog, value: 1024)
-            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
-            .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
-            .bind(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try configureConnection(channel, state: state)
-                    return channel
-                }
-            }
-        let boundPort = channel.channel.localAddress?.port ?? port
-        return MockServer(host: host, port: boundPort, state: state, serverChannel: channel)
+        let address = try SocketAddress.makeAddressResolvingHost(host, port: port)
+        let acceptor = try LoadPlacingAcceptor(
+            address: address,
+            backlog: 1024,
+            loops: Array(eventLoops.makeIterator()),
+            configure: { channel in try configureConnection(channel, state: state) }
+        )
+        return MockServer(host: host, port: acceptor.localAddress.port ?? port, state: state, acceptor: acceptor)
     }
 
     /// Sets up an accepted connection's pipeline, from the socket inwards: ``ByteCountingHandler``,
@@ -95,24 +94,6 @@ public final class MockServer: Sendable {
             HTTPServerPipelineHandler(),
             MockHTTPHandler(server: state),
         ])
-    }
-
-    /// Accepts connections until the server channel closes, then waits for every connection to close.
-    private static func run(_ serverChannel: NIOAsyncChannel<any Channel, Never>) async {
-        do {
-            try await serverChannel.executeThenClose { inbound in
-                try await withThrowingDiscardingTaskGroup { group in
-                    for try await connection in inbound {
-                        group.addTask {
-                            // Errors stay inside the connection: the handler records and closes.
-                            try? await connection.closeFuture.get()
-                        }
-                    }
-                }
-            }
-        } catch {
-            // The accept loop ends with the server channel; nothing to report to anyone.
-        }
     }
 
     /// Changes the configuration while the server runs; each setting takes effect at its next use.
@@ -192,11 +173,11 @@ public final class MockServer: Sendable {
     /// Connections closed this way are recorded as `closedBy: "server"`, `closeReason: "server shutdown"`.
     public func shutdown() async throws {
         defer { state.finishRequestLogs() }
-        let open = state.beginShutdown()
-        try? await serverChannel.channel.close()
-        for channel in open {
+        await acceptor.stop()
+        // A connection accepted but not yet active finds the server shutting down and closes itself.
+        for channel in state.beginShutdown() {
             channel.close(promise: nil)
         }
-        await runTask.value
+        await acceptor.waitUntilAllClosed()
     }
 }

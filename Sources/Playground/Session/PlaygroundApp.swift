@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import LineEditing
 import MockServer
 import TerminalUI
@@ -205,21 +204,25 @@ public enum PlaygroundApp {
     }
 }
 
-/// Set by the SIGINT/SIGTERM handler of `poolplay serve`.
-private let terminationRequested = Atomic<Bool>(false)
-
-/// Waits for SIGINT or SIGTERM (a C handler sets a flag; this polls it), so `serve` shuts the mock down cleanly
-/// and exits 0.
+/// Waits for SIGINT or SIGTERM, so `serve` shuts the mock down cleanly and exits 0.
+///
+/// The signals are ignored at the process level and delivered to Dispatch signal sources instead (signalfd-style),
+/// so nothing polls: an idle `serve` wakes no thread, and none preempts the mock's loops under load.
 enum SignalWaiter {
     static func waitForTermination() async {
-        let handler: @convention(c) (Int32) -> Void = { _ in
-            terminationRequested.store(true, ordering: .sequentiallyConsistent)
+        let (signals, continuation) = AsyncStream.makeStream(of: Int32.self)
+        let numbers = [SIGINT, SIGTERM]
+        let sources = numbers.map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
         }
-        signal(SIGINT, handler)
-        signal(SIGTERM, handler)
-        while !terminationRequested.load(ordering: .sequentiallyConsistent) {
-            try? await Task.sleep(for: .milliseconds(50))
-        }
+        for await _ in signals { break }
+        for source in sources { source.cancel() }
+        // A second Ctrl-C while the mock shuts down ends the process, as usual.
+        for number in numbers { signal(number, SIG_DFL) }
     }
 }
 
