@@ -7,12 +7,15 @@
 # Prints a table (with p99) and the exact commands it ran. Not a test; not run by CI.
 # Build first: swift build -c release --product poolplay --scratch-path .build-bench
 # Options (environment), for experiments only (the pinned figure uses the defaults): DURATION (5s), THREADS (1),
-# CONNECTIONS ("10 100"), POOLPLAY_BIN (.build-bench/release/poolplay).
+# CONNECTIONS ("10 100"), POOLPLAY_BIN (.build-bench/release/poolplay), RUNS (1: repeat the pinned pair of runs
+# against the same two servers and also print each run's figures and their medians; loopback timing on a
+# 2-core VM varies by 10-20% from run to run, the p99s more).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 DURATION="${DURATION:-5s}"
 THREADS="${THREADS:-1}"
+RUNS="${RUNS:-1}"
 CONNECTIONS="${CONNECTIONS:-10 100}"
 
 POOLPLAY="$(bench_poolplay)"
@@ -51,10 +54,18 @@ PY
 
 echo "body: $BODY_BYTES bytes of application/json (GET /v1/models), wrk -t$THREADS -d$DURATION, 127.0.0.1" >&2
 RESULTS=()
-for c in $CONNECTIONS; do
-    read -r m_rps m_p50 m_p99 m_err < <(run_wrk "$c" "$MOCK_URL")
-    read -r n_rps n_p50 n_p99 n_err < <(run_wrk "$c" "$NGINX_URL")
-    RESULTS+=("$c $m_rps $m_p50 $m_p99 $m_err $n_rps $n_p50 $n_p99 $n_err")
+ALL_RUNS=()
+for run in $(seq "$RUNS"); do
+    RESULTS=()
+    for c in $CONNECTIONS; do
+        read -r m_rps m_p50 m_p99 m_err < <(run_wrk "$c" "$MOCK_URL")
+        read -r n_rps n_p50 n_p99 n_err < <(run_wrk "$c" "$NGINX_URL")
+        RESULTS+=("$c $m_rps $m_p50 $m_p99 $m_err $n_rps $n_p50 $n_p99 $n_err")
+    done
+    ALL_RUNS+=("${RESULTS[*]}")
+    if [ "$RUNS" -gt 1 ]; then
+        echo "run $run: ${RESULTS[*]}" >&2
+    fi
 done
 
 echo
@@ -74,6 +85,22 @@ pairs = [(float(rows[i + 1]), float(rows[i + 5])) for i in range(0, len(rows), 9
 tails = [(float(rows[i + 3]), float(rows[i + 7])) for i in range(0, len(rows), 9)]
 print(f'{min(m / n for m, n in pairs):.2f}x nginx (target 0.70x); '
       f'mock p99 at worst {max(m / n for m, n in tails):.2f}x nginx p99 (target at most 2x)')")"
+if [ "$RUNS" -gt 1 ]; then
+    python3 - "${ALL_RUNS[@]}" <<'PY'
+import statistics, sys
+worst_ratio, worst_tail = [], []
+for run in sys.argv[1:]:
+    rows = run.split()
+    pairs = [(float(rows[i + 1]), float(rows[i + 5])) for i in range(0, len(rows), 9)]
+    tails = [(float(rows[i + 3]), float(rows[i + 7])) for i in range(0, len(rows), 9)]
+    worst_ratio.append(min(m / n for m, n in pairs))
+    worst_tail.append(max(m / n for m, n in tails))
+print("per run, the worse mock/nginx ratio: " + ", ".join(f"{r:.2f}" for r in worst_ratio)
+      + f" (median {statistics.median(worst_ratio):.2f}; target 0.70)")
+print("per run, the worse p99 multiple:     " + ", ".join(f"{t:.2f}" for t in worst_tail)
+      + f" (median {statistics.median(worst_tail):.2f}; target at most 2)")
+PY
+fi
 MOCK_HWM="$(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$MOCK_PID/status" 2>/dev/null || echo n/a)"
 MOCK_LEDGER="$(curl -sS --max-time 30 "http://127.0.0.1:$MOCK_PORT/_poolplay/ledger" | wc -c)"
 echo "mock peak RSS after all runs: $MOCK_HWM; its ledger (GET /_poolplay/ledger) is now $MOCK_LEDGER bytes"
