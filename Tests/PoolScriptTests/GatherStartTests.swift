@@ -6,6 +6,15 @@ import Testing
 /// inner gather's tasks started one iteration after an outer gather's own, and on a busy machine a 20 ms sleep begun
 /// first outran a 10 ms one begun later.
 @Suite struct GatherStartTests {
+    /// `j(n)` logs `n` in `order` when it starts, and returns it.
+    private let prelude = """
+        import asyncio
+        order = []
+        async def j(n):
+            order.append(n)
+            return n
+        """
+
     private func run(_ source: String) async -> String {
         let host = TestHost()
         let result = await Interpreter(host: host).run(source, mode: .file)
@@ -15,11 +24,7 @@ import Testing
     @Test func anInnerGathersTasksStartBeforeTheOuterGathersOwn() async {
         let output = await run(
             """
-            import asyncio
-            order = []
-            async def j(n):
-                order.append(n)
-                return n
+            \(prelude)
             async def main():
                 inner = asyncio.gather(j("a"), j("b"))
                 outer = await asyncio.gather(inner, j("c"))
@@ -32,11 +37,7 @@ import Testing
     @Test func childrenRunWithoutAnAwaitAndTheFutureGivesItsResultTwice() async {
         let output = await run(
             """
-            import asyncio
-            order = []
-            async def j(n):
-                order.append(n)
-                return n
+            \(prelude)
             async def main():
                 g = asyncio.gather(j("e"), j("f"))
                 await asyncio.sleep(0)

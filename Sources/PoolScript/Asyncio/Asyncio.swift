@@ -186,13 +186,8 @@ final class GatheringFuture: PyAwaitable {
                 preconditionFailure("gather arguments are checked before their tasks start")
             }
             if let task = started[ObjectIdentifier(object)] { return task }
-            let task: PyTask
-            switch object {
-            case let t as PyTask: task = t
-            case let c as Coroutine: task = interpreter.spawn(c)
-            case let other as PyAwaitable:
-                task = interpreter.spawn(Coroutine(name: other.pyTypeName) { try await other.awaitValue($0) })
-            default: preconditionFailure("gather arguments are checked before their tasks start")
+            guard let task = try? interpreter.ensureTask(child) else {
+                preconditionFailure("gather arguments are checked before their tasks start")
             }
             started[ObjectIdentifier(object)] = task
             return task
